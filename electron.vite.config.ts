@@ -1,0 +1,45 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+/**
+ * Three builds: main (Electron main + the browser-mode server + the inference
+ * worker, all plain Node ESM), preload (CommonJS, so it runs in a sandboxed
+ * renderer), renderer (React). onnxruntime-node stays external: its .node
+ * binary must be loaded from node_modules, never bundled.
+ */
+const out = process.env.DEMODECK_OUT ?? 'out'
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: `${out}/main`,
+      externalizeDeps: true,
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          server: resolve('src/server/index.ts'),
+          'inference.worker': resolve('src/host/models/inference.worker.ts')
+        }
+      }
+    }
+  },
+  preload: {
+    build: {
+      outDir: `${out}/preload`,
+      externalizeDeps: true,
+      rollupOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }
+      }
+    }
+  },
+  renderer: {
+    root: resolve('src/renderer'),
+    build: {
+      outDir: `${out}/renderer`,
+      rollupOptions: { input: { index: resolve('src/renderer/index.html') } }
+    },
+    plugins: [react()]
+  }
+})

@@ -1,0 +1,53 @@
+/**
+ * Interfaces of the host-side services. Electron main and the browser-mode
+ * server both build the same services (see `create-host.ts`) and differ only in
+ * how they start the inference process and store secrets.
+ */
+import type {
+  HistoryRow,
+  ModelCard,
+  ModelInfo,
+  ParityReport,
+  PredictInput,
+  Prediction,
+  RunInfo,
+  WandbStatus
+} from '../shared/types'
+
+/** A child process running `inference.worker`, however the host starts it. */
+export interface WorkerHandle {
+  postMessage(message: unknown): void
+  onMessage(listener: (message: unknown) => void): void
+  onExit(listener: (code: number | null) => void): void
+  kill(): void
+}
+
+/** Starts a fresh inference worker process (Electron: utilityProcess.fork; browser mode: child_process.fork). */
+export type WorkerSpawner = () => WorkerHandle
+
+export interface ModelServiceApi {
+  list(): Promise<ModelInfo[]>
+  card(id: string): Promise<ModelCard>
+  predict(id: string, input: PredictInput): Promise<Prediction>
+  parity(id: string): Promise<ParityReport>
+  /** Starts the worker and loads the deck's demo models in the background. */
+  warm(ids: string[]): void
+  /** Called when files under models/ change. */
+  reload(): Promise<void>
+  dispose(): void
+}
+
+/** Where the W&B key may be stored by the app itself (Electron safeStorage); absent in browser mode. */
+export interface SecretStore {
+  get(): string | null
+  set(value: string): void
+}
+
+export interface RunsServiceApi {
+  list(): Promise<RunInfo[]>
+  history(id: string, keys?: string[], samples?: number): Promise<HistoryRow[]>
+  sync(path: string, full?: boolean): Promise<RunInfo>
+  status(): Promise<WandbStatus>
+  setKey(key: string): Promise<WandbStatus>
+  reload(): Promise<void>
+}

@@ -1,0 +1,56 @@
+/** Picks the view for this window and keeps every failure on screen as text. */
+import { lazy, Suspense, useEffect, useState } from 'react'
+import { ErrorBoundary } from './components/ErrorBoundary'
+import { useDeck } from './hooks/use-deck'
+import { currentRoute, type Route } from './lib/route'
+import { DeckView } from './features/deck/DeckView'
+import { PresenterView } from './features/presenter/PresenterView'
+
+const DemoPage = lazy(() => import('./features/demo/DemoPage'))
+const RunsPage = lazy(() => import('./features/charts/RunsPage'))
+
+function useRoute(): Route {
+  const [route, setRoute] = useState(currentRoute)
+  useEffect(() => {
+    const onChange = (): void => setRoute(currentRoute())
+    window.addEventListener('hashchange', onChange)
+    window.addEventListener('popstate', onChange)
+    return () => {
+      window.removeEventListener('hashchange', onChange)
+      window.removeEventListener('popstate', onChange)
+    }
+  }, [])
+  return route
+}
+
+export function App(): React.JSX.Element {
+  const route = useRoute()
+  const { deck, error } = useDeck()
+  useEffect(() => {
+    if (deck && route.view === 'deck') document.title = deck.title
+  }, [deck, route.view])
+
+  if (route.view === 'demo' || route.view === 'runs') {
+    return (
+      <ErrorBoundary label={route.view === 'demo' ? 'the demo view' : 'the runs view'}>
+        <Suspense fallback={<div className="dd-loading">Loading…</div>}>
+          {route.view === 'demo' ? <DemoPage modelId={route.modelId} /> : <RunsPage />}
+        </Suspense>
+      </ErrorBoundary>
+    )
+  }
+  if (error) {
+    return (
+      <main className="dd-error-screen" role="alert">
+        <h1>demodeck cannot load the deck</h1>
+        <p>{error}</p>
+      </main>
+    )
+  }
+  if (!deck) return <div className="dd-loading">Loading deck…</div>
+  return (
+    <ErrorBoundary label={route.view === 'presenter' ? 'the presenter view' : 'the deck'} resetKey={deck.revision}>
+      {route.view === 'presenter' ? <PresenterView deck={deck} /> : <DeckView deck={deck} />}
+    </ErrorBoundary>
+  )
+}

@@ -1,0 +1,143 @@
+/**
+ * The audience window: reveal.js lays out the slides (transitions, fragments,
+ * overview, keyboard), the host keeps every window on the same slide, and
+ * demodeck adds blackout, shortcut help, problem notices and the Q&A start.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Deck as RevealDeck, Slide as RevealSlide } from '@revealjs/react'
+import type { RevealApi } from 'reveal.js'
+import 'reveal.js/reveal.css'
+import 'reveal.js/theme/black.css'
+import type { Deck, SyncState } from '../../../../shared/types'
+import { pauseTimer, startTimer } from '../../../../core/timing/timer'
+import { useSync } from '../../hooks/use-sync'
+import { SlideContent } from './SlideContent'
+import { HelpOverlay } from './HelpOverlay'
+import { ProblemsBanner } from './ProblemsBanner'
+import { DeckErrorScreen } from './DeckErrorScreen'
+import './deck.css'
+
+const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', ' ', 'PageDown', 'n', 'N', 'l', 'j'])
+
+export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
+  const revealRef = useRef<RevealApi | null>(null)
+  const [current, setCurrent] = useState(0)
+  const [help, setHelp] = useState(false)
+  const syncRef = useRef<SyncState | null>(null)
+  /** Indices we moved to because another window asked; their slidechanged events are not echoed back. */
+  const applyingRemote = useRef<{ h: number; f: number } | null>(null)
+
+  const goTo = useCallback((state: SyncState) => {
+    const reveal = revealRef.current
+    if (!reveal || !reveal.isReady()) return
+    const indices = reveal.getIndices()
+    const f = indices.f ?? -1
+    if (indices.h === state.slide && f === state.fragment) return
+    applyingRemote.current = { h: state.slide, f: state.fragment }
+    reveal.slide(state.slide, 0, state.fragment)
+  }, [])
+
+  const { sync, update } = useSync(goTo)
+  syncRef.current = sync
+
+  const report = useCallback(() => {
+    const reveal = revealRef.current
+    if (!reveal) return
+    const { h, f = -1 } = reveal.getIndices()
+    setCurrent(h)
+    const remote = applyingRemote.current
+    if (remote && remote.h === h && remote.f === f) {
+      applyingRemote.current = null
+      return
+    }
+    applyingRemote.current = null
+    const state = syncRef.current
+    const patch: Parameters<typeof update>[0] = { slide: h, fragment: f }
+    // The talk clock starts itself when the speaker first leaves the title slide.
+    if (state && state.timer.status === 'idle' && h > 0) patch.timer = startTimer(state.timer, Date.now())
+    void update(patch)
+  }, [update])
+
+  const toggleBlackout = useCallback(() => {
+    void update({ blackout: !(syncRef.current?.blackout ?? false) })
+  }, [update])
+
+  const config = useMemo(
+    () => ({
+      width: 1280,
+      height: 720,
+      margin: 0.04,
+      hash: false,
+      history: false,
+      controls: true,
+      progress: true,
+      slideNumber: 'c/t' as const,
+      transition: 'slide' as const,
+      center: true,
+      embedded: false,
+      keyboard: {
+        66: () => toggleBlackout(), // B
+        190: () => toggleBlackout(), // .
+        191: () => setHelp((open) => !open) // ?
+      },
+      help: false
+    }),
+    [toggleBlackout]
+  )
+
+  // Q&A: "next" on the last step of the last slide starts the Q&A countdown.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape' && help) setHelp(false)
+      const reveal = revealRef.current
+      const state = syncRef.current
+      if (!reveal || !state || !NEXT_KEYS.has(event.key)) return
+      if (!reveal.isLastSlide() || reveal.availableFragments().next) return
+      if (state.qa.status !== 'idle') return
+      const now = Date.now()
+      void update({ timer: pauseTimer(state.timer, now), qa: startTimer(state.qa, now) })
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [help, update])
+
+  // Hot reload: keep the current slide after reveal re-syncs the new slides.
+  useEffect(() => {
+    const reveal = revealRef.current
+    const state = syncRef.current
+    if (!reveal || !reveal.isReady() || !state) return
+    const timer = setTimeout(() => {
+      reveal.sync()
+      goTo(state)
+      setCurrent(reveal.getIndices().h)
+    }, 0)
+    return () => clearTimeout(timer)
+  }, [deck.revision, goTo])
+
+  if (deck.slides.length === 0) return <DeckErrorScreen deck={deck} />
+
+  return (
+    <div className="dd-audience" data-testid="audience">
+      <RevealDeck
+        config={config}
+        deckRef={revealRef}
+        onReady={() => {
+          if (syncRef.current) goTo(syncRef.current)
+          setCurrent(revealRef.current?.getIndices().h ?? 0)
+        }}
+        onSlideChange={report}
+        onFragmentShown={report}
+        onFragmentHidden={report}
+      >
+        {deck.slides.map((slide) => (
+          <RevealSlide key={slide.index} data-slide-index={slide.index} data-testid={`slide-${slide.index}`}>
+            <SlideContent deck={deck} slide={slide} active={slide.index === current} surface="audience" />
+          </RevealSlide>
+        ))}
+      </RevealDeck>
+      {sync?.blackout ? <div className="dd-blackout" data-testid="blackout" aria-label="Screen blacked out (press B)" /> : null}
+      {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
+      <ProblemsBanner deck={deck} />
+    </div>
+  )
+}

@@ -1,0 +1,68 @@
+/**
+ * One slide's content rendered from its markdown, with live components in
+ * place. The markdown is parsed once per change; which slide is active
+ * reaches the live components through context, so navigating never
+ * re-mounts a demo (it keeps its text and results).
+ */
+import { createContext, memo, useContext, useMemo } from 'react'
+import type { Deck, Slide } from '../../../../shared/types'
+import { ErrorBoundary } from '../../components/ErrorBoundary'
+import { renderMarkdown } from './markdown'
+import { DirectiveHost } from './directives'
+
+interface SlideContextValue {
+  deck: Deck
+  slideIndex: number
+  active: boolean
+  surface: 'audience' | 'presenter'
+}
+
+const SlideContext = createContext<SlideContextValue | null>(null)
+
+/** Stable component for `dd-directive` elements (a new function per render would remount demos). */
+function DirectiveElement(props: Record<string, unknown>): React.JSX.Element | null {
+  const context = useContext(SlideContext)
+  if (!context) return null
+  let attributes: Record<string, string> = {}
+  try {
+    attributes = JSON.parse(String(props['data-attributes'] ?? '{}')) as Record<string, string>
+  } catch {
+    // keep empty attributes; the component says what it misses
+  }
+  return (
+    <DirectiveHost
+      name={String(props['data-name'] ?? '')}
+      attributes={attributes}
+      deck={context.deck}
+      slideIndex={context.slideIndex}
+      active={context.active}
+      surface={context.surface}
+    />
+  )
+}
+
+const components = { 'dd-directive': DirectiveElement } as never
+
+interface Props {
+  deck: Deck
+  slide: Slide
+  active: boolean
+  surface: 'audience' | 'presenter'
+}
+
+function SlideContentInner({ deck, slide, active, surface }: Props): React.JSX.Element {
+  const content = useMemo(
+    () => renderMarkdown(slide.markdown, { assetBase: deck.assetBase, components }),
+    [slide.markdown, deck.assetBase]
+  )
+  const context = useMemo(() => ({ deck, slideIndex: slide.index, active, surface }), [deck, slide.index, active, surface])
+  return (
+    <ErrorBoundary label={`slide ${slide.index + 1}`} resetKey={slide.markdown}>
+      <SlideContext.Provider value={context}>
+        <div className="dd-slide-content">{content}</div>
+      </SlideContext.Provider>
+    </ErrorBoundary>
+  )
+}
+
+export const SlideContent = memo(SlideContentInner)

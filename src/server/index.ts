@@ -1,0 +1,77 @@
+/**
+ * Entry of browser mode: `node out/main/server.js [--deck DIR] [--port N]`
+ * (what `npm run web` runs after building). Plain Node: no Electron here.
+ */
+import { fileURLToPath } from 'node:url'
+import { dirname, resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { createHost } from '../host/create-host'
+import { forkNodeWorker } from '../host/worker-spawn'
+import { startBrowserServer } from './http-server'
+
+interface Args {
+  deck: string
+  port: number
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { deck: process.cwd(), port: 5317 }
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]
+    const value = argv[i + 1]
+    if (flag === '--deck' && value) {
+      args.deck = resolve(value)
+      i++
+    } else if (flag === '--port' && value) {
+      const port = Number(value)
+      if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, got "${value}".`)
+      args.port = port
+      i++
+    } else if (flag === '--help' || flag === '-h') {
+      console.log('Usage: npm run web -- [--deck DIR] [--port N]\n  --deck DIR  deck folder (slides/, models/, runs/); default: the current folder\n  --port N    port on 127.0.0.1 (0 = any free port); default 5317')
+      process.exit(0)
+    } else if (flag !== '--') {
+      fail(`Unknown option "${flag}". Try --help.`)
+    }
+  }
+  return args
+}
+
+function fail(message: string): never {
+  console.error(`demodeck: ${message}`)
+  process.exit(2)
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2))
+  if (!existsSync(args.deck)) fail(`The deck folder ${args.deck} does not exist.`)
+  const here = dirname(fileURLToPath(import.meta.url))
+  const rendererDir = resolve(here, '..', 'renderer')
+  const workerPath = resolve(here, 'inference.worker.js')
+  const server = await startBrowserServer({
+    rendererDir,
+    port: args.port,
+    createHost: (emit) =>
+      createHost({
+        deckRoot: args.deck,
+        spawnWorker: () => forkNodeWorker(workerPath),
+        emit,
+        log: (message) => console.error(message)
+      })
+  }).catch((error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EADDRINUSE') fail(`Port ${args.port} is in use. Pick another with --port N (or --port 0 for any free port).`)
+    throw error
+  })
+  console.log(`demodeck ready at ${server.url}`)
+  const stop = (): void => {
+    void server.close().then(() => process.exit(0))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+void main().catch((error: unknown) => {
+  console.error(`demodeck: could not start: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})

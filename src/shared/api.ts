@@ -1,0 +1,187 @@
+/**
+ * The one contract between the renderer and a host (Electron main or the
+ * browser-mode server). Every channel has: a request type, a response type, a
+ * zod schema for the request (validated on the host side), and an HTTP route.
+ *
+ * [Note: one channel map, two transports]
+ * Electron serves each channel with `ipcMain.handle(channel)`; the browser-mode
+ * server serves the same channel at `route.method route.path`, building the
+ * request object from path parameters, the query string and the JSON body, in
+ * that order, and validating it with the same schema. Adding a channel here
+ * without a handler breaks the build (`Handlers` is a mapped type over it).
+ */
+import { z } from 'zod'
+import type {
+  Deck,
+  HistoryRow,
+  ModelCard,
+  ModelInfo,
+  ParityReport,
+  Prediction,
+  RunInfo,
+  SyncState,
+  WandbStatus
+} from './types'
+
+const timerSchema = z.object({
+  status: z.enum(['idle', 'running', 'paused']),
+  startedAt: z.number().finite().nullable(),
+  accumulatedMs: z.number().finite().min(0)
+})
+
+const idSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9._-]+$/, 'ids use letters, digits, dot, dash and underscore only')
+
+export const predictInputSchema = z.union([
+  z.object({ text: z.string() }).strict(),
+  z.object({ image: z.string().min(1) }).strict(),
+  z.object({ features: z.record(z.string(), z.union([z.number(), z.string(), z.null()])) }).strict()
+])
+
+/** Request schemas, one per channel. */
+export const requestSchemas = {
+  'deck:get': z.object({}).strict(),
+  'sync:get': z.object({}).strict(),
+  'sync:update': z
+    .object({
+      origin: z.string().min(1).max(64),
+      slide: z.number().int().min(0).optional(),
+      fragment: z.number().int().min(-1).optional(),
+      timer: timerSchema.optional(),
+      qa: timerSchema.optional(),
+      blackout: z.boolean().optional()
+    })
+    .strict(),
+  'models:list': z.object({}).strict(),
+  'models:card': z.object({ id: idSchema }).strict(),
+  'models:predict': z.object({ id: idSchema, input: predictInputSchema }).strict(),
+  'models:parity': z.object({ id: idSchema }).strict(),
+  'runs:list': z.object({}).strict(),
+  'runs:history': z
+    .object({
+      id: z.string().min(1).max(300),
+      keys: z.array(z.string().min(1).max(300)).max(64).optional(),
+      samples: z.number().int().min(2).max(1_000_000).optional()
+    })
+    .strict(),
+  'wandb:status': z.object({}).strict(),
+  'wandb:sync': z.object({ path: z.string().min(1).max(500), full: z.boolean().optional() }).strict(),
+  'wandb:set-key': z.object({ key: z.string().min(1).max(200) }).strict()
+} as const
+
+/** Response types, one per channel. */
+export interface Responses {
+  'deck:get': Deck
+  'sync:get': SyncState
+  'sync:update': SyncState
+  'models:list': ModelInfo[]
+  'models:card': ModelCard
+  'models:predict': Prediction
+  'models:parity': ParityReport
+  'runs:list': RunInfo[]
+  'runs:history': { rows: HistoryRow[] }
+  'wandb:status': WandbStatus
+  'wandb:sync': RunInfo
+  'wandb:set-key': WandbStatus
+}
+
+export type Channel = keyof typeof requestSchemas
+export type Req<C extends Channel> = z.infer<(typeof requestSchemas)[C]>
+export type Res<C extends Channel> = Responses[C]
+
+/** Compile-time check that both maps name the same channels. */
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : never) : never
+const _channelsAgree: SameKeys<typeof requestSchemas, Responses> = true
+void _channelsAgree
+
+export interface HttpRoute {
+  method: 'GET' | 'POST'
+  /** Path with `:param` segments, e.g. `/api/models/:id/predict`. */
+  path: string
+  /** For POST routes whose body is one field of the request (e.g. predict's `input`). */
+  bodyField?: string
+}
+
+/** HTTP routes of the browser-mode server; exhaustive over the channels. */
+export const httpRoutes: { [C in Channel]: HttpRoute } = {
+  'deck:get': { method: 'GET', path: '/api/deck' },
+  'sync:get': { method: 'GET', path: '/api/sync' },
+  'sync:update': { method: 'POST', path: '/api/sync' },
+  'models:list': { method: 'GET', path: '/api/models' },
+  'models:card': { method: 'GET', path: '/api/models/:id/card' },
+  'models:predict': { method: 'POST', path: '/api/models/:id/predict', bodyField: 'input' },
+  'models:parity': { method: 'POST', path: '/api/models/:id/parity' },
+  'runs:list': { method: 'GET', path: '/api/runs' },
+  'runs:history': { method: 'GET', path: '/api/runs/:id/history' },
+  'wandb:status': { method: 'GET', path: '/api/wandb/status' },
+  'wandb:sync': { method: 'POST', path: '/api/wandb/sync' },
+  'wandb:set-key': { method: 'POST', path: '/api/wandb/key' }
+}
+
+/** Events pushed from the host to every window. */
+export interface Events {
+  'deck:changed': Deck
+  'sync:changed': SyncState
+  'models:changed': ModelInfo[]
+  'runs:changed': RunInfo[]
+}
+export type EventName = keyof Events
+export const eventNames: EventName[] = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed']
+
+/** Error codes and their HTTP status. */
+export const errorStatus = {
+  bad_request: 400,
+  unauthorized: 401,
+  not_found: 404,
+  timeout: 504,
+  unprocessable: 422,
+  too_large: 413,
+  upstream: 502,
+  runtime: 500,
+  internal: 500
+} as const
+export type ErrorCode = keyof typeof errorStatus
+
+/** The error every handler throws for a reason the user should see. */
+export class ApiError extends Error {
+  readonly code: ErrorCode
+  constructor(code: ErrorCode, message: string) {
+    super(message)
+    this.name = 'ApiError'
+    this.code = code
+  }
+}
+
+/** Wire shape of an error, identical over HTTP and IPC. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string }
+}
+
+/** Result envelope used over IPC (Electron strips custom error fields). */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorBody['error'] }
+
+/** Turns a zod issue list into one readable sentence. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') + ': ' : ''}${issue.message}`)
+    .join('; ')
+}
+
+/** The API the renderer sees: one async method per channel, plus event subscription. */
+export type DemodeckApi = {
+  [C in Channel]: (req: Req<C>) => Promise<Res<C>>
+} & {
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
+  /** 'electron' or 'browser', for the footer only; features must not branch on it. */
+  readonly host: 'electron' | 'browser'
+}
+
+import type { channelNames, pushEventNames } from './channels'
+const _channelListComplete: SameKeys<Record<(typeof channelNames)[number], true>, Responses> = true
+const _eventListComplete: SameKeys<Record<(typeof pushEventNames)[number], true>, Events> = true
+void _channelListComplete
+void _eventListComplete

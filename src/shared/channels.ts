@@ -1,0 +1,21 @@
+/**
+ * Channel and event names as plain data, without zod, so the sandboxed
+ * preload can build its API from them. `api.ts` checks at compile time that
+ * these lists match the channel map exactly.
+ */
+export const channelNames = [
+  'deck:get',
+  'sync:get',
+  'sync:update',
+  'models:list',
+  'models:card',
+  'models:predict',
+  'models:parity',
+  'runs:list',
+  'runs:history',
+  'wandb:status',
+  'wandb:sync',
+  'wandb:set-key'
+] as const
+
+export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed'] as const
