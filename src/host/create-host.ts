@@ -61,7 +61,13 @@ export function createHost(options: HostOptions): Host {
   const { models, runs }: { models: ModelServiceApi; runs: RunsServiceApi } = createServices({
     deckRoot,
     spawnWorker: options.spawnWorker,
-    ...(options.secretStore ? { secretStore: options.secretStore } : {})
+    ...(options.secretStore ? { secretStore: options.secretStore } : {}),
+    onModelsChanged: () => {
+      void models
+        .list()
+        .then((list) => options.emit('models:changed', list))
+        .catch(() => undefined)
+    }
   })
   let sync: SyncState = {
     slide: 0,

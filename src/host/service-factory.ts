@@ -2,7 +2,8 @@
  * Builds the model and runs services for a deck. Kept apart from create-host so
  * the wiring of concrete classes lives in one small file.
  */
-import { ApiError } from '../shared/api'
+import { ModelService } from './models/model-service'
+import { RunsService } from './runs/runs-service'
 import type { ModelServiceApi, RunsServiceApi, SecretStore, WorkerSpawner } from './services'
 
 export interface ServiceOptions {
@@ -10,29 +11,17 @@ export interface ServiceOptions {
   spawnWorker: WorkerSpawner
   secretStore?: SecretStore
   env?: NodeJS.ProcessEnv
+  /** Called when model info changes without a file change (e.g. a parity check finished). */
+  onModelsChanged?: () => void
 }
 
-const notReady = (what: string): never => {
-  throw new ApiError('internal', `${what} is not available in this build.`)
-}
-
-export function createServices(_options: ServiceOptions): { models: ModelServiceApi; runs: RunsServiceApi } {
-  const models: ModelServiceApi = {
-    list: async () => [],
-    card: async () => notReady('The model card'),
-    predict: async () => notReady('Prediction'),
-    parity: async () => notReady('The parity check'),
-    warm: () => undefined,
-    reload: async () => undefined,
-    dispose: () => undefined
-  }
-  const runs: RunsServiceApi = {
-    list: async () => [],
-    history: async () => notReady('Run history'),
-    sync: async () => notReady('W&B sync'),
-    status: async () => ({ hasKey: false, keySource: 'none', baseUrl: 'https://api.wandb.ai', canStoreKey: false }),
-    setKey: async () => notReady('Storing a W&B key'),
-    reload: async () => undefined
-  }
+export function createServices(options: ServiceOptions): { models: ModelServiceApi; runs: RunsServiceApi } {
+  const models = new ModelService(options.deckRoot, options.spawnWorker, {
+    ...(options.onModelsChanged ? { onChange: options.onModelsChanged } : {})
+  })
+  const runs = new RunsService(options.deckRoot, {
+    ...(options.secretStore ? { secretStore: options.secretStore } : {}),
+    ...(options.env ? { env: options.env } : {})
+  })
   return { models, runs }
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { dirname, resolve } from 'node:path'
 import { existsSync } from 'node:fs'
 import { createHost } from '../host/create-host'
-import { forkNodeWorker } from '../host/worker-spawn'
+import { forkNodeWorker } from '../host/models/node-worker'
 import { startBrowserServer } from './http-server'
 
 interface Args {

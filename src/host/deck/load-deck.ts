@@ -23,20 +23,25 @@ export function listSlideFiles(slidesDir: string): string[] {
   return names
 }
 
+/** Offset of the first byte that starts an invalid UTF-8 sequence. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0
+  while (i < bytes.length) {
+    const b = bytes[i]!
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0
+    if (length === 0 || i + length > bytes.length) return i
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i
+    i += length
+  }
+  return bytes.length
+}
+
 /** Decodes bytes as UTF-8; falls back to Windows-1252 with a problem when they are not valid UTF-8. */
 export function decodeText(bytes: Uint8Array, file: string): { text: string; problem?: Problem } {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
   } catch {
-    let offset = 0
-    try {
-      // Find the first bad byte for the message.
-      for (; offset < bytes.length; offset++) {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, offset + 1), { stream: true })
-      }
-    } catch {
-      // offset now points at the first byte that breaks UTF-8
-    }
+    const offset = firstInvalidUtf8(bytes)
     const bad = bytes[offset] ?? 0
     return {
       text: new TextDecoder('windows-1252').decode(bytes),

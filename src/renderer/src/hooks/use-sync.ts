@@ -13,12 +13,15 @@ export interface SyncHandle {
   /** Sends a change; resolves with the host's new state. */
   update: (patch: Omit<Parameters<(typeof api)['sync:update']>[0], 'origin'>) => Promise<void>
   error: string | null
+  /** The latest state including changes still on their way to the host (for rapid key presses). */
+  current: () => SyncState | null
 }
 
 export function useSync(onRemoteChange?: (state: SyncState) => void): SyncHandle {
   const [sync, setSync] = useState<SyncState | null>(null)
   const [error, setError] = useState<string | null>(null)
   const latest = useRef(0)
+  const stateRef = useRef<SyncState | null>(null)
   const remote = useRef(onRemoteChange)
   remote.current = onRemoteChange
   useEffect(() => {
@@ -26,6 +29,7 @@ export function useSync(onRemoteChange?: (state: SyncState) => void): SyncHandle
     const accept = (state: SyncState, fromPush: boolean): void => {
       if (!alive || state.version < latest.current) return
       latest.current = state.version
+      stateRef.current = state
       setSync(state)
       if (fromPush && state.origin !== windowOrigin) remote.current?.(state)
     }
@@ -42,10 +46,17 @@ export function useSync(onRemoteChange?: (state: SyncState) => void): SyncHandle
     }
   }, [])
   const update = useCallback<SyncHandle['update']>(async (patch) => {
+    if (stateRef.current) {
+      // Optimistic: the next key press builds on this change even before the host answers.
+      const optimistic = { ...stateRef.current, ...patch } as SyncState
+      stateRef.current = optimistic
+      setSync(optimistic)
+    }
     try {
       const state = await api['sync:update']({ ...patch, origin: windowOrigin })
       if (state.version >= latest.current) {
         latest.current = state.version
+        stateRef.current = state
         setSync(state)
       }
       setError(null)
@@ -53,5 +64,6 @@ export function useSync(onRemoteChange?: (state: SyncState) => void): SyncHandle
       setError(errorMessage(e))
     }
   }, [])
-  return { sync, update, error }
+  const current = useCallback(() => stateRef.current, [])
+  return { sync, update, error, current }
 }

@@ -26,10 +26,17 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
   const syncRef = useRef<SyncState | null>(null)
   /** Indices we moved to because another window asked; their slidechanged events are not echoed back. */
   const applyingRemote = useRef<{ h: number; f: number } | null>(null)
+  /**
+   * false until this window has moved to the host's slide (and while a hot
+   * reload re-syncs): reveal's own moves then are not user navigation and
+   * must not be sent to the other windows.
+   */
+  const inSync = useRef(false)
 
   const goTo = useCallback((state: SyncState) => {
     const reveal = revealRef.current
     if (!reveal || !reveal.isReady()) return
+    inSync.current = true
     const indices = reveal.getIndices()
     const f = indices.f ?? -1
     if (indices.h === state.slide && f === state.fragment) return
@@ -37,14 +44,15 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
     reveal.slide(state.slide, 0, state.fragment)
   }, [])
 
-  const { sync, update } = useSync(goTo)
-  syncRef.current = sync
+  const { sync, update, current: currentSync } = useSync(goTo)
+  syncRef.current = currentSync() ?? sync
 
   const report = useCallback(() => {
     const reveal = revealRef.current
     if (!reveal) return
     const { h, f = -1 } = reveal.getIndices()
     setCurrent(h)
+    if (!inSync.current) return
     const remote = applyingRemote.current
     if (remote && remote.h === h && remote.f === f) {
       applyingRemote.current = null
@@ -88,7 +96,12 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
   // Q&A: "next" on the last step of the last slide starts the Q&A countdown.
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape' && help) setHelp(false)
+      if (event.key === 'Escape' && help) {
+        // Closing the help must not also toggle reveal's overview.
+        event.stopImmediatePropagation()
+        setHelp(false)
+        return
+      }
       const reveal = revealRef.current
       const state = syncRef.current
       if (!reveal || !state || !NEXT_KEYS.has(event.key)) return
@@ -97,8 +110,8 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
       const now = Date.now()
       void update({ timer: pauseTimer(state.timer, now), qa: startTimer(state.qa, now) })
     }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
   }, [help, update])
 
   // Hot reload: keep the current slide after reveal re-syncs the new slides.
@@ -107,6 +120,7 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
     const state = syncRef.current
     if (!reveal || !reveal.isReady() || !state) return
     const timer = setTimeout(() => {
+      inSync.current = false
       reveal.sync()
       goTo(state)
       setCurrent(reveal.getIndices().h)
@@ -121,7 +135,9 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
       <RevealDeck
         config={config}
         deckRef={revealRef}
-        onReady={() => {
+        onReady={(reveal) => {
+          // deckRef is filled only after onReady; goTo needs the instance now.
+          revealRef.current = reveal
           if (syncRef.current) goTo(syncRef.current)
           setCurrent(revealRef.current?.getIndices().h ?? 0)
         }}

@@ -35,11 +35,10 @@ function paceText(status: string, deltaSec: number, slideLeftSec: number): strin
 }
 
 export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
-  const { sync, update, error } = useSync()
+  const { sync, update, error, current } = useSync()
   const now = useNow(250)
   const [confirming, setConfirming] = useState<Confirming>(null)
-  const syncRef = useRef<SyncState | null>(null)
-  syncRef.current = sync
+  const syncRef = { get current(): SyncState | null { return current() } }
   const currentRef = useRef<HTMLDivElement | null>(null)
 
   const slideIndex = Math.min(sync?.slide ?? 0, Math.max(0, deck.slides.length - 1))

@@ -1,0 +1,160 @@
+/**
+ * One GraphQL POST to `{base}/graphql` with HTTP Basic `api:<key>`, the way
+ * the wandb SDK talks to W&B (metrics-formats.md §A): per-request timeout;
+ * retries for 429, 5xx, other retryable 4xx and network errors with backoff
+ * base·2^n + ≤25 % jitter capped at 60 s, honouring `Retry-After`; no retry for
+ * 400/401/403/404/409/410/413/422/501; GraphQL `errors[]` on HTTP 200 become
+ * an error with the server's message. Replies are parsed tolerantly (NaN).
+ *
+ * The key never leaves this file except inside the Authorization header, and
+ * every message we build is passed through `redact` in case a server echoes it.
+ */
+import { ApiError } from '../../shared/api'
+import { parseTolerantJson } from '../../core/metrics/tolerant-json'
+import { redact } from '../runs/secret-scan'
+
+/** Status codes the SDK never retries. */
+export const NO_RETRY = new Set([400, 401, 403, 404, 409, 410, 413, 422, 501])
+
+export interface TransportOptions {
+  baseUrl: string
+  apiKey: string
+  fetchImpl?: typeof fetch
+  /** Per-request timeout (SDK: 19 s). */
+  timeoutMs?: number
+  /** Backoff base in ms (SDK: 2000); tests make it small. */
+  retryBaseMs?: number
+  /** Longest single wait, Retry-After included (60 s). */
+  maxDelayMs?: number
+  /** Retries after the first attempt. */
+  maxRetries?: number
+  /** Jitter source in [0, 1). */
+  random?: () => number
+  sleep?: (ms: number) => Promise<void>
+}
+
+interface Attempt {
+  /** Error to throw if no retry is left (or at once when not retryable). */
+  error: ApiError
+  retryable: boolean
+  retryAfterMs?: number
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Delay before retry number `attempt` (0-based): base·2^attempt plus up to 25 % jitter, capped. */
+export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random: () => number): number {
+  const plain = baseMs * 2 ** attempt
+  return Math.min(maxMs, plain + plain * 0.25 * random())
+}
+
+/** Milliseconds a `Retry-After` header asks for (delta seconds or an HTTP date), or undefined. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined
+  const v = value.trim()
+  if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000)
+  const at = Date.parse(v)
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
+}
+
+function serverMessage(body: unknown, text: string): string {
+  if (body && typeof body === 'object') {
+    const errors = (body as { errors?: unknown }).errors
+    if (Array.isArray(errors) && errors.length > 0) {
+      return errors
+        .map((e) => (e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string' ? (e as { message: string }).message : JSON.stringify(e)))
+        .join('; ')
+    }
+    const err = (body as { error?: unknown }).error
+    if (typeof err === 'string') return err
+    if (err && typeof err === 'object' && typeof (err as { message?: unknown }).message === 'string') return (err as { message: string }).message
+  }
+  const t = text.trim()
+  return t.length > 200 ? t.slice(0, 200) + '…' : t
+}
+
+/** Sends one GraphQL request, retrying as the SDK does; resolves with `data`. */
+export async function graphqlRequest<T>(options: TransportOptions, query: string, variables: Record<string, unknown>): Promise<T> {
+  const fetchImpl = options.fetchImpl ?? fetch
+  const timeoutMs = options.timeoutMs ?? 19_000
+  const baseMs = options.retryBaseMs ?? 2000
+  const maxDelayMs = options.maxDelayMs ?? 60_000
+  const maxRetries = options.maxRetries ?? 5
+  const random = options.random ?? Math.random
+  const sleep = options.sleep ?? defaultSleep
+  const url = `${options.baseUrl}/graphql`
+  const auth = 'Basic ' + Buffer.from(`api:${options.apiKey}`).toString('base64')
+  const clean = (s: string): string => redact(s, options.apiKey)
+
+  for (let attempt = 0; ; attempt++) {
+    const result = await once()
+    if ('data' in result) return result.data
+    if (!result.retryable || attempt >= maxRetries) throw result.error
+    const wait = result.retryAfterMs !== undefined ? Math.min(maxDelayMs, result.retryAfterMs) : backoffDelay(attempt, baseMs, maxDelayMs, random)
+    await sleep(wait)
+  }
+
+  async function once(): Promise<{ data: T } | Attempt> {
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(), timeoutMs)
+    let response: Response
+    let text: string
+    try {
+      response = await fetchImpl(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', authorization: auth },
+        body: JSON.stringify({ query, variables }),
+        signal: controller.signal
+      })
+      text = await response.text()
+    } catch (error) {
+      const timedOut = controller.signal.aborted
+      const reason = timedOut ? `no answer within ${Math.round(timeoutMs / 1000)} s` : describeNetworkError(error)
+      return { retryable: true, error: new ApiError('upstream', clean(`Could not reach W&B at ${options.baseUrl}: ${reason}.`)) }
+    } finally {
+      clearTimeout(timer)
+    }
+    let body: unknown
+    try {
+      body = text === '' ? null : parseTolerantJson(text)
+    } catch {
+      body = undefined
+    }
+    const status = response.status
+    if (status === 401) {
+      return { retryable: false, error: new ApiError('unauthorized', 'W&B rejected the API key (HTTP 401). Check WANDB_API_KEY, ~/.netrc or the key saved in demodeck.') }
+    }
+    if (status === 403) {
+      return { retryable: false, error: new ApiError('unauthorized', clean(`W&B denied access (HTTP 403): ${serverMessage(body, text) || 'this key may not see that entity or project'}.`)) }
+    }
+    if (status === 404) {
+      return { retryable: false, error: new ApiError('not_found', clean(`W&B answered 404 Not Found at ${url}: ${serverMessage(body, text) || 'check WANDB_BASE_URL'}.`)) }
+    }
+    if (status < 200 || status >= 300) {
+      const retryable = !NO_RETRY.has(status) && status >= 400
+      const attempt: Attempt = {
+        retryable,
+        error: new ApiError('upstream', clean(`W&B answered HTTP ${status}${serverMessage(body, text) ? ': ' + serverMessage(body, text) : ''}.`))
+      }
+      const after = parseRetryAfter(response.headers.get('retry-after'))
+      if (after !== undefined) attempt.retryAfterMs = after
+      return attempt
+    }
+    if (body === undefined || body === null || typeof body !== 'object') {
+      return { retryable: false, error: new ApiError('upstream', `W&B sent a reply that is not JSON (HTTP ${status}).`) }
+    }
+    const errors = (body as { errors?: unknown }).errors
+    if (Array.isArray(errors) && errors.length > 0) {
+      const message = clean(serverMessage(body, text))
+      const code = /not found|could not find|does not exist/i.test(message) ? 'not_found' : 'upstream'
+      return { retryable: false, error: new ApiError(code, `W&B returned an error: ${message}`) }
+    }
+    return { data: (body as { data: T }).data }
+  }
+}
+
+function describeNetworkError(error: unknown): string {
+  const e = error as { message?: string; cause?: { code?: string; message?: string } }
+  const cause = e?.cause?.code ?? e?.cause?.message
+  return cause ? `${e.message ?? 'network error'} (${cause})` : (e?.message ?? String(error))
+}

@@ -1,0 +1,189 @@
+/**
+ * The foundation as a person sees it, in real Chromium against real
+ * browser-mode servers: slides, keys, presenter sync, clocks (Playwright's
+ * clock, no sleeps), hot reload and every bad deck.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { copyDeck, expect, removeDir, repoRoot, startServer, test } from './fixtures'
+
+const currentTitle = (page: import('@playwright/test').Page) => page.locator('.reveal .slides section.present h1').first()
+
+test('the example deck shows five titled slides and navigates with the keyboard', async ({ page, server }) => {
+  await page.goto(server.url)
+  const sections = page.locator('.reveal .slides > section')
+  await expect(sections).toHaveCount(5)
+  const titles = await page.locator('.reveal .slides > section h1').allTextContents()
+  expect(titles.map((t) => t.toLowerCase())).toEqual([
+    expect.stringContaining('problem'),
+    expect.stringContaining('model'),
+    expect.stringContaining('data'),
+    expect.stringContaining('framework'),
+    expect.stringContaining('use case')
+  ])
+  await expect(currentTitle(page)).toContainText(/problem/i)
+  await page.keyboard.press('ArrowRight')
+  await expect(currentTitle(page)).toContainText(/model/i)
+  await page.keyboard.press('Space')
+  await expect(currentTitle(page)).toContainText(/data/i)
+  await page.keyboard.press('PageUp')
+  await expect(currentTitle(page)).toContainText(/model/i)
+
+  await page.keyboard.press('b')
+  await expect(page.getByTestId('blackout')).toBeVisible()
+  await page.keyboard.press('b')
+  await expect(page.getByTestId('blackout')).toHaveCount(0)
+
+  await page.keyboard.press('Shift+Slash')
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveCount(0)
+
+  await page.keyboard.press('o')
+  await expect(page.locator('.reveal')).toHaveClass(/overview/)
+  await page.keyboard.press('Escape')
+  await expect(page.locator('.reveal')).not.toHaveClass(/overview/)
+})
+
+test('presenter and audience stay on the same slide, both ways', async ({ context, server }) => {
+  const audience = await context.newPage()
+  const presenter = await context.newPage()
+  await audience.goto(server.url)
+  await presenter.goto(`${server.url}presenter`)
+  await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 1 / 5')
+  await expect(presenter.getByTestId('notes')).toContainText('mixtape')
+
+  await audience.keyboard.press('ArrowRight')
+  await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 2 / 5')
+  await expect(presenter.getByTestId('preview-next')).toContainText(/Data/i)
+  await expect(presenter.getByTestId('notes')).toContainText('model card')
+
+  await presenter.getByRole('button', { name: 'Next' }).click()
+  await expect(currentTitle(audience)).toContainText(/data/i)
+  await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 3 / 5')
+
+  await presenter.keyboard.press('b')
+  await expect(audience.getByTestId('blackout')).toBeVisible()
+  await expect(presenter.getByText('Audience blacked out')).toBeVisible()
+  await presenter.getByRole('button', { name: 'Show screen' }).click()
+  await expect(audience.getByTestId('blackout')).toHaveCount(0)
+
+  // A page opened later joins on the current slide.
+  const late = await context.newPage()
+  await late.goto(server.url)
+  await expect(currentTitle(late)).toContainText(/data/i)
+})
+
+test('the countdown starts at the deck duration, pauses, resets only on confirmation, then Q&A counts down', async ({ context, server }) => {
+  await context.clock.install({ time: new Date('2026-06-01T09:00:00Z') })
+  const presenter = await context.newPage()
+  await presenter.goto(`${server.url}presenter`)
+  await expect(presenter.getByTestId('talk-remaining')).toHaveText('6:00')
+  await expect(presenter.getByTestId('timer-status')).toHaveText('not started')
+  await expect(presenter.getByTestId('qa-remaining')).toHaveText('10:00')
+
+  await presenter.getByRole('button', { name: 'Start (T)' }).click()
+  await expect(presenter.getByTestId('timer-status')).toHaveText('running')
+  await context.clock.runFor(65_000)
+  await expect(presenter.getByTestId('talk-remaining')).toHaveText('4:55')
+  await expect(presenter.getByTestId('pace')).toHaveText(/Behind by 0:05/)
+
+  await presenter.keyboard.press('t')
+  await expect(presenter.getByTestId('timer-status')).toHaveText('paused')
+  await context.clock.runFor(30_000)
+  await expect(presenter.getByTestId('talk-remaining')).toHaveText('4:55')
+
+  // One click on Reset only asks; "Keep" leaves the clock alone.
+  await presenter.getByRole('button', { name: 'Reset…' }).click()
+  await presenter.getByRole('button', { name: 'Keep' }).click()
+  await expect(presenter.getByTestId('talk-remaining')).toHaveText('4:55')
+  // An unanswered question goes away by itself.
+  await presenter.getByRole('button', { name: 'Reset…' }).click()
+  await context.clock.runFor(6_000)
+  await expect(presenter.getByRole('button', { name: 'Yes, reset' })).toHaveCount(0)
+  await expect(presenter.getByTestId('talk-remaining')).toHaveText('4:55')
+
+  await presenter.keyboard.press('t')
+  for (let i = 0; i < 4; i++) await presenter.keyboard.press('ArrowRight')
+  await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 5 / 5')
+  await expect(presenter.getByTestId('preview-next')).toContainText('Q&A next')
+  await presenter.keyboard.press('ArrowRight')
+  await expect(presenter.getByTestId('timer-status')).toHaveText('paused')
+  await context.clock.runFor(60_000)
+  await expect(presenter.getByTestId('qa-remaining')).toHaveText('9:00')
+
+  await presenter.getByRole('button', { name: 'Reset…' }).click()
+  await presenter.getByRole('button', { name: 'Yes, reset' }).click()
+  await expect(presenter.getByTestId('talk-remaining')).toHaveText('6:00')
+  await expect(presenter.getByTestId('qa-remaining')).toHaveText('10:00')
+})
+
+test('saving a slide file updates both windows and keeps the current slide', async ({ context }) => {
+  const deck = copyDeck()
+  const server = await startServer(deck)
+  try {
+    const audience = await context.newPage()
+    const presenter = await context.newPage()
+    await audience.goto(server.url)
+    await presenter.goto(`${server.url}presenter`)
+    await expect(currentTitle(audience)).toContainText(/problem/i)
+    await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 1 / 5')
+    await audience.keyboard.press('ArrowRight')
+    await audience.keyboard.press('ArrowRight')
+    await expect(currentTitle(audience)).toContainText(/data/i)
+    const file = join(deck, 'slides', 'deck.md')
+    writeFileSync(file, readFileSync(file, 'utf8').replace('# 3 · Data: 7,613 tweets, 43 % disasters', '# 3 · Data, freshly edited'))
+    await expect(currentTitle(audience)).toHaveText(/freshly edited/i, { timeout: 5_000 })
+    await expect(presenter.getByTestId('preview-current')).toContainText(/freshly edited/i)
+    await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 3 / 5')
+    await expect(audience.locator('.reveal .slides > section')).toHaveCount(5)
+  } finally {
+    await server.stop()
+    removeDir(deck)
+  }
+})
+
+test.describe('bad decks give readable messages, never a blank window', () => {
+  const cases: Array<{ name: string; files: Record<string, string | Buffer>; expectText: RegExp; slides?: number }> = [
+    { name: 'missing slides folder', files: {}, expectText: /No slides\/ folder/ },
+    { name: 'empty deck', files: { 'slides/deck.md': '\n\n' }, expectText: /The deck has no slides/ },
+    { name: 'broken front matter', files: { 'slides/deck.md': '---\ntitle: [oops\n---\n# Still here\n' }, expectText: /not valid YAML/, slides: 1 },
+    { name: 'unknown directive', files: { 'slides/deck.md': '# Sparkly\n\n::sparkles{level="9"}\n' }, expectText: /::sparkles.*is not a demodeck component/, slides: 1 },
+    { name: 'non-UTF-8 file', files: { 'slides/deck.md': Buffer.from('# Caf\xe9 au lait\n', 'latin1') }, expectText: /is not UTF-8/, slides: 1 },
+    { name: '5 MB slide file', files: { 'slides/deck.md': '# Fine slide\n', 'slides/zz-huge.md': '# Huge\n' + 'x'.repeat(5 * 1024 * 1024) }, expectText: /5\.0 MB/, slides: 2 }
+  ]
+  for (const c of cases) {
+    test(c.name, async ({ page }) => {
+      const { mkdtempSync, mkdirSync } = await import('node:fs')
+      const { tmpdir } = await import('node:os')
+      const dir = mkdtempSync(join(tmpdir(), 'dd-bad-'))
+      for (const [name, content] of Object.entries(c.files)) {
+        mkdirSync(join(dir, name, '..'), { recursive: true })
+        writeFileSync(join(dir, name), content)
+      }
+      const server = await startServer(dir)
+      try {
+        const api = await (await fetch(`${server.url}api/deck`)).json()
+        const messages = [...api.errors, ...api.warnings].map((p: { message: string }) => p.message).join('\n')
+        expect(messages).toMatch(c.expectText)
+        await page.goto(server.url)
+        if (c.slides === undefined) {
+          await expect(page.getByTestId('deck-error')).toContainText(c.expectText)
+        } else {
+          await expect(page.locator('.reveal .slides > section')).toHaveCount(c.slides)
+          const banner = page.getByTestId('deck-problems')
+          await banner.getByRole('button', { name: /problems? in this deck/ }).click()
+          await expect(banner).toContainText(c.expectText)
+        }
+        if (c.name === 'unknown directive') await expect(page.getByTestId('unknown-directive')).toContainText('::sparkles')
+      } finally {
+        await server.stop()
+        removeDir(dir)
+      }
+    })
+  }
+})
+
+test('the example deck folder is the repository root', () => {
+  expect(readFileSync(join(repoRoot, 'slides', 'deck.md'), 'utf8')).toMatch(/^---/)
+})
