@@ -5,19 +5,20 @@
  * browser mode instead of failing with a stack trace.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildIfNeeded } from './build-if-needed.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const require = createRequire(import.meta.url)
+const electronDir = join(root, 'node_modules', 'electron')
 
+/** The binary electron's installer left, read without require('electron') (which would try a download itself). */
 function electronBinary() {
   try {
-    const path = require('electron')
-    return typeof path === 'string' && existsSync(path) ? path : null
+    const relative = readFileSync(join(electronDir, 'path.txt'), 'utf8').trim()
+    const path = join(electronDir, 'dist', relative)
+    return existsSync(path) ? path : null
   } catch {
     return null
   }
@@ -41,10 +42,10 @@ function explainAndExit(reason) {
 
 let binary = electronBinary()
 if (!binary) {
-  const installer = join(root, 'node_modules', 'electron', 'install.js')
+  const installer = join(electronDir, 'install.js')
   if (!existsSync(installer)) explainAndExit('the electron package is not installed (run `npm install`).')
   console.log('demodeck: downloading the Electron binary (first start only)…')
-  const result = spawnSync(process.execPath, [installer], { cwd: join(root, 'node_modules', 'electron'), stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' } })
+  const result = spawnSync(process.execPath, [installer], { cwd: electronDir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' } })
   binary = electronBinary()
   if (!binary) {
     const detail = (result.stderr?.toString() ?? '').split('\n').find((line) => /error|ENOTFOUND|ECONN|EAI_AGAIN|timed out/i.test(line))

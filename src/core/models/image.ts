@@ -1,0 +1,232 @@
+/**
+ * Image preprocessing on decoded RGBA pixels: alpha over the background,
+ * grayscale or RGB, resize (bilinear, or area averaging when shrinking by more
+ * than 2×, which is what a drawing pad needs to keep thin strokes), center crop,
+ * rescale, normalize, and NCHW/NHWC float32 packing. Pure math, no decoding.
+ */
+import type { ImagePipeline } from './manifest'
+
+/** Decoded pixels, 4 bytes per pixel (RGBA), row-major. */
+export interface RgbaImage {
+  width: number
+  height: number
+  data: Uint8Array | Uint8ClampedArray
+}
+
+/** A float image with `channels` interleaved values per pixel (HWC). */
+export interface FloatImage {
+  width: number
+  height: number
+  channels: number
+  data: Float32Array
+}
+
+/** How the ONNX input wants the image. */
+export interface ImageTensorLayout {
+  layout: 'NCHW' | 'NHWC' | 'NHW' | 'flat'
+  channels: 1 | 3
+  height: number
+  width: number
+  /** Full input dims with batch 1. */
+  dims: number[]
+}
+
+/**
+ * Reads layout, channels and size from the ONNX input shape, falling back to
+ * the configured size for symbolic dims.
+ * @throws Error with a readable reason when the shape cannot be an image.
+ */
+export function imageLayoutFromShape(
+  shape: Array<number | string | null>,
+  fallback: { width?: number; height?: number; channels?: 1 | 3; layout?: 'NCHW' | 'NHWC'; meanLength?: number }
+): ImageTensorLayout {
+  const num = (d: number | string | null | undefined): number | null => (typeof d === 'number' && d > 0 ? d : null)
+  const fromMean = fallback.meanLength === 3 ? 3 : fallback.meanLength === 1 ? 1 : null
+  if (shape.length === 4) {
+    const c1 = num(shape[1])
+    const c3 = num(shape[3])
+    let layout: 'NCHW' | 'NHWC'
+    if (fallback.layout) layout = fallback.layout
+    else if (c1 === 1 || c1 === 3) layout = 'NCHW'
+    else if (c3 === 1 || c3 === 3) layout = 'NHWC'
+    else layout = 'NCHW'
+    const [cDim, hDim, wDim] = layout === 'NCHW' ? [shape[1], shape[2], shape[3]] : [shape[3], shape[1], shape[2]]
+    const c = num(cDim) ?? fallback.channels ?? fromMean ?? 3
+    if (c !== 1 && c !== 3) throw new Error(`the image input has ${c} channels; demodeck feeds 1 (grayscale) or 3 (RGB)`)
+    const h = num(hDim) ?? fallback.height
+    const w = num(wDim) ?? fallback.width
+    if (!h || !w) throw new Error('the image input has symbolic height/width and no size is configured')
+    return { layout, channels: c, height: h, width: w, dims: layout === 'NCHW' ? [1, c, h, w] : [1, h, w, c] }
+  }
+  if (shape.length === 3) {
+    const h = num(shape[1]) ?? fallback.height
+    const w = num(shape[2]) ?? fallback.width
+    if (!h || !w) throw new Error('the image input has symbolic height/width and no size is configured')
+    return { layout: 'NHW', channels: 1, height: h, width: w, dims: [1, h, w] }
+  }
+  if (shape.length === 2) {
+    const n = num(shape[1])
+    const h = fallback.height
+    const w = fallback.width
+    const c = fallback.channels ?? fromMean ?? 1
+    if (!h || !w) throw new Error('a flat image input (rank 2) needs the image width and height in model.json')
+    if (n !== null && n !== h * w * c) {
+      throw new Error(`the flat image input has ${n} values but ${w}×${h}×${c} = ${w * h * c} were configured`)
+    }
+    return { layout: 'flat', channels: c, height: h, width: w, dims: [1, h * w * c] }
+  }
+  throw new Error(`an image model's input must have rank 2, 3 or 4, not ${shape.length} (shape [${shape.join(', ')}])`)
+}
+
+/** Composites RGBA over the background and converts to 1 (luminance) or 3 channels, values 0–255. */
+export function toChannels(image: RgbaImage, channels: 1 | 3, background: 'black' | 'white', invert = false): FloatImage {
+  const { width, height, data } = image
+  const out = new Float32Array(width * height * channels)
+  const bg = background === 'white' ? 255 : 0
+  for (let p = 0; p < width * height; p++) {
+    const a = data[p * 4 + 3]! / 255
+    let r = data[p * 4]! * a + bg * (1 - a)
+    let g = data[p * 4 + 1]! * a + bg * (1 - a)
+    let b = data[p * 4 + 2]! * a + bg * (1 - a)
+    if (invert) {
+      r = 255 - r
+      g = 255 - g
+      b = 255 - b
+    }
+    if (channels === 1) out[p] = 0.299 * r + 0.587 * g + 0.114 * b
+    else {
+      out[p * 3] = r
+      out[p * 3 + 1] = g
+      out[p * 3 + 2] = b
+    }
+  }
+  return { width, height, channels, data: out }
+}
+
+/** Bilinear resize with half-pixel centres (as PIL and torchvision do without antialias). */
+export function resizeBilinear(src: FloatImage, width: number, height: number): FloatImage {
+  const { channels: c } = src
+  const out = new Float32Array(width * height * c)
+  const sx = src.width / width
+  const sy = src.height / height
+  for (let y = 0; y < height; y++) {
+    const fy = Math.min(Math.max((y + 0.5) * sy - 0.5, 0), src.height - 1)
+    const y0 = Math.floor(fy)
+    const y1 = Math.min(y0 + 1, src.height - 1)
+    const wy = fy - y0
+    for (let x = 0; x < width; x++) {
+      const fx = Math.min(Math.max((x + 0.5) * sx - 0.5, 0), src.width - 1)
+      const x0 = Math.floor(fx)
+      const x1 = Math.min(x0 + 1, src.width - 1)
+      const wx = fx - x0
+      for (let k = 0; k < c; k++) {
+        const a = src.data[(y0 * src.width + x0) * c + k]!
+        const b = src.data[(y0 * src.width + x1) * c + k]!
+        const d = src.data[(y1 * src.width + x0) * c + k]!
+        const e = src.data[(y1 * src.width + x1) * c + k]!
+        out[(y * width + x) * c + k] = (a * (1 - wx) + b * wx) * (1 - wy) + (d * (1 - wx) + e * wx) * wy
+      }
+    }
+  }
+  return { width, height, channels: c, data: out }
+}
+
+/** Area-averaging resize: each output pixel is the coverage-weighted mean of the source pixels under it. */
+export function resizeArea(src: FloatImage, width: number, height: number): FloatImage {
+  const { channels: c } = src
+  const out = new Float32Array(width * height * c)
+  const sx = src.width / width
+  const sy = src.height / height
+  const acc = new Float64Array(c)
+  for (let y = 0; y < height; y++) {
+    const top = y * sy
+    const bottom = top + sy
+    for (let x = 0; x < width; x++) {
+      const left = x * sx
+      const right = left + sx
+      acc.fill(0)
+      let total = 0
+      for (let yy = Math.floor(top); yy < Math.min(Math.ceil(bottom), src.height); yy++) {
+        const wy = Math.min(bottom, yy + 1) - Math.max(top, yy)
+        if (wy <= 0) continue
+        for (let xx = Math.floor(left); xx < Math.min(Math.ceil(right), src.width); xx++) {
+          const wx = Math.min(right, xx + 1) - Math.max(left, xx)
+          if (wx <= 0) continue
+          const w = wx * wy
+          total += w
+          for (let k = 0; k < c; k++) acc[k]! += src.data[(yy * src.width + xx) * c + k]! * w
+        }
+      }
+      for (let k = 0; k < c; k++) out[(y * width + x) * c + k] = total > 0 ? acc[k]! / total : 0
+    }
+  }
+  return { width, height, channels: c, data: out }
+}
+
+/** Resizes with bilinear interpolation, or area averaging when either side shrinks by more than 2×. */
+export function resize(src: FloatImage, width: number, height: number): FloatImage {
+  if (src.width === width && src.height === height) return src
+  if (src.width > 2 * width || src.height > 2 * height) return resizeArea(src, width, height)
+  return resizeBilinear(src, width, height)
+}
+
+/** Cuts the centred width×height window; pads with `fill` where the image is smaller. */
+export function centerCrop(src: FloatImage, width: number, height: number, fill = 0): FloatImage {
+  if (src.width === width && src.height === height) return src
+  const { channels: c } = src
+  const out = new Float32Array(width * height * c).fill(fill)
+  // Same rounding as torchvision's center_crop: offset = round((in - out) / 2).
+  const ox = Math.round((src.width - width) / 2)
+  const oy = Math.round((src.height - height) / 2)
+  for (let y = 0; y < height; y++) {
+    const sy = y + oy
+    if (sy < 0 || sy >= src.height) continue
+    for (let x = 0; x < width; x++) {
+      const sx = x + ox
+      if (sx < 0 || sx >= src.width) continue
+      for (let k = 0; k < c; k++) out[(y * width + x) * c + k] = src.data[(sy * src.width + sx) * c + k]!
+    }
+  }
+  return { width, height, channels: c, data: out }
+}
+
+/** Picks the per-channel value, broadcasting a single value and averaging RGB stats for a grayscale model. */
+function perChannel(values: number[], channels: number, k: number): number {
+  if (values.length === channels) return values[k]!
+  if (values.length === 1) return values[0]!
+  if (channels === 1) return values.reduce((a, b) => a + b, 0) / values.length
+  throw new Error(`mean/std have ${values.length} values but the model has ${channels} channels`)
+}
+
+/**
+ * Runs the whole pipeline and packs the tensor data for the given layout.
+ * @returns float32 data whose length is the product of `layout.dims`.
+ */
+export function preprocessImage(image: RgbaImage, pipeline: ImagePipeline, layout: ImageTensorLayout): Float32Array {
+  if (image.width < 1 || image.height < 1) throw new Error('the image is empty')
+  let img = toChannels(image, layout.channels, pipeline.background, pipeline.invert)
+  const resizeSpec = pipeline.resize
+  if (resizeSpec?.mode === 'stretch') img = resize(img, resizeSpec.width, resizeSpec.height)
+  else if (resizeSpec?.mode === 'shortest-edge') {
+    const k = resizeSpec.size / Math.min(img.width, img.height)
+    img = resize(img, Math.max(1, Math.round(img.width * k)), Math.max(1, Math.round(img.height * k)))
+  }
+  if (pipeline.crop) img = centerCrop(img, pipeline.crop.width, pipeline.crop.height, pipeline.background === 'white' ? 255 : 0)
+  // The model's input size wins over the config: a final stretch keeps a mis-sized config from crashing.
+  if (img.width !== layout.width || img.height !== layout.height) img = resize(img, layout.width, layout.height)
+  const { width, height } = img
+  const c = layout.channels
+  const out = new Float32Array(width * height * c)
+  const mean = pipeline.mean
+  const std = pipeline.std
+  for (let k = 0; k < c; k++) {
+    const m = mean ? perChannel(mean, c, k) : 0
+    const s = std ? perChannel(std, c, k) : 1
+    for (let p = 0; p < width * height; p++) {
+      const v = (img.data[p * c + k]! * pipeline.scale - m) / s
+      const index = layout.layout === 'NCHW' ? k * width * height + p : p * c + k
+      out[index] = v
+    }
+  }
+  return out
+}

@@ -1,0 +1,300 @@
+/**
+ * Schemas of the files in a model folder: demodeck's `model.json` manifest,
+ * the optional `demodeck.json` extras of a Hugging Face folder, the Hugging
+ * Face `config.json` / `preprocessor_config.json` / `tokenizer_config.json`
+ * fields demodeck reads, and `reference.json` (parity samples). Pure: takes
+ * parsed JSON, never reads the disk (see host/models/model-folder.ts).
+ * `schemas/model.schema.json` is the editor-facing twin of `modelManifestSchema`.
+ */
+import { z } from 'zod'
+
+const finite = z.number().finite()
+
+export const outputKindSchema = z.enum(['logits', 'probabilities', 'log-probabilities', 'sigmoid'])
+export const taskSchema = z.enum(['text-classification', 'image-classification', 'tabular-classification'])
+
+export const exampleSchema = z
+  .object({
+    label: z.string().optional(),
+    text: z.string().optional(),
+    image: z.string().optional(),
+    features: z.record(z.string(), z.union([finite, z.string()])).optional()
+  })
+  .strict()
+
+export const featureSchema = z
+  .object({
+    name: z.string().min(1),
+    type: z.enum(['number', 'category']),
+    min: finite.optional(),
+    max: finite.optional(),
+    default: z.union([finite, z.string()]).optional(),
+    categories: z.array(z.string()).min(1).optional(),
+    encoding: z.enum(['one-hot', 'index', 'raw', 'standardize']).optional(),
+    mean: finite.optional(),
+    std: finite.positive().optional(),
+    description: z.string().optional()
+  })
+  .strict()
+  .superRefine((f, ctx) => {
+    if (f.type === 'category' && !f.categories) {
+      ctx.addIssue({ code: 'custom', message: `category feature "${f.name}" needs "categories"` })
+    }
+    if (f.type === 'category' && f.encoding && f.encoding !== 'one-hot' && f.encoding !== 'index') {
+      ctx.addIssue({ code: 'custom', message: `category feature "${f.name}" must use encoding one-hot or index` })
+    }
+    if (f.type === 'number' && (f.encoding === 'one-hot' || f.encoding === 'index')) {
+      ctx.addIssue({ code: 'custom', message: `number feature "${f.name}" must use encoding raw or standardize` })
+    }
+    if (f.encoding === 'standardize' && (f.mean === undefined || f.std === undefined)) {
+      ctx.addIssue({ code: 'custom', message: `feature "${f.name}" uses standardize and needs "mean" and "std"` })
+    }
+    if (f.min !== undefined && f.max !== undefined && f.min > f.max) {
+      ctx.addIssue({ code: 'custom', message: `feature "${f.name}" has min > max` })
+    }
+  })
+
+export const imageConfigSchema = z
+  .object({
+    width: z.number().int().positive().max(4096),
+    height: z.number().int().positive().max(4096),
+    channels: z.union([z.literal(1), z.literal(3)]).optional(),
+    resize: z.enum(['stretch', 'shortest-edge']).optional(),
+    crop: z
+      .object({ width: z.number().int().positive(), height: z.number().int().positive() })
+      .strict()
+      .nullable()
+      .optional(),
+    scale: finite.optional(),
+    mean: z.array(finite).min(1).max(3).optional(),
+    std: z.array(finite.positive()).min(1).max(3).optional(),
+    layout: z.enum(['NCHW', 'NHWC']).optional(),
+    background: z.enum(['black', 'white']).optional(),
+    invert: z.boolean().optional()
+  })
+  .strict()
+
+/** demodeck `model.json`. */
+export const modelManifestSchema = z
+  .object({
+    $schema: z.string().optional(),
+    name: z.string().min(1).describe('Title shown in the demo and the model card.'),
+    description: z.string().optional(),
+    task: taskSchema.describe('What the demo asks for: text, an image, or a form of features.'),
+    model: z.string().min(1).default('model.onnx').describe('ONNX file, relative to this folder.'),
+    labels: z.array(z.string()).min(1).describe('Class names in output order; their count must match the output size.'),
+    output: outputKindSchema.default('logits').describe('What the output holds: logits (softmax applied), probabilities, log-probabilities (exp applied) or sigmoid (multi-label).'),
+    outputName: z.string().optional().describe('Output to read when the model has several (default: logits, else the first float output).'),
+    text: z
+      .object({ tokenizer: z.string().min(1).default('tokenizer.json'), maxLength: z.number().int().positive().max(8192).optional() })
+      .strict()
+      .optional(),
+    image: imageConfigSchema.optional(),
+    tabular: z.object({ features: z.array(featureSchema).min(1) }).strict().optional(),
+    examples: z.array(exampleSchema).default([]).describe('Ready-made inputs offered by the demo.'),
+    runs: z.array(z.string()).default([]).describe('Ids of the training runs of this model.'),
+    reference: z.string().optional().describe('reference.json with parity samples (checked on load).')
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    if (m.task === 'image-classification' && !m.image) {
+      ctx.addIssue({ code: 'custom', path: ['image'], message: 'an image-classification model needs an "image" block' })
+    }
+    if (m.task === 'tabular-classification' && !m.tabular) {
+      ctx.addIssue({ code: 'custom', path: ['tabular'], message: 'a tabular-classification model needs a "tabular" block' })
+    }
+  })
+export type ModelManifest = z.infer<typeof modelManifestSchema>
+
+/** JSON Schema of model.json for editors; `schemas/model.schema.json` holds its output (a unit test keeps them equal). */
+export function modelManifestJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(modelManifestSchema, { io: 'input', unrepresentable: 'any' }),
+    $id: 'https://demodeck.local/schemas/model.schema.json',
+    title: 'demodeck model.json',
+    description: 'Describes a plain ONNX classifier for demodeck: task, labels, output kind and preprocessing.'
+  }
+}
+export type ImageConfig = z.infer<typeof imageConfigSchema>
+
+/** `demodeck.json` beside a Hugging Face export. */
+export const hfExtrasSchema = z
+  .object({
+    $schema: z.string().optional(),
+    name: z.string().optional(),
+    description: z.string().optional(),
+    examples: z.array(exampleSchema).optional(),
+    runs: z.array(z.string()).optional(),
+    output: outputKindSchema.optional(),
+    image: z.object({ background: z.enum(['black', 'white']).optional(), invert: z.boolean().optional() }).strict().optional(),
+    maxLength: z.number().int().positive().max(8192).optional()
+  })
+  .strict()
+export type HfExtras = z.infer<typeof hfExtrasSchema>
+
+/** The fields of a Hugging Face `config.json` demodeck reads. */
+export const hfConfigSchema = z
+  .object({
+    id2label: z.record(z.string(), z.string()).optional(),
+    label2id: z.record(z.string(), z.number()).optional(),
+    problem_type: z.string().optional(),
+    model_type: z.string().optional(),
+    num_labels: z.number().int().optional(),
+    max_position_embeddings: z.number().int().optional(),
+    _name_or_path: z.string().optional()
+  })
+  .passthrough()
+
+/** Labels from `config.json`, in class-index order. */
+export function hfLabels(config: z.infer<typeof hfConfigSchema>): string[] {
+  if (config.id2label) {
+    const entries = Object.entries(config.id2label).map(([k, v]) => [Number(k), v] as const)
+    if (entries.some(([k]) => !Number.isInteger(k) || k < 0)) throw new Error('config.json id2label keys must be 0, 1, 2, …')
+    entries.sort((a, b) => a[0] - b[0])
+    entries.forEach(([k], i) => {
+      if (k !== i) throw new Error(`config.json id2label skips class ${i}`)
+    })
+    return entries.map(([, v]) => v)
+  }
+  if (config.label2id) {
+    return Object.entries(config.label2id)
+      .sort((a, b) => a[1] - b[1])
+      .map(([k]) => k)
+  }
+  if (config.num_labels) return Array.from({ length: config.num_labels }, (_, i) => `LABEL_${i}`)
+  throw new Error('config.json has no id2label')
+}
+
+const sizeSchema = z.union([
+  z.object({ height: z.number().int().positive(), width: z.number().int().positive() }).passthrough(),
+  z.object({ shortest_edge: z.number().int().positive() }).passthrough(),
+  z.number().int().positive()
+])
+
+/** The fields of a Hugging Face `preprocessor_config.json` demodeck reads. */
+export const hfPreprocessorSchema = z
+  .object({
+    do_resize: z.boolean().optional(),
+    size: sizeSchema.optional(),
+    resample: z.number().int().optional(),
+    do_center_crop: z.boolean().optional(),
+    crop_size: sizeSchema.optional(),
+    do_rescale: z.boolean().optional(),
+    rescale_factor: finite.optional(),
+    do_normalize: z.boolean().optional(),
+    image_mean: z.union([z.array(finite), finite]).optional(),
+    image_std: z.union([z.array(finite), finite]).optional(),
+    do_convert_rgb: z.boolean().optional(),
+    image_processor_type: z.string().optional()
+  })
+  .passthrough()
+export type HfPreprocessor = z.infer<typeof hfPreprocessorSchema>
+
+/** `tokenizer_config.json` fields demodeck reads (the whole object goes to the tokenizer). */
+export const tokenizerConfigSchema = z.object({ model_max_length: z.number().optional() }).passthrough()
+
+/**
+ * Resolved image preprocessing, the same for both layouts.
+ * Pipeline: resize → center crop → rescale → normalize → layout.
+ */
+export interface ImagePipeline {
+  resize: { mode: 'stretch'; width: number; height: number } | { mode: 'shortest-edge'; size: number } | null
+  crop: { width: number; height: number } | null
+  /** Multiplier applied to 0–255 pixel values (1/255 when rescaling). */
+  scale: number
+  mean: number[] | null
+  std: number[] | null
+  /** HF `resample` (PIL code), for the model card only: we use bilinear, or area averaging when shrinking a lot. */
+  resample?: number
+  background: 'black' | 'white'
+  invert: boolean
+}
+
+function size2(value: z.infer<typeof sizeSchema>): { width: number; height: number } | { shortest: number } {
+  if (typeof value === 'number') return { width: value, height: value }
+  if ('height' in value && 'width' in value) return { width: Number(value.width), height: Number(value.height) }
+  return { shortest: (value as { shortest_edge: number }).shortest_edge }
+}
+
+function asArray(v: number | number[] | undefined): number[] | null {
+  if (v === undefined) return null
+  return Array.isArray(v) ? v : [v]
+}
+
+/** Turns a `preprocessor_config.json` into the shared pipeline (defaults follow transformers' image processors). */
+export function pipelineFromHf(pre: HfPreprocessor, extras?: HfExtras): ImagePipeline {
+  let resize: ImagePipeline['resize'] = null
+  if (pre.do_resize !== false && pre.size !== undefined) {
+    const s = size2(pre.size)
+    resize = 'shortest' in s ? { mode: 'shortest-edge', size: s.shortest } : { mode: 'stretch', ...s }
+  }
+  let crop: ImagePipeline['crop'] = null
+  if (pre.do_center_crop && pre.crop_size !== undefined) {
+    const c = size2(pre.crop_size)
+    crop = 'shortest' in c ? { width: c.shortest, height: c.shortest } : c
+  }
+  const normalize = pre.do_normalize !== false && pre.image_mean !== undefined
+  return {
+    resize,
+    crop,
+    scale: pre.do_rescale === false ? 1 : (pre.rescale_factor ?? 1 / 255),
+    mean: normalize ? asArray(pre.image_mean) : null,
+    std: normalize ? (asArray(pre.image_std) ?? null) : null,
+    resample: pre.resample,
+    background: extras?.image?.background ?? 'black',
+    invert: extras?.image?.invert ?? false
+  }
+}
+
+/** Turns a manifest `image` block into the shared pipeline. */
+export function pipelineFromManifest(image: ImageConfig): ImagePipeline {
+  return {
+    resize:
+      image.resize === 'shortest-edge'
+        ? { mode: 'shortest-edge', size: Math.min(image.width, image.height) }
+        : { mode: 'stretch', width: image.width, height: image.height },
+    crop: image.crop ?? (image.resize === 'shortest-edge' ? { width: image.width, height: image.height } : null),
+    scale: image.scale ?? 1 / 255,
+    mean: image.mean ?? null,
+    std: image.std ?? null,
+    background: image.background ?? 'black',
+    invert: image.invert ?? false
+  }
+}
+
+const tensorJson = z
+  .object({
+    type: z.string().optional(),
+    dims: z.array(z.number().int().min(0)),
+    data: z.array(z.union([z.number(), z.string()]))
+  })
+  .strict()
+
+/** `reference.json`: samples with exported-framework outputs, for the parity check. */
+export const referenceSchema = z
+  .object({
+    tolerance: finite.positive().default(1e-4),
+    producer: z.string().optional(),
+    samples: z
+      .array(
+        z
+          .object({
+            input: z
+              .object({
+                text: z.string().optional(),
+                image: z.string().optional(),
+                features: z.record(z.string(), z.union([finite, z.string()])).optional()
+              })
+              .strict()
+              .optional(),
+            feeds: z.record(z.string(), tensorJson).optional(),
+            outputs: z.record(z.string(), tensorJson.omit({ type: true }).extend({ type: z.string().optional() }))
+          })
+          .strict()
+          .refine((s) => s.input || s.feeds, 'a sample needs "input" or "feeds"')
+      )
+      .min(1)
+  })
+  .strict()
+export type Reference = z.infer<typeof referenceSchema>
+export type TensorJson = z.infer<typeof tensorJson>

@@ -1,0 +1,449 @@
+/**
+ * Resolves a model folder's parsed files (either layout) plus its ONNX summary
+ * into two things: the `ModelInfo` the UI lists (always, with problems when the
+ * folder is broken) and the `ModelSpec` the inference worker runs (only when
+ * nothing is wrong). Every manifest/model mismatch is found here, before the
+ * runtime sees the model, so the user gets one readable sentence per problem.
+ */
+import type { ExampleInput, ModelInfo, ModelTask, OutputKind, Problem, TabularFeature, TensorInfo } from '../../shared/types'
+import { imageLayoutFromShape, type ImageTensorLayout } from './image'
+import {
+  hfConfigSchema,
+  hfExtrasSchema,
+  hfLabels,
+  hfPreprocessorSchema,
+  modelManifestSchema,
+  pipelineFromHf,
+  pipelineFromManifest,
+  tokenizerConfigSchema,
+  type ImagePipeline
+} from './manifest'
+import type { OnnxSummary, OnnxValue } from './onnx-proto'
+import { encodedLength } from './tabular'
+import { resolveMaxLength, TEXT_INPUT_NAMES } from './text'
+import type { z } from 'zod'
+
+/** What the worker needs to run one model; plain JSON so it can cross the process boundary. */
+export interface ModelSpec {
+  id: string
+  /** Absolute path of the model folder (example image files are read from it). */
+  dir: string
+  /** Absolute path of the ONNX file. */
+  modelFile: string
+  /** Changes when the file changes (size + mtime), so the worker reloads its session. */
+  revision: string
+  task: ModelTask
+  labels: string[]
+  outputKind: OutputKind
+  /** Output to read: a graph output, or the tensor feeding a ZipMap (see `exposeZipMap`). */
+  outputName: string
+  /** Set when `outputName` is a ZipMap's input that must be exposed as an extra graph output. */
+  exposeZipMap: boolean
+  inputs: TensorInfo[]
+  text?: { tokenizerFile: string; tokenizerConfig: Record<string, unknown>; maxLength: number; padTo: number | null }
+  image?: { inputName: string; pipeline: ImagePipeline; layout: ImageTensorLayout }
+  tabular?: { inputName: string; features: TabularFeature[]; dims: number[] }
+  /** Absolute path of reference.json when the folder has one. */
+  referenceFile?: string
+}
+
+/** A parsed JSON file, or why it could not be parsed. */
+export type JsonFile = { ok: true; value: unknown } | { ok: false; error: string }
+
+/** A model folder as read from disk (host/models/model-folder.ts builds it). */
+export interface FolderContents {
+  id: string
+  /** Absolute folder path, used to build absolute file paths. */
+  dir: string
+  /** File names present (relative, '/' separators), e.g. 'model.onnx', 'onnx/model.onnx'. */
+  files: string[]
+  /** Parsed JSON files by relative name (only the ones demodeck reads). */
+  json: Record<string, JsonFile>
+  /** The ONNX file that was read, its summary or decode error. */
+  onnx: { file: string; revision: string; sizeBytes: number; summary: OnnxSummary | null; error?: string } | null
+}
+
+/** Result of resolving a folder. */
+export interface ResolvedModel {
+  info: ModelInfo
+  spec: ModelSpec | null
+  /** Readable preprocessing steps for the model card. */
+  preprocessing: Array<{ step: string; detail: string }>
+  onnx: FolderContents['onnx']
+}
+
+const join = (dir: string, file: string): string => `${dir.replace(/[\\/]+$/, '')}/${file}`
+
+function describeZod(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length ? i.path.join('.') + ': ' : ''}${i.message}`)
+    .join('; ')
+}
+
+/** Which ONNX file a folder uses, in order of preference. */
+export function onnxFileOf(files: string[], manifestModel?: string): string | null {
+  if (manifestModel) return files.includes(manifestModel) ? manifestModel : null
+  return ['model.onnx', 'onnx/model.onnx'].find((f) => files.includes(f)) ?? null
+}
+
+function tensorInfos(values: OnnxValue[]): TensorInfo[] {
+  return values.map(({ name, type, shape }) => ({ name, type, shape }))
+}
+
+/** Chooses the output to read and checks it against the label count. */
+function pickOutput(
+  summary: OnnxSummary,
+  labels: string[],
+  wanted: string | undefined,
+  problem: (code: string, message: string) => void
+): { name: string; exposeZipMap: boolean } | null {
+  const outputs = summary.outputs
+  const zipFor = (o: OnnxValue) => summary.zipMaps.find((z) => z.output === o.name)
+  let chosen: OnnxValue | undefined
+  if (wanted) {
+    chosen = outputs.find((o) => o.name === wanted)
+    if (!chosen) {
+      problem('model/output-missing', `the model has no output "${wanted}"; its outputs are ${outputs.map((o) => o.name).join(', ')}`)
+      return null
+    }
+  } else {
+    const floats = outputs.filter((o) => o.kind === 'tensor' && o.type.startsWith('float'))
+    chosen =
+      outputs.find((o) => o.name === 'logits' && o.kind === 'tensor') ??
+      floats.find((o) => o.shape[o.shape.length - 1] === labels.length) ??
+      outputs.find((o) => zipFor(o)) ??
+      floats[0] ??
+      outputs[0]
+  }
+  if (!chosen) {
+    problem('model/no-outputs', 'the ONNX model has no outputs')
+    return null
+  }
+  const zip = zipFor(chosen)
+  if (zip) {
+    if (zip.classLabels.length && zip.classLabels.length !== labels.length) {
+      problem('model/labels-mismatch', `the model has ${zip.classLabels.length} classes but ${labels.length} labels are listed`)
+      return null
+    }
+    return { name: zip.input, exposeZipMap: true }
+  }
+  if (chosen.kind !== 'tensor') {
+    problem('model/output-unsupported', `output "${chosen.name}" is a ${chosen.type}, which ONNX Runtime for Node cannot return; export a plain tensor of scores`)
+    return null
+  }
+  if (chosen.type !== 'float32' && chosen.type !== 'float64') {
+    problem('model/output-dtype', `output "${chosen.name}" is ${chosen.type}; demodeck needs float scores (logits or probabilities)`)
+    return null
+  }
+  if (chosen.shape.length < 1 || chosen.shape.length > 2) {
+    problem('model/output-rank', `output "${chosen.name}" has rank ${chosen.shape.length} (shape [${chosen.shape.join(', ')}]); demodeck needs [batch, classes] or [classes]`)
+    return null
+  }
+  const classes = chosen.shape[chosen.shape.length - 1]
+  if (typeof classes === 'number' && classes !== labels.length) {
+    problem('model/labels-mismatch', `output "${chosen.name}" has ${classes} classes but ${labels.length} labels are listed`)
+    return null
+  }
+  return { name: chosen.name, exposeZipMap: false }
+}
+
+function checkTextInputs(inputs: OnnxValue[], problem: (code: string, message: string) => void): boolean {
+  let ok = true
+  if (!inputs.some((i) => i.name === 'input_ids')) {
+    problem('model/text-inputs', `a text model needs an "input_ids" input; this one has ${inputs.map((i) => `"${i.name}"`).join(', ') || 'none'}`)
+    ok = false
+  }
+  for (const input of inputs) {
+    if (!(TEXT_INPUT_NAMES as readonly string[]).includes(input.name)) {
+      problem('model/text-inputs', `input "${input.name}" is not one demodeck can fill; text models may take ${TEXT_INPUT_NAMES.join(', ')}`)
+      ok = false
+    } else if (input.type !== 'int64') {
+      problem('model/input-dtype', `input "${input.name}" is ${input.type}; demodeck feeds token ids as int64 (unsupported dtype)`)
+      ok = false
+    } else if (input.shape.length !== 2) {
+      problem('model/input-rank', `input "${input.name}" has rank ${input.shape.length}; token inputs must be [batch, sequence]`)
+      ok = false
+    }
+  }
+  return ok
+}
+
+function singleFloatInput(inputs: OnnxValue[], what: string, problem: (code: string, message: string) => void): OnnxValue | null {
+  if (inputs.length !== 1) {
+    problem('model/inputs', `${what} models need exactly one input; this one has ${inputs.length} (${inputs.map((i) => i.name).join(', ')})`)
+    return null
+  }
+  const input = inputs[0]!
+  if (input.kind !== 'tensor' || input.type !== 'float32') {
+    problem('model/input-dtype', `input "${input.name}" is ${input.type}; demodeck feeds ${what} models float32 (unsupported dtype)`)
+    return null
+  }
+  return input
+}
+
+/**
+ * Resolves a folder. Never throws: every problem becomes an entry in
+ * `info.errors` (cannot predict) or `info.warnings` (can).
+ */
+export function resolveModel(folder: FolderContents): ResolvedModel {
+  const errors: Problem[] = []
+  const warnings: Problem[] = []
+  const problem = (code: string, message: string, file?: string): void => {
+    errors.push({ code, message, ...(file ? { file: `models/${folder.id}/${file}` } : {}) })
+  }
+  const json = (name: string): unknown => {
+    const f = folder.json[name]
+    if (!f) return undefined
+    if (!f.ok) {
+      problem('model/json', `${name} is not valid JSON: ${f.error}`, name)
+      return undefined
+    }
+    return f.value
+  }
+
+  const layout: 'hf' | 'manifest' = folder.files.includes('model.json') ? 'manifest' : 'hf'
+  let name = folder.id
+  let task: ModelTask = 'text-classification'
+  let labels: string[] = []
+  let outputKind: OutputKind = 'logits'
+  let wantedOutput: string | undefined
+  let examples: ExampleInput[] = []
+  let description: string | undefined
+  let runs: string[] | undefined
+  let features: TabularFeature[] | undefined
+  let pipeline: ImagePipeline | null = null
+  let manifestImage: { width?: number; height?: number; channels?: 1 | 3; layout?: 'NCHW' | 'NHWC' } = {}
+  let tokenizerFile: string | null = null
+  let manifestMaxLength: number | undefined
+  let modelFileName: string | undefined
+  let known = true
+
+  if (layout === 'manifest') {
+    const parsed = modelManifestSchema.safeParse(json('model.json'))
+    if (!parsed.success) {
+      if (folder.json['model.json']?.ok) problem('model/manifest', `model.json is invalid: ${describeZod(parsed.error)}`, 'model.json')
+      known = false
+    } else {
+      const m = parsed.data
+      name = m.name
+      task = m.task
+      labels = m.labels
+      outputKind = m.output
+      wantedOutput = m.outputName
+      examples = m.examples
+      description = m.description
+      runs = m.runs
+      modelFileName = m.model
+      if (m.task === 'text-classification') {
+        tokenizerFile = m.text?.tokenizer ?? 'tokenizer.json'
+        manifestMaxLength = m.text?.maxLength
+      }
+      if (m.image) {
+        pipeline = pipelineFromManifest(m.image)
+        manifestImage = { width: m.image.width, height: m.image.height, channels: m.image.channels, layout: m.image.layout }
+      }
+      if (m.tabular) features = m.tabular.features as TabularFeature[]
+    }
+  } else {
+    const extrasRaw = json('demodeck.json')
+    const extras = extrasRaw === undefined ? undefined : hfExtrasSchema.safeParse(extrasRaw)
+    if (extras && !extras.success) problem('model/extras', `demodeck.json is invalid: ${describeZod(extras.error)}`, 'demodeck.json')
+    const ex = extras?.success ? extras.data : undefined
+    name = ex?.name ?? folder.id
+    description = ex?.description
+    examples = ex?.examples ?? []
+    runs = ex?.runs
+    manifestMaxLength = ex?.maxLength
+    const configRaw = json('config.json')
+    if (configRaw === undefined) {
+      if (!folder.json['config.json']) {
+        problem(
+          'model/no-config',
+          folder.files.some((f) => f.endsWith('.onnx'))
+            ? 'this folder has an ONNX file but neither model.json (demodeck manifest) nor config.json (Hugging Face export); add one of them'
+            : 'this folder has no model.json and no config.json, so it is not a model folder'
+        )
+      }
+      known = false
+    } else {
+      const config = hfConfigSchema.safeParse(configRaw)
+      if (!config.success) {
+        problem('model/config', `config.json is invalid: ${describeZod(config.error)}`, 'config.json')
+        known = false
+      } else {
+        try {
+          labels = hfLabels(config.data)
+        } catch (error) {
+          problem('model/config', (error as Error).message, 'config.json')
+          known = false
+        }
+        outputKind = ex?.output ?? (config.data.problem_type === 'multi_label_classification' ? 'sigmoid' : 'logits')
+      }
+    }
+    if (folder.files.includes('tokenizer.json')) {
+      task = 'text-classification'
+      tokenizerFile = 'tokenizer.json'
+    } else if (folder.files.includes('preprocessor_config.json')) {
+      task = 'image-classification'
+      const pre = hfPreprocessorSchema.safeParse(json('preprocessor_config.json'))
+      if (pre.success) pipeline = pipelineFromHf(pre.data, ex)
+      else if (folder.json['preprocessor_config.json']?.ok) {
+        problem('model/preprocessor', `preprocessor_config.json is invalid: ${describeZod(pre.error)}`, 'preprocessor_config.json')
+      }
+    } else if (known) {
+      problem(
+        'model/missing-tokenizer',
+        'cannot tell the task: a Hugging Face text model needs tokenizer.json (missing tokenizer), an image model preprocessor_config.json'
+      )
+      known = false
+    }
+  }
+
+  const onnxName = onnxFileOf(folder.files, modelFileName)
+  const summary = folder.onnx?.summary ?? null
+  if (!onnxName) {
+    if (layout === 'hf' && !folder.json['config.json'] && !folder.files.some((f) => f.endsWith('.onnx'))) {
+      // already reported as "not a model folder"
+    } else {
+      problem('model/no-onnx', modelFileName ? `model.json names "${modelFileName}", which does not exist` : 'no model.onnx or onnx/model.onnx in this folder')
+    }
+  } else if (folder.onnx?.error || !summary) {
+    problem('model/onnx-invalid', `${onnxName}: ${folder.onnx?.error ?? 'could not be read'}`, onnxName)
+  } else if (summary.externalData.length) {
+    warnings.push({ code: 'model/external-data', message: `weights are stored outside the ONNX file (${summary.externalData.join(', ')})` })
+  }
+
+  const info: ModelInfo = {
+    id: folder.id,
+    name,
+    task,
+    labels,
+    inputs: summary ? tensorInfos(summary.inputs) : [],
+    outputs: summary ? tensorInfos(summary.outputs) : [],
+    layout,
+    outputKind,
+    examples,
+    warnings,
+    errors,
+    ...(features ? { features } : {}),
+    ...(description ? { description } : {}),
+    ...(runs ? { runs } : {})
+  }
+  const preprocessing: Array<{ step: string; detail: string }> = []
+  const base = { info, spec: null, preprocessing, onnx: folder.onnx }
+  if (!summary || !known || errors.length) return base
+
+  // Inputs are checked first (below), so their problems are listed before output ones.
+  const outputProblems: Array<[string, string]> = []
+  const output = pickOutput(summary, labels, wantedOutput, (code, message) => outputProblems.push([code, message]))
+  const spec: ModelSpec = {
+    id: folder.id,
+    dir: folder.dir,
+    modelFile: join(folder.dir, onnxName!),
+    revision: folder.onnx!.revision,
+    task,
+    labels,
+    outputKind,
+    outputName: output?.name ?? '',
+    exposeZipMap: output?.exposeZipMap ?? false,
+    inputs: info.inputs,
+    ...(folder.files.includes('reference.json') ? { referenceFile: join(folder.dir, 'reference.json') } : {})
+  }
+  if (output?.exposeZipMap) {
+    preprocessing.push({ step: 'Output', detail: `class probabilities read from "${output.name}", the tensor behind the ZipMap` })
+  }
+  const inputs = summary.inputs
+
+  if (task === 'text-classification') {
+    if (!tokenizerFile || !folder.files.includes(tokenizerFile)) {
+      problem('model/missing-tokenizer', `the tokenizer file "${tokenizerFile ?? 'tokenizer.json'}" is missing (missing tokenizer)`)
+    } else if (!folder.json[tokenizerFile]?.ok) {
+      problem('model/tokenizer', `${tokenizerFile} is not valid JSON`, tokenizerFile)
+    } else if (checkTextInputs(inputs, problem)) {
+      const tc = folder.json['tokenizer_config.json']
+      const tokenizerConfig = tc?.ok ? tokenizerConfigSchema.safeParse(tc.value) : null
+      const cfg = (tokenizerConfig?.success ? tokenizerConfig.data : {}) as Record<string, unknown>
+      const ids = inputs.find((i) => i.name === 'input_ids')!
+      const seqDim = ids.shape[1]
+      const maxLength = resolveMaxLength({
+        manifest: manifestMaxLength,
+        tokenizerConfig: cfg as { model_max_length?: number },
+        tokenizerJson: (folder.json[tokenizerFile] as { value: { truncation?: { max_length?: number } } }).value,
+        onnxDim: seqDim ?? null
+      })
+      const padTo = typeof seqDim === 'number' && seqDim > 0 ? seqDim : null
+      spec.text = { tokenizerFile: join(folder.dir, tokenizerFile), tokenizerConfig: cfg, maxLength: padTo ? Math.min(maxLength, padTo) : maxLength, padTo }
+      preprocessing.push(
+        { step: 'Tokenize', detail: `${tokenizerFile} (${describeTokenizer(folder.json[tokenizerFile])})` },
+        { step: 'Truncate', detail: `at most ${spec.text.maxLength} tokens${padTo ? `, padded to ${padTo}` : ''}` },
+        { step: 'Inputs', detail: inputs.map((i) => `${i.name} int64[${i.shape.join(', ')}]`).join(', ') }
+      )
+    }
+  } else if (task === 'image-classification') {
+    const input = singleFloatInput(inputs, 'image', problem)
+    if (input && pipeline) {
+      try {
+        const meanLength = pipeline.mean?.length
+        const tensorLayout = imageLayoutFromShape(input.shape, {
+          ...manifestImage,
+          width: manifestImage.width ?? pipeline.crop?.width ?? (pipeline.resize?.mode === 'stretch' ? pipeline.resize.width : undefined),
+          height: manifestImage.height ?? pipeline.crop?.height ?? (pipeline.resize?.mode === 'stretch' ? pipeline.resize.height : undefined),
+          ...(meanLength ? { meanLength } : {})
+        })
+        spec.image = { inputName: input.name, pipeline, layout: tensorLayout }
+        info.image = {
+          width: tensorLayout.width,
+          height: tensorLayout.height,
+          channels: tensorLayout.channels,
+          background: pipeline.background,
+          ...(pipeline.invert ? { invert: true } : {})
+        }
+        preprocessing.push(...describeImage(pipeline, tensorLayout))
+      } catch (error) {
+        problem('model/input-rank', (error as Error).message)
+      }
+    } else if (input && !pipeline) {
+      problem('model/preprocessor', 'the image preprocessing is not configured')
+    }
+  } else {
+    const input = singleFloatInput(inputs, 'tabular', problem)
+    if (input && features) {
+      const width = encodedLength(features)
+      if (input.shape.length !== 2) {
+        problem('model/input-rank', `input "${input.name}" has rank ${input.shape.length} (shape [${input.shape.join(', ')}]); tabular models take [batch, features]`)
+      } else if (typeof input.shape[1] === 'number' && input.shape[1] !== width) {
+        problem('model/features-mismatch', `input "${input.name}" takes ${input.shape[1]} values but the ${features.length} features encode to ${width}`)
+      } else {
+        spec.tabular = { inputName: input.name, features, dims: [1, width] }
+        for (const f of features) preprocessing.push({ step: f.name, detail: describeFeature(f) })
+      }
+    }
+  }
+  for (const [code, message] of outputProblems) problem(code, message)
+  if (errors.length) return base
+  return { info, spec, preprocessing, onnx: folder.onnx }
+}
+
+function describeTokenizer(file: { ok: true; value: unknown } | { ok: false } | undefined): string {
+  const model = file?.ok ? (file.value as { model?: { type?: string } }).model?.type : undefined
+  return model ? `${model} tokenizer` : 'tokenizer'
+}
+
+function describeImage(p: ImagePipeline, l: ImageTensorLayout): Array<{ step: string; detail: string }> {
+  const steps: Array<{ step: string; detail: string }> = []
+  steps.push({ step: 'Colour', detail: `${l.channels === 1 ? 'grayscale' : 'RGB'}, transparent pixels on ${p.background}${p.invert ? ', inverted' : ''}` })
+  if (p.resize?.mode === 'stretch') steps.push({ step: 'Resize', detail: `${p.resize.width}×${p.resize.height} (bilinear; area averaging when shrinking over 2×)` })
+  if (p.resize?.mode === 'shortest-edge') steps.push({ step: 'Resize', detail: `shortest edge to ${p.resize.size} px, keeping the aspect ratio` })
+  if (p.crop) steps.push({ step: 'Center crop', detail: `${p.crop.width}×${p.crop.height}` })
+  steps.push({ step: 'Rescale', detail: `× ${Number(p.scale.toPrecision(6))}` })
+  if (p.mean) steps.push({ step: 'Normalize', detail: `mean [${p.mean.join(', ')}], std [${(p.std ?? [1]).join(', ')}]` })
+  steps.push({ step: 'Layout', detail: `${l.layout} float32 [${l.dims.join(', ')}]` })
+  return steps
+}
+
+function describeFeature(f: TabularFeature): string {
+  if (f.type === 'category') return `${(f.encoding ?? 'one-hot') === 'index' ? 'index of' : 'one-hot over'} ${(f.categories ?? []).join(', ')}`
+  const range = f.min !== undefined || f.max !== undefined ? ` in [${f.min ?? '−∞'}, ${f.max ?? '∞'}]` : ''
+  return f.encoding === 'standardize' ? `(x − ${f.mean}) / ${f.std}${range}` : `raw number${range}`
+}

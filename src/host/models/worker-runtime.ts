@@ -1,0 +1,238 @@
+/**
+ * What the inference worker does, as a class that also runs in-process (unit
+ * tests, benchmarks): owns onnxruntime-node sessions (created on first use,
+ * cached per model revision), builds the feeds (tokenize / decode+preprocess /
+ * encode features), runs, and turns outputs into ranked labels.
+ * See inference.worker.ts for the process entry.
+ */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import * as ort from 'onnxruntime-node'
+import { ApiError } from '../../shared/api'
+import type { ParityReport, PredictInput, Prediction } from '../../shared/types'
+import { preprocessImage } from '../../core/models/image'
+import { referenceSchema, type TensorJson } from '../../core/models/manifest'
+import { exposeZipMapInput } from '../../core/models/onnx-proto'
+import { maxAbsDiff, parityReport } from '../../core/models/parity'
+import { rankLabels } from '../../core/models/postprocess'
+import type { ModelSpec } from '../../core/models/spec'
+import { encodeFeatures, FeatureError } from '../../core/models/tabular'
+import { TextFeedEncoder, TextInputError } from '../../core/models/text'
+import { decodeImageInput, isImageFileName } from './image-decode'
+import type { WorkerRequest, WorkerResponse } from './worker-protocol'
+
+interface Loaded {
+  revision: string
+  session: ort.InferenceSession
+  text?: TextFeedEncoder
+}
+
+const TASK_INPUT: Record<ModelSpec['task'], { key: 'text' | 'image' | 'features'; noun: string }> = {
+  'text-classification': { key: 'text', noun: 'text ({ "text": "…" })' },
+  'image-classification': { key: 'image', noun: 'an image ({ "image": "<base64 PNG/JPEG>" })' },
+  'tabular-classification': { key: 'features', noun: 'features ({ "features": { … } })' }
+}
+
+/** Turns any error into the wire error; user-input errors are 400, runtime failures 500. */
+export function toWireError(error: unknown): { code: ApiError['code']; message: string } {
+  if (error instanceof ApiError) return { code: error.code, message: error.message }
+  if (error instanceof FeatureError || error instanceof TextInputError) return { code: 'bad_request', message: error.message }
+  return { code: 'runtime', message: `ONNX Runtime failed: ${(error as Error)?.message ?? String(error)}` }
+}
+
+function tensorFromJson(name: string, t: TensorJson): ort.Tensor {
+  const type = t.type ?? 'float32'
+  const size = t.dims.reduce((a, b) => a * b, 1)
+  if (t.data.length !== size) throw new ApiError('unprocessable', `reference.json: feed "${name}" has ${t.data.length} values for dims [${t.dims.join(', ')}]`)
+  switch (type) {
+    case 'int64':
+      return new ort.Tensor('int64', BigInt64Array.from(t.data, (v) => BigInt(v)), t.dims)
+    case 'int32':
+      return new ort.Tensor('int32', Int32Array.from(t.data, Number), t.dims)
+    case 'float32':
+      return new ort.Tensor('float32', Float32Array.from(t.data, Number), t.dims)
+    case 'float64':
+      return new ort.Tensor('float64', Float64Array.from(t.data, Number), t.dims)
+    default:
+      throw new ApiError('unprocessable', `reference.json: feed "${name}" has unsupported type ${type}`)
+  }
+}
+
+function numbers(data: ort.Tensor['data']): number[] {
+  if (data instanceof BigInt64Array || data instanceof BigUint64Array) return Array.from(data, Number)
+  if (Array.isArray(data)) return data.map(Number)
+  return Array.from(data as ArrayLike<number>)
+}
+
+/** Runs models; one instance per worker process. */
+export class InferenceRuntime {
+  private readonly sessions = new Map<string, Loaded>()
+  private readonly loading = new Map<string, Promise<Loaded>>()
+
+  /** Handles one protocol message; never throws. */
+  async handle(request: WorkerRequest): Promise<WorkerResponse> {
+    try {
+      switch (request.type) {
+        case 'load': {
+          const started = performance.now()
+          await this.load(request.spec)
+          return { id: request.id, ok: true, value: { loadMs: performance.now() - started } }
+        }
+        case 'predict':
+          return { id: request.id, ok: true, value: await this.predict(request.spec, request.input) }
+        case 'parity':
+          return { id: request.id, ok: true, value: await this.parity(request.spec) }
+      }
+    } catch (error) {
+      return { id: request.id, ok: false, error: toWireError(error) }
+    }
+  }
+
+  /** Creates (or returns the cached) session for a model revision. */
+  async load(spec: ModelSpec): Promise<Loaded> {
+    const cached = this.sessions.get(spec.id)
+    if (cached && cached.revision === spec.revision) return cached
+    const key = `${spec.id}@${spec.revision}`
+    let pending = this.loading.get(key)
+    if (!pending) {
+      pending = this.create(spec).finally(() => this.loading.delete(key))
+      this.loading.set(key, pending)
+    }
+    const loaded = await pending
+    if (cached && cached !== loaded) void cached.session.release().catch(() => undefined)
+    this.sessions.set(spec.id, loaded)
+    return loaded
+  }
+
+  private async create(spec: ModelSpec): Promise<Loaded> {
+    let bytes: Uint8Array = await readFile(spec.modelFile)
+    if (spec.exposeZipMap) bytes = exposeZipMapInput(bytes, spec.outputName)
+    let session: ort.InferenceSession
+    try {
+      session = await ort.InferenceSession.create(bytes, { graphOptimizationLevel: 'all' })
+    } catch (error) {
+      throw new ApiError('unprocessable', `ONNX Runtime cannot load the model: ${(error as Error).message}`)
+    }
+    const loaded: Loaded = { revision: spec.revision, session }
+    if (spec.text) {
+      let tokenizerJson: object
+      try {
+        tokenizerJson = JSON.parse(await readFile(spec.text.tokenizerFile, 'utf8')) as object
+        loaded.text = new TextFeedEncoder(tokenizerJson, spec.text.tokenizerConfig, spec.inputs.map((i) => i.name), spec.text.maxLength, spec.text.padTo)
+      } catch (error) {
+        void session.release().catch(() => undefined)
+        throw new ApiError('unprocessable', `the tokenizer cannot be loaded: ${(error as Error).message}`)
+      }
+    }
+    return loaded
+  }
+
+  /** Builds the feeds for one high-level input. */
+  async feeds(spec: ModelSpec, input: PredictInput, loaded?: Loaded): Promise<Record<string, ort.Tensor>> {
+    const expected = TASK_INPUT[spec.task]
+    if (!(expected.key in input)) {
+      const got = Object.keys(input)[0] ?? 'nothing'
+      throw new ApiError('bad_request', `model "${spec.id}" is a ${spec.task.replace('-', ' ')} model: send ${expected.noun}, not ${got}`)
+    }
+    if ('text' in input) {
+      const encoder = (loaded ?? (await this.load(spec))).text
+      if (!encoder) throw new ApiError('unprocessable', 'the model has no tokenizer')
+      const { feeds, length } = encoder.encode(input.text)
+      const out: Record<string, ort.Tensor> = {}
+      for (const [name, data] of Object.entries(feeds)) out[name] = new ort.Tensor('int64', data, [1, length])
+      return out
+    }
+    if ('image' in input) {
+      const image = spec.image!
+      let source = input.image
+      // An example's file name ("examples/0.png") is read from the model folder.
+      if (isImageFileName(source)) {
+        try {
+          source = (await readFile(join(spec.dir, source))).toString('base64')
+        } catch {
+          throw new ApiError('bad_request', `the model folder has no image "${source}"`)
+        }
+      }
+      const rgba = decodeImageInput(source)
+      const data = preprocessImage(rgba, image.pipeline, image.layout)
+      return { [image.inputName]: new ort.Tensor('float32', data, image.layout.dims) }
+    }
+    const tabular = spec.tabular!
+    return { [tabular.inputName]: new ort.Tensor('float32', encodeFeatures(tabular.features, input.features), tabular.dims) }
+  }
+
+  /** Runs one prediction; latency covers preprocessing, the run and postprocessing. */
+  async predict(spec: ModelSpec, input: PredictInput): Promise<Prediction> {
+    const loaded = await this.load(spec)
+    if (
+      process.env.DEMODECK_WORKER_TEST_HOOKS === '1' &&
+      'text' in input &&
+      input.text === '__demodeck_test_crash__'
+    ) {
+      // Test hook (off unless the env var is set): dies like a native crash would.
+      process.exit(70)
+    }
+    const started = performance.now()
+    const feeds = await this.feeds(spec, input, loaded)
+    const result = await loaded.session.run(feeds, [spec.outputName])
+    const output = result[spec.outputName]!
+    const values = numbers(output.data)
+    const classes = output.dims[output.dims.length - 1] ?? values.length
+    const predictions = rankLabels(spec.outputKind, values.slice(0, classes), spec.labels)
+    return { predictions, latencyMs: performance.now() - started }
+  }
+
+  /** Runs reference.json through the same session (and preprocessing, when samples carry `input`). */
+  async parity(spec: ModelSpec): Promise<ParityReport> {
+    if (!spec.referenceFile) throw new ApiError('not_found', `model "${spec.id}" has no reference.json with parity samples`)
+    let raw: unknown
+    try {
+      raw = JSON.parse(await readFile(spec.referenceFile, 'utf8'))
+    } catch (error) {
+      throw new ApiError('unprocessable', `reference.json cannot be read: ${(error as Error).message}`)
+    }
+    const parsed = referenceSchema.safeParse(raw)
+    if (!parsed.success) {
+      throw new ApiError('unprocessable', `reference.json is invalid: ${parsed.error.issues.slice(0, 2).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+    }
+    const reference = parsed.data
+    const loaded = await this.load(spec)
+    let worst = 0
+    let preprocessingDiff = 0
+    for (const sample of reference.samples) {
+      let feeds: Record<string, ort.Tensor>
+      if (sample.feeds) {
+        feeds = Object.fromEntries(Object.entries(sample.feeds).map(([name, t]) => [name, tensorFromJson(name, t)]))
+        if (sample.input && Object.keys(sample.input).length > 0) {
+          // Both given: also check that demodeck's preprocessing reproduces the reference feeds.
+          // Inputs the demo refuses (an empty text) still count for the model check, not this one.
+          const ours = await this.feeds(spec, sample.input as PredictInput, loaded).catch((error: unknown) => {
+            if (error instanceof TextInputError || error instanceof FeatureError) return {}
+            throw error
+          })
+          for (const [name, tensor] of Object.entries(ours)) {
+            const theirs = feeds[name]
+            if (theirs) preprocessingDiff = Math.max(preprocessingDiff, maxAbsDiff(numbers(tensor.data), numbers(theirs.data)))
+          }
+        }
+      } else {
+        if (!sample.input || Object.keys(sample.input).length === 0) throw new ApiError('unprocessable', 'reference.json: a sample has neither "feeds" nor an input')
+        feeds = await this.feeds(spec, sample.input as PredictInput, loaded)
+      }
+      const names = Object.keys(sample.outputs)
+      const missing = names.filter((n) => !loaded.session.outputNames.includes(n))
+      if (missing.length) throw new ApiError('unprocessable', `reference.json names output${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, which the model does not have`)
+      const result = await loaded.session.run(feeds, names)
+      for (const name of names) worst = Math.max(worst, maxAbsDiff(numbers(result[name]!.data), sample.outputs[name]!.data.map(Number)))
+    }
+    const report = parityReport({ samples: reference.samples.length, maxAbsDiff: worst, tolerance: reference.tolerance, producer: reference.producer })
+    if (preprocessingDiff > reference.tolerance) {
+      return {
+        ...report,
+        ok: false,
+        message: `demodeck's preprocessing does not reproduce the reference feeds (max abs diff ${preprocessingDiff.toExponential(2)}); ${report.message}`
+      }
+    }
+    return report
+  }
+}

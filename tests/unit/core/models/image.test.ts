@@ -1,0 +1,140 @@
+/** Image preprocessing math on hand-computed pixels. */
+import { describe, expect, it } from 'vitest'
+import {
+  centerCrop,
+  imageLayoutFromShape,
+  preprocessImage,
+  resize,
+  resizeArea,
+  resizeBilinear,
+  toChannels,
+  type FloatImage,
+  type RgbaImage
+} from '../../../../src/core/models/image'
+import type { ImagePipeline } from '../../../../src/core/models/manifest'
+
+function gray(width: number, height: number, values: number[]): FloatImage {
+  return { width, height, channels: 1, data: Float32Array.from(values) }
+}
+function rgba(width: number, height: number, pixel: (x: number, y: number) => [number, number, number, number]): RgbaImage {
+  const data = new Uint8Array(width * height * 4)
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.set(pixel(x, y), (y * width + x) * 4)
+  return { width, height, data }
+}
+const plain: ImagePipeline = { resize: null, crop: null, scale: 1, mean: null, std: null, background: 'black', invert: false }
+
+describe('toChannels', () => {
+  it('composites transparent pixels over the background and uses BT.601 luminance', () => {
+    const img = rgba(3, 1, (x) => (x === 0 ? [255, 0, 0, 255] : x === 1 ? [0, 0, 0, 0] : [200, 200, 200, 128]))
+    const black = toChannels(img, 1, 'black')
+    expect(black.data[0]).toBeCloseTo(0.299 * 255, 4)
+    expect(black.data[1]).toBe(0)
+    expect(black.data[2]).toBeCloseTo(200 * (128 / 255), 3)
+    const white = toChannels(img, 1, 'white')
+    expect(white.data[1]).toBeCloseTo(255, 4)
+    expect(white.data[2]).toBeCloseTo(200 * (128 / 255) + 255 * (1 - 128 / 255), 3)
+  })
+  it('keeps RGB interleaved and can invert', () => {
+    const img = rgba(1, 1, () => [10, 20, 30, 255])
+    expect(Array.from(toChannels(img, 3, 'black').data)).toEqual([10, 20, 30])
+    expect(Array.from(toChannels(img, 3, 'black', true).data)).toEqual([245, 235, 225])
+  })
+})
+
+describe('resize', () => {
+  it('bilinear upscaling 2→4 uses half-pixel centres', () => {
+    const out = resizeBilinear(gray(2, 1, [0, 100]), 4, 1)
+    // centres map to -0.25 (clamped 0), 0.25, 0.75, 1.25 (clamped 1)
+    expect(Array.from(out.data)).toEqual([0, 25, 75, 100])
+  })
+  it('bilinear keeps a constant image constant', () => {
+    const out = resizeBilinear(gray(3, 3, Array(9).fill(42)), 7, 5)
+    expect(out.data.every((v) => Math.abs(v - 42) < 1e-4)).toBe(true)
+  })
+  it('area averaging 4×4 → 2×2 gives block means', () => {
+    const src = gray(4, 4, [0, 4, 8, 8, 4, 0, 8, 8, 1, 1, 2, 2, 1, 1, 2, 2])
+    expect(Array.from(resizeArea(src, 2, 2).data)).toEqual([2, 8, 1, 2])
+  })
+  it('area averaging handles fractional coverage (3 → 2)', () => {
+    const out = resizeArea(gray(3, 1, [0, 30, 60]), 2, 1)
+    // first output covers [0, 1.5): (0·1 + 30·0.5) / 1.5 = 10; second [1.5, 3): (30·0.5 + 60) / 1.5 = 50
+    expect(out.data[0]).toBeCloseTo(10, 4)
+    expect(out.data[1]).toBeCloseTo(50, 4)
+  })
+  it('keeps a 1-pixel stroke visible when shrinking 10× (area, not bilinear)', () => {
+    const values = Array(100).fill(0)
+    values[45] = 255 // a thin line, 1 px of a 100 px row
+    const out = resize(gray(100, 1, values), 10, 1)
+    expect(out.data[4]).toBeCloseTo(25.5, 3)
+  })
+})
+
+describe('centerCrop', () => {
+  it('cuts the centred window like torchvision (round((in-out)/2))', () => {
+    const src = gray(5, 1, [1, 2, 3, 4, 5])
+    expect(Array.from(centerCrop(src, 3, 1).data)).toEqual([2, 3, 4])
+    expect(Array.from(centerCrop(src, 2, 1).data)).toEqual([3, 4])
+  })
+  it('pads with the fill value when the image is smaller', () => {
+    expect(Array.from(centerCrop(gray(1, 1, [9]), 3, 1, 255).data)).toEqual([255, 9, 255])
+  })
+})
+
+describe('preprocessImage', () => {
+  const img = rgba(2, 1, (x) => (x === 0 ? [255, 0, 0, 255] : [0, 0, 255, 255]))
+  it('packs NCHW planes', () => {
+    const layout = imageLayoutFromShape([1, 3, 1, 2], {})
+    expect(Array.from(preprocessImage(img, plain, layout))).toEqual([255, 0, 0, 0, 0, 255])
+  })
+  it('packs NHWC pixels', () => {
+    // [b, 1, 2, 3] is ambiguous (1 could be channels): the manifest's layout decides.
+    expect(imageLayoutFromShape(['batch', 1, 2, 3], {}).layout).toBe('NCHW')
+    const layout = imageLayoutFromShape(['batch', 1, 2, 3], { layout: 'NHWC' })
+    expect(layout.layout).toBe('NHWC')
+    expect(imageLayoutFromShape(['batch', 28, 28, 3], {}).layout).toBe('NHWC')
+    expect(Array.from(preprocessImage(img, plain, layout))).toEqual([255, 0, 0, 0, 0, 255])
+  })
+  it('rescales then normalizes per channel', () => {
+    const layout = imageLayoutFromShape([1, 3, 1, 2], {})
+    const p: ImagePipeline = { ...plain, scale: 1 / 255, mean: [0.5, 0.5, 0.5], std: [0.25, 0.5, 0.5] }
+    const out = Array.from(preprocessImage(img, p, layout))
+    expect(out[0]).toBeCloseTo(2, 5) // (1 - 0.5) / 0.25
+    expect(out[1]).toBeCloseTo(-2, 5)
+    expect(out[2]).toBeCloseTo(-1, 5)
+    expect(out[5]).toBeCloseTo(1, 5)
+  })
+  it('MNIST normalisation of the self-made bar image', () => {
+    const bar = rgba(28, 28, (x, y) => (y >= 4 && y <= 23 && (x === 13 || x === 14) ? [255, 255, 255, 255] : [0, 0, 0, 255]))
+    const layout = imageLayoutFromShape([1, 1, 28, 28], {})
+    const p: ImagePipeline = { ...plain, resize: { mode: 'stretch', width: 28, height: 28 }, scale: 1 / 255, mean: [0.1307], std: [0.3081] }
+    const out = preprocessImage(bar, p, layout)
+    expect(out[4 * 28 + 13]).toBeCloseTo((1 - 0.1307) / 0.3081, 5)
+    expect(out[0]).toBeCloseTo(-0.1307 / 0.3081, 5)
+  })
+  it('resizes by the shortest edge and center-crops', () => {
+    const wide = rgba(40, 20, (x) => (x < 10 || x >= 30 ? [255, 255, 255, 255] : [0, 0, 0, 255]))
+    const layout = imageLayoutFromShape([1, 1, 10, 10], {})
+    const p: ImagePipeline = { ...plain, resize: { mode: 'shortest-edge', size: 10 }, crop: { width: 10, height: 10 } }
+    const out = preprocessImage(wide, p, layout)
+    // 40×20 → 20×10, crop the middle 10 columns: all black
+    expect(Math.max(...out)).toBeLessThan(1e-3)
+  })
+})
+
+describe('imageLayoutFromShape', () => {
+  it('reads NCHW grayscale with a symbolic batch', () => {
+    expect(imageLayoutFromShape(['batch_size', 1, 28, 28], {})).toEqual({ layout: 'NCHW', channels: 1, height: 28, width: 28, dims: [1, 1, 28, 28] })
+  })
+  it('fills symbolic height/width from the config and channels from mean length', () => {
+    expect(imageLayoutFromShape(['b', 'c', 'h', 'w'], { width: 32, height: 24, meanLength: 3 }).dims).toEqual([1, 3, 24, 32])
+  })
+  it('supports rank 3 and flat rank 2 inputs', () => {
+    expect(imageLayoutFromShape([1, 28, 28], {}).layout).toBe('NHW')
+    expect(imageLayoutFromShape(['b', 784], { width: 28, height: 28 }).dims).toEqual([1, 784])
+    expect(() => imageLayoutFromShape(['b', 700], { width: 28, height: 28 })).toThrow(/700 values/)
+  })
+  it('refuses other ranks and channel counts with a reason', () => {
+    expect(() => imageLayoutFromShape([1, 1, 1, 8, 8], {})).toThrow(/rank 2, 3 or 4, not 5/)
+    expect(() => imageLayoutFromShape([1, 4, 8, 8], { layout: 'NCHW' })).toThrow(/4 channels/)
+  })
+})

@@ -1,0 +1,74 @@
+/** model.json / Hugging Face config parsing and the editor JSON Schema. */
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import {
+  hfLabels,
+  hfPreprocessorSchema,
+  modelManifestJsonSchema,
+  modelManifestSchema,
+  pipelineFromHf,
+  pipelineFromManifest
+} from '../../../../src/core/models/manifest'
+
+const repoRoot = resolve(__dirname, '../../../..')
+
+describe('model.json', () => {
+  it('fills defaults', () => {
+    const m = modelManifestSchema.parse({ name: 'x', task: 'text-classification', labels: ['a', 'b'] })
+    expect([m.model, m.output, m.examples, m.runs]).toEqual(['model.onnx', 'logits', [], []])
+  })
+  it('needs the block of its task and valid feature encodings', () => {
+    const noImage = modelManifestSchema.safeParse({ name: 'x', task: 'image-classification', labels: ['a'] })
+    expect(noImage.success).toBe(false)
+    expect(JSON.stringify(noImage.error?.issues)).toContain('needs an \\"image\\" block')
+    const badFeature = modelManifestSchema.safeParse({
+      name: 'x',
+      task: 'tabular-classification',
+      labels: ['a'],
+      tabular: { features: [{ name: 'f', type: 'number', encoding: 'standardize' }] }
+    })
+    expect(JSON.stringify(badFeature.error?.issues)).toContain('needs \\"mean\\" and \\"std\\"')
+  })
+  it('rejects unknown keys (typos) instead of ignoring them', () => {
+    expect(modelManifestSchema.safeParse({ name: 'x', task: 'text-classification', labels: ['a'], lables: [] }).success).toBe(false)
+  })
+  it('schemas/model.schema.json is the generated JSON Schema (regenerate with UPDATE_SCHEMA=1)', async () => {
+    const file = join(repoRoot, 'schemas/model.schema.json')
+    const generated = JSON.stringify(modelManifestJsonSchema(), null, 2) + '\n'
+    if (process.env.UPDATE_SCHEMA === '1') (await import('node:fs')).writeFileSync(file, generated)
+    expect(readFileSync(file, 'utf8')).toBe(generated)
+    const schema = JSON.parse(generated) as { properties: Record<string, unknown>; required: string[] }
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['name', 'task', 'labels', 'output', 'text', 'image', 'tabular', 'reference']))
+    expect(schema.required).toEqual(expect.arrayContaining(['name', 'task', 'labels']))
+  })
+})
+
+describe('Hugging Face config', () => {
+  it('orders id2label by class index', () => {
+    expect(hfLabels({ id2label: { '1': 'pos', '0': 'neg', '10': 'k', '2': 'a', '3': 'b', '4': 'c', '5': 'd', '6': 'e', '7': 'f', '8': 'g', '9': 'h' } })[10]).toBe('k')
+    expect(() => hfLabels({ id2label: { '0': 'a', '2': 'c' } })).toThrow(/skips class 1/)
+    expect(hfLabels({ label2id: { b: 1, a: 0 } })).toEqual(['a', 'b'])
+    expect(() => hfLabels({})).toThrow(/no id2label/)
+  })
+  it('reads size as {height,width}, {shortest_edge} or a number, plus crop, rescale and normalize', () => {
+    const vit = pipelineFromHf(
+      hfPreprocessorSchema.parse({ do_resize: true, size: { height: 224, width: 224 }, resample: 2, do_rescale: true, rescale_factor: 0.00392156862745098, do_normalize: true, image_mean: [0.5, 0.5, 0.5], image_std: [0.5, 0.5, 0.5] })
+    )
+    expect(vit).toMatchObject({ resize: { mode: 'stretch', width: 224, height: 224 }, crop: null, mean: [0.5, 0.5, 0.5], resample: 2 })
+    const convnext = pipelineFromHf(hfPreprocessorSchema.parse({ size: { shortest_edge: 256 }, do_center_crop: true, crop_size: { height: 224, width: 224 }, image_mean: 0.5, image_std: 0.25 }))
+    expect(convnext).toMatchObject({ resize: { mode: 'shortest-edge', size: 256 }, crop: { width: 224, height: 224 }, mean: [0.5], std: [0.25] })
+    expect(convnext.scale).toBeCloseTo(1 / 255, 12)
+    const old = pipelineFromHf(hfPreprocessorSchema.parse({ size: 28, do_rescale: false, do_normalize: false, image_mean: [0.1] }))
+    expect(old).toMatchObject({ resize: { mode: 'stretch', width: 28, height: 28 }, scale: 1, mean: null })
+  })
+  it('maps a manifest image block to the same pipeline', () => {
+    expect(pipelineFromManifest({ width: 28, height: 28, channels: 1, mean: [0.1307], std: [0.3081], background: 'white' })).toMatchObject({
+      resize: { mode: 'stretch', width: 28, height: 28 },
+      crop: null,
+      mean: [0.1307],
+      background: 'white'
+    })
+    expect(pipelineFromManifest({ width: 224, height: 224, resize: 'shortest-edge' }).crop).toEqual({ width: 224, height: 224 })
+  })
+})

@@ -1,0 +1,83 @@
+/** PNG/JPEG decoding with the size checked from the header first. */
+import { describe, expect, it } from 'vitest'
+import { PNG } from 'pngjs'
+import jpeg from 'jpeg-js'
+import { ApiError } from '../../../../src/shared/api'
+import { base64Bytes, decodeImage, decodeImageInput, isImageFileName, sniffImage } from '../../../../src/host/models/image-decode'
+
+function pngBytes(width: number, height: number, rgba: [number, number, number, number]): Buffer {
+  const png = new PNG({ width, height })
+  for (let i = 0; i < width * height; i++) png.data.set(rgba, i * 4)
+  return PNG.sync.write(png)
+}
+function jpegBytes(width: number, height: number): Buffer {
+  const data = Buffer.alloc(width * height * 4, 200)
+  return jpeg.encode({ width, height, data }, 90).data
+}
+function codeOf(fn: () => unknown): string {
+  try {
+    fn()
+  } catch (e) {
+    return `${(e as ApiError).code}: ${(e as ApiError).message}`
+  }
+  return 'no error'
+}
+
+describe('sniffImage', () => {
+  it('reads PNG and JPEG sizes from the header', () => {
+    expect(sniffImage(pngBytes(7, 3, [0, 0, 0, 255]))).toEqual({ format: 'png', width: 7, height: 3 })
+    expect(sniffImage(jpegBytes(9, 5))).toEqual({ format: 'jpeg', width: 9, height: 5 })
+    expect(sniffImage(new TextEncoder().encode('hello world, not an image'))).toBeNull()
+  })
+})
+
+describe('decodeImage', () => {
+  it('decodes PNG to RGBA', () => {
+    const img = decodeImage(pngBytes(2, 2, [10, 20, 30, 255]))
+    expect([img.width, img.height]).toEqual([2, 2])
+    expect(Array.from(img.data.slice(0, 4))).toEqual([10, 20, 30, 255])
+  })
+  it('decodes JPEG to RGBA', () => {
+    const img = decodeImage(jpegBytes(8, 8))
+    expect([img.width, img.height, img.data.length]).toEqual([8, 8, 256])
+    expect(Math.abs(img.data[0]! - 200)).toBeLessThan(4)
+  })
+  it('refuses a 12000×12000 PNG from its header alone (413)', () => {
+    const head = pngBytes(1, 1, [0, 0, 0, 255]).subarray(0, 33)
+    head.writeUInt32BE(12000, 16)
+    head.writeUInt32BE(12000, 20)
+    expect(codeOf(() => decodeImage(head))).toMatch(/^too_large: the image is 12000×12000 pixels/)
+  })
+  it('refuses a 12000×12000 JPEG from its SOF marker (413)', () => {
+    const bytes = Buffer.from(jpegBytes(8, 8))
+    const sof = bytes.indexOf(Buffer.from([0xff, 0xc0]))
+    bytes.writeUInt16BE(12000, sof + 5)
+    bytes.writeUInt16BE(12000, sof + 7)
+    expect(codeOf(() => decodeImage(bytes))).toMatch(/^too_large: .*12000×12000/)
+  })
+  it('refuses non-images and corrupt images (400)', () => {
+    expect(codeOf(() => decodeImage(new TextEncoder().encode('just text')))).toBe('bad_request: the data is not a PNG or JPEG image')
+    const corrupt = pngBytes(4, 4, [1, 2, 3, 255]).subarray(0, 40)
+    expect(codeOf(() => decodeImage(corrupt))).toMatch(/^bad_request: the PNG image is corrupt/)
+  })
+})
+
+describe('base64 input', () => {
+  it('accepts plain base64 and data URLs', () => {
+    const b64 = pngBytes(1, 1, [255, 0, 0, 255]).toString('base64')
+    expect(decodeImageInput(b64).width).toBe(1)
+    expect(decodeImageInput(`data:image/png;base64,${b64}`).data[0]).toBe(255)
+  })
+  it('explains malformed input', () => {
+    expect(codeOf(() => base64Bytes('data:image/png,rawbytes'))).toMatch(/must be base64-encoded/)
+    expect(codeOf(() => base64Bytes('not base64 at all!'))).toMatch(/^bad_request: the image is not valid base64/)
+    expect(codeOf(() => base64Bytes('A'.repeat(20_000_004)))).toMatch(/^too_large/)
+  })
+})
+
+describe('isImageFileName', () => {
+  it('accepts relative png/jpeg names inside the model folder only', () => {
+    expect(['white.png', 'examples/0.png', 'a/b-c/d_e.JPEG', 'x.jpg'].map(isImageFileName)).toEqual([true, true, true, true])
+    expect(['../secret.png', 'examples/../../x.png', '/etc/x.png', 'x.gif', 'iVBORw0KGgo', '.hidden/../x.png'].map(isImageFileName)).toEqual([false, false, false, false, false, false])
+  })
+})
