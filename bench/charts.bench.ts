@@ -1,0 +1,365 @@
+/**
+ * Training-chart performance.
+ *
+ * 1. Node: smoothing and downsampling throughput on 100k-point series, and the
+ *    cost of a zoom (cut + downsample + merge; smoothing is cached).
+ * 2. Real Chromium (Debian's /usr/bin/chromium via Playwright): first paint of
+ *    a 100k-step × 4-metric chart. "pipeline" renders the real TrainingChart
+ *    (smoothing 0.6 → raw + smoothed lines, one point per pixel, ≤ 2000) with an
+ *    in-memory host answering `runs:history`; "raw" is recharts fed the raw
+ *    100k rows × 4 lines directly (no smoothing, dot={false}, no animation:
+ *    the cheapest naive baseline). Time = from render() to the frame after all
+ *    line paths are in the DOM. HTTP and JSON parsing of the history are not
+ *    included (same for both). "floor" is the bare recharts chart with only
+ *    2000 rows: the fixed cost of mounting a recharts chart on this machine.
+ *
+ * The page is built here with vite into a temp folder and served on 127.0.0.1.
+ * Run: npx tsx bench/charts.bench.ts  → bench/results/charts.{json,md}
+ * Env: BENCH_CHART_STEPS (default 100000), BENCH_CHART_REPS (default 5),
+ * BENCH_CHART_VERBOSE=1 (per-run timings), BENCH_CHART_PROFILE=1 (CPU profile of one
+ * pipeline paint: heaviest functions and their callers; keeps the built page).
+ */
+import { createServer } from 'node:http'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { dirname, extname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { lttb, minMaxBuckets } from '../src/core/series/downsample'
+import { mergeLines, smoothedSeries, viewSeries } from '../src/core/series/pipeline'
+import { emaDebiased, gaussian, runningAverage, twema } from '../src/core/series/smoothing'
+import type { Series } from '../src/core/series/values'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const repo = resolve(here, '..')
+const STEPS = Number(process.env['BENCH_CHART_STEPS'] ?? 100_000)
+const REPS = Number(process.env['BENCH_CHART_REPS'] ?? 5)
+const METRICS = ['train/loss', 'val/loss', 'train/acc', 'val/acc']
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]!
+}
+
+function timeIt(fn: () => void, reps = 7): number {
+  fn() // warm-up (JIT)
+  const times: number[] = []
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now()
+    fn()
+    times.push(performance.now() - t0)
+  }
+  return median(times)
+}
+
+function series(n: number, seed: number): Series {
+  let s = seed
+  const rand = (): number => (s = (s * 16807) % 2147483647) / 2147483647
+  const x = new Float64Array(n)
+  const y = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    x[i] = i
+    y[i] = Math.exp(-i / (n / 5)) + (rand() - 0.5) * 0.2
+  }
+  return { x, y }
+}
+
+interface NodeResult {
+  name: string
+  ms: number
+  mpointsPerSec: number
+}
+
+function nodeBench(): NodeResult[] {
+  const s = series(STEPS, 7)
+  const out: NodeResult[] = []
+  const add = (name: string, points: number, fn: () => void): void => {
+    const ms = timeIt(fn)
+    out.push({ name, ms: Number(ms.toFixed(3)), mpointsPerSec: Number((points / 1e6 / (ms / 1000)).toFixed(1)) })
+  }
+  add('TensorBoard EMA (debiased)', STEPS, () => void emaDebiased(s.y, 0.6))
+  add('W&B time-weighted EMA', STEPS, () => void twema(s.x, s.y, 0.6))
+  add('Gaussian, 3 box passes (p = 0.6)', STEPS, () => void gaussian(s.x, s.y, 0.6))
+  add('Running average (p = 0.6)', STEPS, () => void runningAverage(s.y, 0.6))
+  add('LTTB → 2000 points', STEPS, () => void lttb(s.x, s.y, 2000))
+  add('Min/max buckets → ~2000 points', STEPS, () => void minMaxBuckets(s.x, s.y, 999))
+  const lines = METRICS.map((_, i) => series(STEPS, 11 + i))
+  for (const l of lines) smoothedSeries(l, 'ema', 0.6)
+  let zoomAt = 0
+  add(`Zoom: cut + LTTB + merge, 4 × ${STEPS} (smoothing cached)`, 4 * STEPS, () => {
+    zoomAt = (zoomAt + 997) % (STEPS / 2)
+    const views = lines.map((l, i) => ({ id: `s${i}`, view: viewSeries(l, smoothedSeries(l, 'ema', 0.6), { range: [zoomAt, zoomAt + STEPS / 2] }) }))
+    mergeLines(views)
+  })
+  add(`First view: smooth + LTTB + merge, 4 × ${STEPS}`, 4 * STEPS, () => {
+    const fresh = lines.map((l) => ({ x: l.x, y: l.y }))
+    mergeLines(fresh.map((l, i) => ({ id: `s${i}`, view: viewSeries(l, smoothedSeries(l, 'ema', 0.6), { range: null }) })))
+  })
+  return out
+}
+
+// ---------------------------------------------------------------- browser
+
+const PAGE_ENTRY = `
+import { createRoot } from 'react-dom/client'
+import { createElement as h } from 'react'
+
+const STEPS = Number(new URLSearchParams(location.search).get('steps') ?? 100000)
+const MODE = new URLSearchParams(location.search).get('mode') ?? 'pipeline'
+const METRICS = ${JSON.stringify(METRICS)}
+
+function rows() {
+  let s = 12345
+  const rand = () => (s = (s * 16807) % 2147483647) / 2147483647
+  const out = new Array(STEPS)
+  for (let i = 0; i < STEPS; i++) {
+    const row = { _step: i, _runtime: i * 0.05, _timestamp: 1763900000 + i * 0.05 }
+    METRICS.forEach((m, k) => (row[m] = Math.exp(-i / (STEPS / (3 + k))) + (rand() - 0.5) * 0.2))
+    out[i] = row
+  }
+  return out
+}
+
+const data = rows()
+const run = { id: 'big', name: 'big run', source: 'jsonl', metrics: METRICS, steps: STEPS, config: {}, summary: {}, warnings: [] }
+// An in-memory host: the real TrainingChart calls api['runs:history'] through window.demodeck.
+window.demodeck = {
+  host: 'electron',
+  on: () => () => undefined,
+  'runs:history': async () => ({ rows: data }),
+  'runs:list': async () => [run]
+}
+
+function waitForPaths(n) {
+  return new Promise((resolve) => {
+    const check = () => document.querySelectorAll('path.recharts-line-curve').length >= n
+    if (check()) return resolve()
+    const mo = new MutationObserver(() => {
+      if (check()) {
+        mo.disconnect()
+        resolve()
+      }
+    })
+    mo.observe(document.body, { subtree: true, childList: true, attributes: true })
+  })
+}
+
+async function main() {
+  const recharts = await import('recharts')
+  const { TrainingChart } = await import(${JSON.stringify(join(repo, 'src/renderer/src/features/charts/TrainingChart.tsx'))})
+  await new Promise((r) => setTimeout(r, 50))
+  const root = createRoot(document.getElementById('root'))
+  const t0 = performance.now()
+  if (MODE === 'pipeline') {
+    root.render(h('div', { style: { width: '1200px' } }, h(TrainingChart, {
+      runs: [run], metrics: METRICS, initial: { x: '_step', smoothing: 0.6, algorithm: 'ema', log: false },
+      overrides: {}, size: 'page'
+    })))
+    await waitForPaths(METRICS.length * 2)
+  } else {
+    const { LineChart, Line, XAxis, YAxis, CartesianGrid } = recharts
+    root.render(h(LineChart, { width: 1200, height: 520, data },
+      h(CartesianGrid, { strokeDasharray: '3 3' }),
+      h(XAxis, { dataKey: '_step', type: 'number', domain: ['dataMin', 'dataMax'] }),
+      h(YAxis, null),
+      ...METRICS.map((m, i) => h(Line, { key: m, dataKey: m, dot: false, isAnimationActive: false, stroke: ['#42affa', '#ff8a5b', '#3ccf7a', '#f5b942'][i] }))))
+    await waitForPaths(METRICS.length)
+  }
+  const inDom = performance.now() - t0
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
+  const ms = performance.now() - t0
+  const points = [...document.querySelectorAll('path.recharts-line-curve')].reduce((n, p) => n + (p.getAttribute('d') || '').split('L').length, 0)
+  window.__result = { ms, inDom, points, paths: document.querySelectorAll('path.recharts-line-curve').length }
+}
+main().catch((e) => (window.__result = { error: String(e && e.stack || e) }))
+`
+
+async function buildPage(): Promise<string> {
+  const { build } = await import('vite')
+  const react = (await import('@vitejs/plugin-react')).default
+  // Inside the repo so bare imports resolve from node_modules; bench/results/*.tmp is git-ignored.
+  const root = join(here, 'results', 'charts-page.tmp')
+  rmSync(root, { recursive: true, force: true })
+  mkdirSync(root, { recursive: true })
+  writeFileSync(join(root, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"></head><body style="background:#191919;color:#eee"><div id="root"></div><script type="module" src="./entry.tsx"></script></body></html>')
+  writeFileSync(join(root, 'entry.tsx'), PAGE_ENTRY)
+  await build({
+    root,
+    logLevel: 'warn',
+    configFile: false,
+    plugins: [react()],
+    resolve: { alias: {} },
+    server: { fs: { allow: [repo, root] } },
+    build: { outDir: join(root, 'dist'), emptyOutDir: true, minify: !process.env['BENCH_CHART_PROFILE'], rollupOptions: { input: join(root, 'index.html') } }
+  })
+  return join(root, 'dist')
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
+
+async function browserBench(): Promise<{ pipeline: number[]; raw: number[]; floor: number[]; pipelinePoints: number; rawPoints: number; chromium: string }> {
+  const dist = await buildPage()
+  const server = createServer((req, res) => {
+    const path = join(dist, (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : (req.url ?? '/').split('?')[0]!)
+    if (!path.startsWith(dist) || !existsSync(path)) {
+      res.writeHead(404).end()
+      return
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path))
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+  const port = (server.address() as { port: number }).port
+  const { chromium } = await import('@playwright/test')
+  const browser = await chromium.launch({
+    executablePath: process.env['DEMODECK_CHROMIUM'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
+  })
+  const measure = async (mode: string, steps = STEPS): Promise<{ ms: number; inDom: number; points: number }> => {
+    const page = await browser.newPage({ viewport: { width: 1300, height: 800 } })
+    await page.goto(`http://127.0.0.1:${port}/?mode=${mode}&steps=${steps}`)
+    await page.waitForFunction(() => (window as unknown as { __result?: unknown }).__result !== undefined, null, { timeout: 300_000 })
+    const result = (await page.evaluate(() => (window as unknown as { __result: unknown }).__result)) as { ms: number; inDom: number; points: number; error?: string }
+    await page.close()
+    if (result.error) throw new Error(`${mode}: ${result.error}`)
+    return result
+  }
+  if (process.env['BENCH_CHART_PROFILE']) await profile(browser, `http://127.0.0.1:${port}/?mode=pipeline&steps=${STEPS}`)
+  const pipeline: number[] = []
+  const raw: number[] = []
+  const floor: number[] = []
+  let pipelinePoints = 0
+  let rawPoints = 0
+  for (let i = 0; i < REPS; i++) {
+    const p = await measure('pipeline')
+    if (process.env['BENCH_CHART_VERBOSE']) console.log(`pipeline: paths in DOM ${p.inDom.toFixed(1)} ms, next frame ${p.ms.toFixed(1)} ms`)
+    pipeline.push(p.ms)
+    pipelinePoints = p.points
+    const r = await measure('raw')
+    raw.push(r.ms)
+    rawPoints = r.points
+    floor.push((await measure('raw', 2000)).ms)
+  }
+  const version = browser.version()
+  await browser.close()
+  server.close()
+  if (!process.env['BENCH_CHART_PROFILE']) rmSync(dirname(dist), { recursive: true, force: true })
+  return { pipeline, raw, floor, pipelinePoints, rawPoints, chromium: version }
+}
+
+/** BENCH_CHART_PROFILE=1: prints the functions with the most self time during one pipeline first paint. */
+async function profile(browser: import('@playwright/test').Browser, url: string): Promise<void> {
+  const page = await browser.newPage()
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await cdp.send('Profiler.start')
+  await page.goto(url)
+  await page.waitForFunction(() => (window as unknown as { __result?: unknown }).__result !== undefined, null, { timeout: 300_000 })
+  const { profile: prof } = (await cdp.send('Profiler.stop')) as unknown as {
+    profile: { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>; samples: number[]; timeDeltas: number[] }
+  }
+  const self = new Map<string, number>()
+  const byId = new Map(prof.nodes.map((n) => [n.id, n]))
+  prof.samples.forEach((id, i) => {
+    const n = byId.get(id)!
+    const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`
+    self.set(key, (self.get(key) ?? 0) + (prof.timeDeltas[i] ?? 0) / 1000)
+  })
+  console.log('result', await page.evaluate(() => JSON.stringify((window as unknown as { __result: unknown }).__result)))
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(v.toFixed(1).padStart(8), 'ms', k)
+  // Callers of the two heaviest functions.
+  const parent = new Map<number, number>()
+  for (const n of prof.nodes as Array<{ id: number; children?: number[] }>) for (const c of n.children ?? []) parent.set(c, n.id)
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k]) => k.split(' ')[0])
+  for (const name of top) {
+    const chains = new Map<string, number>()
+    prof.samples.forEach((id, i) => {
+      const n = byId.get(id)!
+      if (n.callFrame.functionName !== name) return
+      const chain: string[] = []
+      let p = parent.get(id)
+      while (p !== undefined && chain.length < 8) {
+        chain.push(byId.get(p)!.callFrame.functionName || '(anon)')
+        p = parent.get(p)
+      }
+      const key = chain.join(' < ')
+      chains.set(key, (chains.get(key) ?? 0) + (prof.timeDeltas[i] ?? 0) / 1000)
+    })
+    console.log(`callers of ${name}:`)
+    for (const [k, v] of [...chains].sort((a, b) => b[1] - a[1]).slice(0, 4)) console.log('   ', v.toFixed(1), 'ms', k)
+  }
+  await page.close()
+}
+
+async function main(): Promise<void> {
+  const node = nodeBench()
+  for (const r of node) console.log(`${r.name.padEnd(58)} ${r.ms.toFixed(2).padStart(9)} ms  ${String(r.mpointsPerSec).padStart(7)} Mpts/s`)
+  let browser: Awaited<ReturnType<typeof browserBench>> | null = null
+  let browserError: string | null = null
+  try {
+    browser = await browserBench()
+  } catch (error) {
+    browserError = String(error instanceof Error ? error.message : error)
+    console.error('browser part failed:', browserError)
+  }
+  const firstPaint = browser
+    ? {
+        steps: STEPS,
+        metrics: METRICS.length,
+        reps: REPS,
+        chromium: browser.chromium,
+        pipelineMs: Number(median(browser.pipeline).toFixed(1)),
+        rawMs: Number(median(browser.raw).toFixed(1)),
+        floorMs: Number(median(browser.floor).toFixed(1)),
+        speedup: Number((median(browser.raw) / median(browser.pipeline)).toFixed(1)),
+        pipelinePathPoints: browser.pipelinePoints,
+        rawPathPoints: browser.rawPoints,
+        pipelineAllMs: browser.pipeline.map((v) => Number(v.toFixed(1))),
+        rawAllMs: browser.raw.map((v) => Number(v.toFixed(1))),
+        goal: 'pipeline ≤ 200 ms and ≥ 20× faster than raw'
+      }
+    : null
+  if (firstPaint) console.log(`first paint: pipeline ${firstPaint.pipelineMs} ms, raw recharts ${firstPaint.rawMs} ms (${firstPaint.speedup}×)`)
+  const result = {
+    bench: 'charts',
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
+    node,
+    firstPaint,
+    ...(browserError ? { browserError } : {})
+  }
+  const dir = join(here, 'results')
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dir, 'charts.json'), JSON.stringify(result, null, 2) + '\n')
+  const md = [
+    '# Training charts benchmark',
+    '',
+    `${result.date} · ${result.machine.cpus} CPUs (${result.machine.cpu}) · Node ${result.machine.node}`,
+    '',
+    `## First paint, ${STEPS.toLocaleString('en')} steps × ${METRICS.length} metrics (real Chromium, median of ${REPS})`,
+    '',
+    firstPaint
+      ? [
+          '| | first paint | points in the SVG paths |',
+          '|---|---:|---:|',
+          `| demodeck pipeline (TrainingChart: smooth the full series, LTTB to one point per pixel (≤ 2000), raw + smoothed lines) | ${firstPaint.pipelineMs} ms | ${firstPaint.pipelinePathPoints.toLocaleString('en')} |`,
+          `| recharts fed the raw rows (4 lines, dot={false}, no animation) | ${firstPaint.rawMs} ms | ${firstPaint.rawPathPoints.toLocaleString('en')} |`,
+          `| floor: the same bare recharts chart with only 2,000 rows | ${firstPaint.floorMs} ms | 8,000 |`,
+          '',
+          `Speed-up: **${firstPaint.speedup}×** (goal: ≤ 200 ms and ≥ 20×). Chromium ${firstPaint.chromium}. All runs: pipeline ${firstPaint.pipelineAllMs.join(', ')} ms; raw ${firstPaint.rawAllMs.join(', ')} ms.`,
+          'Fetching and JSON-parsing the history are not included (the same for both). The floor row is what recharts needs to mount',
+          'a chart at all on this machine; the pipeline adds the 100k-row work (extract, smooth, LTTB, merge) and the raw + smoothed lines on top.'
+        ].join('\n')
+      : `Browser part failed: ${browserError}`,
+    '',
+    `## Node throughput (${STEPS.toLocaleString('en')}-point series, median of 7)`,
+    '',
+    '| operation | time | throughput |',
+    '|---|---:|---:|',
+    ...node.map((r) => `| ${r.name} | ${r.ms} ms | ${r.mpointsPerSec} M points/s |`),
+    ''
+  ].join('\n')
+  writeFileSync(join(dir, 'charts.md'), md)
+  console.log(`wrote ${join(dir, 'charts.json')} and charts.md`)
+}
+
+await main()

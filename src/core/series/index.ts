@@ -1,0 +1,11 @@
+/** Training-curve series: smoothing, downsampling, aliasing, best points, x axes. Pure TypeScript. */
+export * from './values'
+export * from './smoothing'
+export * from './downsample'
+export * from './pipeline'
+export * from './aliases'
+export * from './best'
+export * from './x-axis'
+export * from './select-runs'
+export * from './config-diff'
+export * from './chart-spec'

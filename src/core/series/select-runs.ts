@@ -1,0 +1,42 @@
+/**
+ * Which runs a `::chart{runs="…"}` directive means. Each comma-separated
+ * token matches a run's id, name or group (case-insensitive); `*` inside a
+ * token is a wildcard, and a lone `*` (or an empty attribute) means all runs.
+ */
+
+/** The fields of a run that selection looks at. */
+export interface SelectableRun {
+  id: string
+  name: string
+  group?: string
+}
+
+function tokenMatcher(token: string): (value: string | undefined) => boolean {
+  const t = token.trim().toLowerCase()
+  if (!t.includes('*')) return (value) => value !== undefined && value.toLowerCase() === t
+  const pattern = new RegExp(
+    '^' + t.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$'
+  )
+  return (value) => value !== undefined && pattern.test(value.toLowerCase())
+}
+
+/**
+ * Runs matched by a `runs` attribute, in the deck's run order, plus the tokens
+ * that matched nothing (so the chart can say which names it could not find).
+ */
+export function selectRuns<R extends SelectableRun>(runs: readonly R[], spec: string | undefined): { runs: R[]; unmatched: string[] } {
+  const tokens = (spec ?? '*')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean)
+  if (tokens.length === 0 || tokens.includes('*')) return { runs: [...runs], unmatched: [] }
+  const chosen = new Set<R>()
+  const unmatched: string[] = []
+  for (const token of tokens) {
+    const match = tokenMatcher(token)
+    const hits = runs.filter((r) => match(r.id) || match(r.name) || match(r.group))
+    if (hits.length === 0) unmatched.push(token)
+    for (const hit of hits) chosen.add(hit)
+  }
+  return { runs: runs.filter((r) => chosen.has(r)), unmatched }
+}

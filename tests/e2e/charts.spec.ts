@@ -1,0 +1,255 @@
+/**
+ * Training charts end to end, in real Chromium against the real browser-mode
+ * server: a temp deck holds two synthetic runs written here (plus the example
+ * sweep when the repo has it), and a slide with a `::chart` directive.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { expect, test, type Page } from '@playwright/test'
+import { copyDeck, removeDir, repoRoot, startServer, type DeckServer } from './fixtures'
+
+/** Writes one run folder in the W&B row format (common.md), with a NaN row and aliased key names. */
+function writeRun(deck: string, id: string, opts: { lr: number; group: string; steps: number; seed: number }): void {
+  const dir = join(deck, 'runs', id)
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(
+    join(dir, 'run.json'),
+    JSON.stringify({ id, name: `${id} (lr ${opts.lr})`, group: opts.group, state: 'finished', source: 'example', createdAt: '2026-11-20T10:00:00Z', tags: [] })
+  )
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ lr: opts.lr, batch_size: 32, epochs: 4, seed: opts.seed }))
+  let s = opts.seed
+  const rand = (): number => ((s = (s * 16807) % 2147483647) / 2147483647)
+  const lines: string[] = []
+  const perEpoch = opts.steps / 4
+  let best = 0
+  for (let step = 0; step < opts.steps; step++) {
+    const base = 0.7 * Math.exp((-step * opts.lr * 30) / opts.steps) + 0.1
+    const row: Record<string, number | string> = {
+      _step: step,
+      _runtime: step * 0.05,
+      _timestamp: 1_763_900_000 + step * 0.05,
+      // Logged as `train_loss`: the chart must alias it to train/loss.
+      train_loss: step === 7 ? 'NaN' : base + (rand() - 0.5) * 0.3
+    }
+    if ((step + 1) % perEpoch === 0) {
+      const epoch = (step + 1) / perEpoch - 1
+      const acc = 0.6 + 0.3 * (1 - Math.exp(-epoch * opts.lr * 10))
+      best = Math.max(best, acc)
+      Object.assign(row, { epoch, 'val/loss': base + 0.05, 'val/acc': acc })
+    }
+    lines.push(JSON.stringify(row))
+  }
+  writeFileSync(join(dir, 'history.jsonl'), lines.join('\n') + '\n')
+  writeFileSync(join(dir, 'summary.json'), JSON.stringify({ 'val/acc': best, _step: opts.steps - 1 }))
+}
+
+const SLIDES = `---
+title: Charts test
+authors: [Test]
+duration: 6
+---
+
+# Curves
+
+::chart{runs="synth" metrics="train/loss,val/loss" x="_step" smoothing="0.6" log="false"}
+
+---
+
+# Sweep
+
+::chart{runs="sweep-tweets" metrics="train/loss,val/loss"}
+
+---
+
+# Missing
+
+::chart{runs="no-such-run"}
+`
+
+function makeDeck(): string {
+  const deck = copyDeck()
+  writeRun(deck, 'synth-a', { lr: 1, group: 'synth', steps: 400, seed: 11 })
+  writeRun(deck, 'synth-b', { lr: 3, group: 'synth', steps: 400, seed: 23 })
+  writeFileSync(join(deck, 'slides', 'deck.md'), SLIDES)
+  return deck
+}
+
+const smoothPaths = (page: Page) => page.locator('[data-testid="chart"] .dd-line-smooth path.recharts-line-curve')
+
+test.describe('::chart on a slide', () => {
+  let deck: string
+  let server: DeckServer
+
+  test.beforeAll(async () => {
+    deck = makeDeck()
+    server = await startServer(deck)
+  })
+  test.afterAll(async () => {
+    await server?.stop()
+    removeDir(deck)
+  })
+
+  test('draws both runs, and the smoothing slider reshapes the drawn path', async ({ page }) => {
+    await page.goto(server.url)
+    const chart = page.getByTestId('chart').first()
+    await expect(chart).toBeVisible()
+    // 2 runs × 2 metrics, each a smoothed line and a faint raw line.
+    await expect(smoothPaths(page)).toHaveCount(4)
+    await expect(chart.locator('path.recharts-line-curve')).toHaveCount(8)
+    const before = await smoothPaths(page).first().getAttribute('d')
+    expect(before?.length ?? 0).toBeGreaterThan(100)
+    await page.getByLabel('Smoothing', { exact: true }).first().fill('0.95')
+    await expect.poll(() => smoothPaths(page).first().getAttribute('d')).not.toBe(before)
+    await page.getByLabel('Smoothing', { exact: true }).first().fill('0')
+    // No smoothing: the raw lines are the lines.
+    await expect(chart.locator('path.recharts-line-curve')).toHaveCount(4)
+    // Best-point markers with value labels, and the NaN row is reported, not drawn.
+    await expect(chart.locator('.dd-best-dot').first()).toBeVisible()
+    await expect(page.getByText(/non-finite value\(s\) \(NaN\/Infinity\) not drawn/).first()).toBeVisible()
+  })
+
+  test('legend entries are buttons that hide and show a series', async ({ page }) => {
+    await page.goto(server.url)
+    await expect(smoothPaths(page)).toHaveCount(4)
+    const item = page.getByRole('button', { name: /synth-a \(lr 1\) · train\/loss/ }).first()
+    await expect(item).toHaveAttribute('aria-pressed', 'true')
+    await item.click()
+    await expect(item).toHaveAttribute('aria-pressed', 'false')
+    await expect(smoothPaths(page)).toHaveCount(3)
+    await item.click()
+    await expect(smoothPaths(page)).toHaveCount(4)
+  })
+
+  test('Export PNG downloads a real PNG and Export SVG a stand-alone SVG', async ({ page }) => {
+    await page.goto(server.url)
+    await expect(smoothPaths(page)).toHaveCount(4)
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).first().click()])
+    expect(png.suggestedFilename()).toMatch(/\.png$/)
+    const bytes = readFileSync((await png.path())!)
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+    expect(bytes.length).toBeGreaterThan(10_000)
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).first().click()])
+    const text = readFileSync((await svg.path())!, 'utf8')
+    expect(text.startsWith('<svg')).toBe(true)
+    expect(text).toContain('recharts-line-curve')
+    expect(text).toContain('synth-a (lr 1) · train/loss')
+  })
+
+  test('drag to zoom, reset, and switch the x axis', async ({ page }) => {
+    await page.goto(server.url)
+    await expect(smoothPaths(page)).toHaveCount(4)
+    const chart = page.getByTestId('chart').first()
+    const box = (await chart.locator('svg.recharts-surface').boundingBox())!
+    const full = await smoothPaths(page).first().getAttribute('d')
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(box.x + box.width * 0.45, box.y + box.height / 2, { steps: 5 })
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 })
+    await page.mouse.up()
+    await expect(chart).toHaveAttribute('data-zoomed', 'true')
+    await expect.poll(() => smoothPaths(page).first().getAttribute('d')).not.toBe(full)
+    await page.getByRole('button', { name: 'Reset zoom' }).first().click()
+    await expect(chart).toHaveAttribute('data-zoomed', 'false')
+    await expect.poll(() => smoothPaths(page).first().getAttribute('d')).toBe(full)
+    // Epoch x axis: train_loss rows before the first epoch value are dropped, the lines stay.
+    await page.getByLabel('X axis').first().selectOption('epoch')
+    await expect(smoothPaths(page)).toHaveCount(4)
+    await expect.poll(() => smoothPaths(page).first().getAttribute('d')).not.toBe(full)
+  })
+
+  test('a chart whose runs match nothing says so instead of an empty box', async ({ page }) => {
+    await page.goto(server.url)
+    await expect(page.getByTestId('chart').last()).toContainText('No run matches runs="no-such-run"')
+  })
+
+  test('the presenter view shows a light placeholder and fetches no history', async ({ page }) => {
+    const historyCalls: string[] = []
+    page.on('request', (r) => {
+      if (/\/api\/runs\/[^/]+\/history/.test(r.url())) historyCalls.push(r.url())
+    })
+    await page.goto(new URL('presenter', server.url).href)
+    await expect(page.getByTestId('chart-placeholder').first()).toBeAttached()
+    await page.waitForLoadState('networkidle')
+    expect(historyCalls).toEqual([])
+  })
+
+  test('an API error while loading history shows an alert', async ({ page }) => {
+    // The real server has no way to fail this call on demand; intercepting it tests the UI's error path only.
+    await page.route(/\/api\/runs\/[^/]+\/history/, (route) =>
+      route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'runtime', message: 'disk on fire' } }) })
+    )
+    await page.goto(server.url)
+    await expect(page.getByRole('alert').first()).toContainText('disk on fire')
+  })
+
+  test('the /runs page lists runs with badges, groups aliases and shows the config table', async ({ page }) => {
+    await page.goto(new URL('runs', server.url).href)
+    const list = page.getByTestId('run-list')
+    await expect(list).toContainText('synth-a (lr 1)')
+    await expect(list.locator('.dd-badge-example').first()).toBeVisible()
+    // Keep only the two synthetic runs (the example sweep may be in the deck too).
+    for (const box of await list.getByRole('checkbox').all()) {
+      const name = (await box.locator('xpath=..').innerText()).trim()
+      if (!name.startsWith('synth-')) await box.uncheck()
+    }
+    await expect(list.getByRole('checkbox', { checked: true })).toHaveCount(2)
+    // `train_loss` was logged; the picker offers it under its canonical name.
+    await expect(page.getByRole('checkbox', { name: 'train/loss' })).toBeChecked()
+    await expect(page.locator('.dd-metric-keys').filter({ hasText: 'train_loss' })).toBeVisible()
+    await expect(smoothPaths(page).first()).toBeAttached()
+    const table = page.getByTestId('run-table')
+    await expect(table.locator('th.dd-differs', { hasText: 'lr' })).toBeVisible()
+    await expect(table.locator('th', { hasText: /^batch_size$/ })).toHaveCount(0)
+  })
+
+  test('the example sweep, when present, is drawn too', async ({ page, request }) => {
+    const runs = (await (await request.get(new URL('api/runs', server.url).href)).json()) as Array<{ group?: string }>
+    test.skip(!runs.some((r) => r.group === 'sweep-tweets'), 'the example sweep (group sweep-tweets) is not in this checkout yet')
+    await page.goto(new URL('runs', server.url).href)
+    await expect(page.getByTestId('run-list')).toContainText('sweep')
+    await page.goto(server.url)
+    await expect(smoothPaths(page).first()).toBeAttached()
+    await page.getByRole('button', { name: 'next slide' }).click()
+    // The sweep's chart fetches when its slide is shown; several runs of the tweets sweep are drawn.
+    await expect.poll(() => page.getByTestId('chart').nth(1).locator('.dd-line-smooth path.recharts-line-curve').count()).toBeGreaterThan(2)
+    await page.getByRole('button', { name: 'previous slide' }).click()
+  })
+})
+
+const fakeWandbPath = resolve(repoRoot, 'tests', 'support', 'fake-wandb.ts')
+
+test('W&B sync from the /runs page adds the run to the list and the chart', async ({ page }) => {
+  test.skip(!existsSync(fakeWandbPath), 'tests/support/fake-wandb.ts is not written yet')
+  const { startFakeWandb } = (await import(fakeWandbPath)) as {
+    startFakeWandb: (o?: object) => Promise<{ url: string; key: string; requests: unknown[]; close: () => Promise<void> }>
+  }
+  const fake = await startFakeWandb({})
+  const deck = makeDeck()
+  const home = mkdtempSync(join(tmpdir(), 'demodeck-home-'))
+  const server = await startServer(deck, { WANDB_BASE_URL: fake.url, WANDB_API_KEY: fake.key, HOME: home })
+  try {
+    await page.goto(new URL('runs', server.url).href)
+    await expect(page.getByTestId('wandb-status')).toContainText('API key found')
+    await expect(smoothPaths(page).first()).toBeAttached()
+    const before = await smoothPaths(page).count()
+    await expect(page.getByTestId('run-list').locator('.dd-badge-wandb')).toHaveCount(0)
+    await page.getByLabel('W&B run path or URL').fill('demo-entity/exam-project/abc12345')
+    await page.getByRole('button', { name: 'Sync', exact: true }).click()
+    await expect(page.getByText(/^Synced “/)).toBeVisible({ timeout: 30_000 })
+    await expect(page.getByTestId('run-list').locator('.dd-badge-wandb')).toHaveCount(1)
+    // The synced run is selected and drawn alongside the others: train/loss and val/loss, one line each.
+    await expect.poll(async () => smoothPaths(page).count()).toBe(before + 2)
+    await expect(page.getByTestId('legend-item').filter({ hasText: 'train/loss' })).toHaveCount(before / 2 + 1)
+    // A bad path is explained, not thrown.
+    await page.getByLabel('W&B run path or URL').fill('not a path')
+    await page.getByRole('button', { name: 'Sync', exact: true }).click()
+    await expect(page.getByRole('alert')).toContainText('Sync failed')
+  } finally {
+    await server.stop()
+    await fake.close()
+    removeDir(deck)
+    removeDir(home)
+  }
+})

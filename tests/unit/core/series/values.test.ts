@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import type { HistoryRow } from '../../../../src/shared/types'
+import { cellNumber, extractSeries } from '../../../../src/core/series/values'
+import { formatDuration, formatValue, formatX, niceTicks, parseXKey } from '../../../../src/core/series/x-axis'
+
+describe('cellNumber', () => {
+  it('reads numbers and the API non-finite strings', () => {
+    expect(cellNumber(1.5)).toBe(1.5)
+    expect(cellNumber('NaN')).toBeNaN()
+    expect(cellNumber('Infinity')).toBe(Infinity)
+    expect(cellNumber('-Infinity')).toBe(-Infinity)
+    expect(cellNumber('0.25')).toBe(0.25)
+    expect(cellNumber(null)).toBeUndefined()
+    expect(cellNumber('hello')).toBeUndefined()
+    expect(cellNumber(true)).toBeUndefined()
+  })
+})
+
+describe('extractSeries', () => {
+  const rows: HistoryRow[] = [
+    { _step: 0, _runtime: 1, _timestamp: 1000, 'train/loss': 1 },
+    { _step: 1, _runtime: 2, _timestamp: 1001, 'train/loss': 'NaN' },
+    { _step: 2, _runtime: 3, _timestamp: 1002, 'train/loss': 0.5, epoch: 0, 'val/loss': 0.9 },
+    { _step: 3, _runtime: 4, _timestamp: 1003, 'train/loss': 0.4 },
+    { _step: 4, _runtime: 5, _timestamp: 1004, 'train/loss': 0.3, epoch: 1, 'val/loss': 'Infinity' }
+  ]
+
+  it('pulls a metric against _step, keeping non-finite points', () => {
+    const { series, stats } = extractSeries(rows, 'train/loss', '_step')
+    expect([...series.x]).toEqual([0, 1, 2, 3, 4])
+    expect(series.y[1]).toBeNaN()
+    expect(stats).toEqual({ nonFinite: 1, missingX: 0 })
+  })
+
+  it('forward-fills a sparse x key and drops rows before the first x', () => {
+    const { series, stats } = extractSeries(rows, 'train/loss', 'epoch')
+    expect([...series.x]).toEqual([0, 0, 1])
+    expect([...series.y]).toEqual([0.5, 0.4, 0.3])
+    expect(stats.missingX).toBe(2)
+  })
+
+  it('uses wall time and relative time, and sorts out-of-order x', () => {
+    expect([...extractSeries(rows, 'val/loss', '_timestamp').series.x]).toEqual([1002, 1004])
+    const shuffled = [{ _step: 2, a: 3 }, { _step: 0, a: 1 }, { _step: 1, a: 2 }]
+    const { series } = extractSeries(shuffled, 'a', '_step')
+    expect([...series.x]).toEqual([0, 1, 2])
+    expect([...series.y]).toEqual([1, 2, 3])
+  })
+})
+
+describe('x axis helpers', () => {
+  it('parses x attribute words', () => {
+    expect(parseXKey('step')).toBe('_step')
+    expect(parseXKey('Epoch')).toBe('epoch')
+    expect(parseXKey('relative')).toBe('_runtime')
+    expect(parseXKey('wall')).toBe('_timestamp')
+    expect(parseXKey('banana')).toBeUndefined()
+  })
+
+  it('formats values', () => {
+    expect(formatDuration(4.25)).toBe('4.3s')
+    expect(formatDuration(125)).toBe('2m 05s')
+    expect(formatDuration(3723)).toBe('1h 02m 03s')
+    expect(formatX('_timestamp', 0)).toBe('1970-01-01 00:00:00')
+    expect(formatX('_step', 12)).toBe('12')
+    expect(formatValue(0.123456)).toBe('0.1235')
+    expect(formatValue(Number.NaN)).toBe('NaN')
+    expect(formatValue(1e-6)).toBe('1.000e-6')
+  })
+})
+
+describe('niceTicks', () => {
+  it('gives round steps inside the range, never the odd end value', () => {
+    expect(niceTicks(0, 469, 5)).toEqual([0, 100, 200, 300, 400])
+    expect(niceTicks(0.1, 0.95, 4)).toEqual([0.2, 0.4, 0.6, 0.8])
+    expect(niceTicks(121, 275, 6)).toEqual([140, 160, 180, 200, 220, 240, 260])
+    expect(niceTicks(5, 5)).toEqual([5])
+    expect(niceTicks(Number.NaN, 1)).toEqual([])
+  })
+})
