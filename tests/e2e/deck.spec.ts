@@ -8,6 +8,8 @@ import { join } from 'node:path'
 import { copyDeck, expect, removeDir, repoRoot, startServer, test } from './fixtures'
 
 const currentTitle = (page: import('@playwright/test').Page) => page.locator('.reveal .slides section.present h1').first()
+/** The audience window has joined the host's slide (its key presses now reach the other windows). */
+const joined = (page: import('@playwright/test').Page) => expect(page.getByTestId('audience')).toHaveAttribute('data-synced', 'true')
 
 test('the example deck shows five titled slides and navigates with the keyboard', async ({ page, server }) => {
   await page.goto(server.url)
@@ -22,6 +24,7 @@ test('the example deck shows five titled slides and navigates with the keyboard'
     expect.stringContaining('use case')
   ])
   await expect(currentTitle(page)).toContainText(/problem/i)
+  await joined(page)
   await page.keyboard.press('ArrowRight')
   await expect(currentTitle(page)).toContainText(/model/i)
   await page.keyboard.press('Space')
@@ -52,6 +55,7 @@ test('presenter and audience stay on the same slide, both ways', async ({ contex
   await presenter.goto(`${server.url}presenter`)
   await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 1 / 5')
   await expect(presenter.getByTestId('notes')).toContainText('mixtape')
+  await joined(audience)
 
   await audience.keyboard.press('ArrowRight')
   await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 2 / 5')
@@ -127,6 +131,7 @@ test('saving a slide file updates both windows and keeps the current slide', asy
     await audience.goto(server.url)
     await presenter.goto(`${server.url}presenter`)
     await expect(currentTitle(audience)).toContainText(/problem/i)
+    await joined(audience)
     await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 1 / 5')
     await audience.keyboard.press('ArrowRight')
     await audience.keyboard.press('ArrowRight')

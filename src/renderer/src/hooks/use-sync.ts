@@ -22,12 +22,17 @@ export function useSync(onRemoteChange?: (state: SyncState) => void): SyncHandle
   const [error, setError] = useState<string | null>(null)
   const latest = useRef(0)
   const stateRef = useRef<SyncState | null>(null)
+  /** Changes sent and not yet answered: until they are, this window's optimistic state wins over echoes. */
+  const inFlight = useRef(0)
+  /** Changes go to the host one after another, so it applies them in the order they were made. */
+  const queue = useRef<Promise<void>>(Promise.resolve())
   const remote = useRef(onRemoteChange)
   remote.current = onRemoteChange
   useEffect(() => {
     let alive = true
     const accept = (state: SyncState, fromPush: boolean): void => {
       if (!alive || state.version < latest.current) return
+      if (fromPush && state.origin === windowOrigin && inFlight.current > 0) return
       latest.current = state.version
       stateRef.current = state
       setSync(state)
@@ -52,15 +57,25 @@ export function useSync(onRemoteChange?: (state: SyncState) => void): SyncHandle
       stateRef.current = optimistic
       setSync(optimistic)
     }
+    inFlight.current += 1
+    const send = queue.current.then(() => api['sync:update']({ ...patch, origin: windowOrigin }))
+    queue.current = send.then(
+      () => undefined,
+      () => undefined
+    )
     try {
-      const state = await api['sync:update']({ ...patch, origin: windowOrigin })
-      if (state.version >= latest.current) {
+      const state = await send
+      inFlight.current -= 1
+      if (inFlight.current > 0) {
+        latest.current = Math.max(latest.current, state.version)
+      } else if (state.version >= latest.current) {
         latest.current = state.version
         stateRef.current = state
         setSync(state)
       }
       setError(null)
     } catch (e) {
+      inFlight.current = Math.max(0, inFlight.current - 1)
       setError(errorMessage(e))
     }
   }, [])

@@ -32,11 +32,13 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
    * must not be sent to the other windows.
    */
   const inSync = useRef(false)
+  const [synced, setSynced] = useState(false)
 
   const goTo = useCallback((state: SyncState) => {
     const reveal = revealRef.current
     if (!reveal || !reveal.isReady()) return
     inSync.current = true
+    setSynced(true)
     const indices = reveal.getIndices()
     const f = indices.f ?? -1
     if (indices.h === state.slide && f === state.fragment) return
@@ -131,7 +133,7 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
   if (deck.slides.length === 0) return <DeckErrorScreen deck={deck} />
 
   return (
-    <div className="dd-audience" data-testid="audience">
+    <div className="dd-audience" data-testid="audience" data-synced={synced ? 'true' : 'false'}>
       <RevealDeck
         config={config}
         deckRef={revealRef}
