@@ -195,6 +195,10 @@ export function startBrowserServer(options: Omit<ServerOptions, 'host'> & { crea
     } catch {
       relative = '/'
     }
+    // The build uses relative asset URLs (Electron loads it from disk), so a page at
+    // /demo/digits asks for /demo/assets/…: serve /assets/ from any depth.
+    const assetsAt = relative.lastIndexOf('/assets/')
+    if (assetsAt > 0) relative = relative.slice(assetsAt)
     const file = safeJoin(rendererDir, relative)
     if (file && existsSync(file) && statSync(file).isFile()) {
       serveFile(res, file, { 'cache-control': relative.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache' })

@@ -16,6 +16,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'slides', 'deck.md'), '---\ntitle: HTTP deck\n---\n# One\nNote: n1\n---\n# Two\n')
   writeFileSync(join(dir, 'slides', 'plot.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]))
   writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><div id="root"></div>')
+  mkdirSync(join(dir, 'renderer', 'assets'))
+  writeFileSync(join(dir, 'renderer', 'assets', 'app.js'), 'console.log(1)')
   server = await startBrowserServer({
     rendererDir: join(dir, 'renderer'),
     port: 0,
@@ -81,6 +83,14 @@ describe('browser-mode HTTP API', () => {
     expect(page.status).toBe(200)
     expect(String(page.headers['content-security-policy'])).toMatch(/script-src 'self'/)
     expect(String(page.headers['content-security-policy'])).not.toMatch(/unsafe-eval/)
+  })
+
+  it('serves the relative /assets/ of the build from nested routes such as /demo/<id>', async () => {
+    for (const path of ['/assets/app.js', '/demo/assets/app.js', '/demo/digits/assets/app.js']) {
+      const response = await call('GET', path)
+      expect(response.status).toBe(200)
+      expect(String(response.headers['content-type'])).toMatch(/javascript/)
+    }
   })
 
   it('serves deck media but never files outside the deck or other types', async () => {
