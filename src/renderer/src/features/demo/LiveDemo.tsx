@@ -1,0 +1,205 @@
+/**
+ * One live demo box for one model, shared by the `::demo` directive (slide
+ * size) and the full-screen page: the input UI picked by the model's task, the
+ * result bars, latency, recent predictions, copy-as-curl, and every problem
+ * (model errors, failed parity, API errors) as readable text inside the box.
+ */
+import { memo, useRef, useState } from 'react'
+import type { ExampleInput, ModelInfo, PredictInput } from '../../../../shared/types'
+import { CurlPanel } from './CurlPanel'
+import { DistributionChart } from './DistributionChart'
+import { formatMs, formatPercent, formatSci } from './demo-format'
+import { demoHref } from './demo-routes'
+import { ImageInput } from './ImageInput'
+import { LabelBars } from './LabelBars'
+import { TabularInput } from './TabularInput'
+import { TextInput } from './TextInput'
+import { useSlideRelayout } from './use-slide-relayout'
+import { usePredictor, type HistoryEntry, type PredictorState } from './use-predictor'
+import './demo.css'
+
+/** Props of {@link LiveDemo}. */
+export interface LiveDemoProps {
+  model: ModelInfo
+  /** Predict only while true (the slide is current). */
+  active: boolean
+  /** Rows of result bars. */
+  top: number
+  /** Index into the model's examples to start with. */
+  exampleIndex: number | null
+  size: 'slide' | 'page'
+}
+
+const TASK_NAMES: Record<ModelInfo['task'], string> = {
+  'text-classification': 'text classification',
+  'image-classification': 'image classification',
+  'tabular-classification': 'tabular classification'
+}
+
+/** Keys pressed in a form control stay there: reveal.js must not turn them into slide changes. */
+function keepKeysInControls(e: React.KeyboardEvent): void {
+  const target = e.target as HTMLElement
+  if (/^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(target.tagName) || target.isContentEditable) e.stopPropagation()
+}
+
+/** The live demo of one model. Key it by model id so a different model starts fresh. */
+export function LiveDemo({ model, active, top, exampleIndex, size }: LiveDemoProps): React.JSX.Element {
+  const predictor = usePredictor(model.id)
+  const [showAll, setShowAll] = useState(false)
+  const [curlOpen, setCurlOpen] = useState(false)
+  const initial: ExampleInput | null = exampleIndex !== null ? (model.examples[exampleIndex] ?? null) : null
+  const parityFailed = model.parity && !model.parity.ok
+  // The parity failure is already the banner; do not repeat it as a warning line.
+  const warnings = model.warnings.filter((w) => w.message !== model.parity?.message)
+  const labelCount = predictor.result?.predictions.length ?? model.labels.length
+  const canExpand = size === 'slide' && labelCount > top
+  const root = useRef<HTMLDivElement>(null)
+  useSlideRelayout(root, size === 'slide')
+
+  return (
+    // A <div role="region">, not a <section>: reveal.js treats a slide containing a <section> as a vertical stack.
+    <div
+      role="region"
+      ref={root}
+      className={`dm-demo dm-size-${size}`}
+      data-prevent-swipe=""
+      data-testid="demo"
+      data-model={model.id}
+      aria-label={`Live demo: ${model.name}`}
+      onKeyDown={keepKeysInControls}
+    >
+      <header className="dm-demo-head">
+        <div className="dm-demo-title">
+          <span className="dm-name">{model.name}</span>
+          <span className="dm-badge">{TASK_NAMES[model.task]}</span>
+        </div>
+        <div className="dm-row-buttons">
+          {model.errors.length === 0 && (
+            <button type="button" className="dm-button" aria-expanded={curlOpen} onClick={() => setCurlOpen((o) => !o)}>
+              curl
+            </button>
+          )}
+          {size === 'slide' && (
+            <a className="dm-button" href={demoHref(model.id)} title="Open this demo full screen">
+              ⤢ Full screen
+            </a>
+          )}
+        </div>
+      </header>
+
+      {parityFailed && (
+        <div className="dm-banner" role="alert" data-testid="parity-warning">
+          <strong>⚠ Export parity check failed</strong> (max abs diff {formatSci(model.parity!.maxAbsDiff)} &gt;{' '}
+          {formatSci(model.parity!.tolerance)}): {model.parity!.message}
+        </div>
+      )}
+
+      {model.errors.length > 0 ? (
+        <div className="dm-alert dm-model-errors" role="alert">
+          <strong>This model cannot run:</strong>
+          <ul>
+            {model.errors.map((p, i) => (
+              <li key={i}>
+                {p.message}
+                {p.file ? <span className="dm-muted"> ({p.file})</span> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <div className={`dm-demo-body dm-task-${model.task.split('-')[0]}`}>
+          <div className="dm-input">
+            {model.task === 'text-classification' && (
+              <TextInput model={model} predictor={predictor} active={active} initial={initial} />
+            )}
+            {model.task === 'image-classification' && (
+              <ImageInput model={model} predictor={predictor} active={active} initial={initial} />
+            )}
+            {model.task === 'tabular-classification' && (
+              <TabularInput model={model} predictor={predictor} active={active} initial={initial} />
+            )}
+          </div>
+          <div className="dm-output">
+            {predictor.error && (
+              <div className="dm-alert" role="alert">
+                {predictor.error}
+              </div>
+            )}
+            <LabelBars
+              prediction={predictor.result}
+              top={showAll ? labelCount : top}
+              seq={predictor.seq}
+              emptyHint={EMPTY_HINT[model.task]}
+            />
+            {canExpand && (
+              <button type="button" className="dm-link" aria-expanded={showAll} onClick={() => setShowAll((s) => !s)}>
+                {showAll ? `Show top ${top}` : `Show all ${labelCount} labels`}
+              </button>
+            )}
+            {size === 'page' && predictor.result && labelCount > 2 && (
+              <div className="dm-all">
+                <div className="dm-caption">All {labelCount} labels</div>
+                <DistributionChart prediction={predictor.result} />
+              </div>
+            )}
+            <Latency state={predictor} />
+            <History entries={predictor.history} />
+          </div>
+        </div>
+      )}
+      {curlOpen && model.errors.length === 0 && <CurlPanel modelId={model.id} input={predictor.input ?? sampleInput(model)} />}
+      {warnings.length > 0 && (
+        <ul className="dm-warnings">
+          {warnings.map((w, i) => (
+            <li key={i}>⚠ {w.message}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
+const EMPTY_HINT: Record<ModelInfo['task'], string> = {
+  'text-classification': 'Type or pick an example to see predictions.',
+  'image-classification': 'Draw, upload, paste or snap an image to see predictions.',
+  'tabular-classification': 'Change a feature to see predictions.'
+}
+
+/** What the curl command shows before anything was predicted. */
+function sampleInput(model: ModelInfo): PredictInput {
+  const example = model.examples[0]
+  if (model.task === 'text-classification') return { text: example?.text ?? 'Forest fire near the highway, roads closed' }
+  if (model.task === 'image-classification') return { image: example?.image ?? 'data:image/png;base64,…' }
+  return { features: Object.fromEntries((model.features ?? []).map((f) => [f.name, f.default ?? null])) }
+}
+
+const Latency = memo(function Latency({ state }: { state: Pick<PredictorState, 'roundTripMs' | 'result' | 'p50' | 'p95' | 'count'> }) {
+  if (state.roundTripMs === null) return <div className="dm-latency" data-testid="latency" />
+  return (
+    <div className="dm-latency" data-testid="latency" title="Round trip from this page to the model and back; 'model' is inference alone">
+      <span>
+        <b>{formatMs(state.roundTripMs)}</b> last
+      </span>
+      <span>p50 {formatMs(state.p50)}</span>
+      <span>p95 {formatMs(state.p95)}</span>
+      {state.result && <span>model {formatMs(state.result.latencyMs)}</span>}
+      <span className="dm-muted">n={state.count}</span>
+    </div>
+  )
+})
+
+const History = memo(function History({ entries }: { entries: HistoryEntry[] }) {
+  if (entries.length <= 1) return null
+  return (
+    <div className="dm-history" role="list" aria-label="Recent predictions">
+      {entries.map((e) => (
+        <div className="dm-history-row" role="listitem" key={e.key}>
+          <span className="dm-history-input">{e.input}</span>
+          <span className="dm-history-arrow">→</span>
+          <span className="dm-history-label">{e.label}</span>
+          <span className="dm-history-score">{formatPercent(e.score)}</span>
+        </div>
+      ))}
+    </div>
+  )
+})

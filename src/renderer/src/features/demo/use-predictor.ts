@@ -1,0 +1,178 @@
+/**
+ * The prediction loop behind every demo input.
+ *
+ * [Note: live predictions without a debounce]
+ * Every change predicts at once (no timer). Each request gets a sequence
+ * number; an answer is shown only when it is newer than the one on screen, so
+ * a slow answer for "hel" never overwrites the answer for "hello". At most two
+ * requests are in flight; anything typed meanwhile waits in a one-slot queue
+ * where the newest input replaces older ones, so a burst of keystrokes costs
+ * two or three inferences, not one per key, and the last one always runs.
+ * Only answers touch React state: sending a request renders nothing.
+ */
+import { useCallback, useMemo, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
+import type { PredictInput, Prediction } from '../../../../shared/types'
+import { api, errorMessage } from '../../lib/api'
+import { describeInput, percentile } from './demo-format'
+
+/** Where an input came from; typing bursts share one history row. */
+export type InputSource = 'typing' | 'example' | 'draw' | 'file' | 'paste' | 'camera' | 'form'
+
+export interface HistoryEntry {
+  key: number
+  input: string
+  label: string
+  score: number
+  source: InputSource
+  at: number
+}
+
+export interface PredictorState {
+  /** The answer on screen, null before the first one. */
+  result: Prediction | null
+  /** The input that produced `result`. */
+  input: PredictInput | null
+  /** Sequence number of the answer on screen (0 = none). */
+  seq: number
+  error: string | null
+  /** Round-trip time of the last answer, measured here (request to answer). */
+  roundTripMs: number | null
+  p50: number
+  p95: number
+  count: number
+  history: HistoryEntry[]
+}
+
+export interface Predictor extends PredictorState {
+  /** Predicts `input` now (or as soon as a request slot frees up). */
+  predict: (input: PredictInput, source: InputSource) => void
+  /** Shows a client-side error (e.g. a file that is not an image) as if the API had answered it. */
+  fail: (message: string) => void
+}
+
+const MAX_IN_FLIGHT = 2
+const MAX_LATENCIES = 200
+const MAX_HISTORY = 6
+/** Keystrokes closer together than this update the same history row. */
+const TYPING_BURST_MS = 2000
+
+interface Queued {
+  seq: number
+  input: PredictInput
+  source: InputSource
+}
+
+/** Live predictions for one model; remount (key by model id) to start fresh. */
+export function usePredictor(modelId: string): Predictor {
+  const [state, setState] = useState<PredictorState>({
+    result: null,
+    input: null,
+    seq: 0,
+    error: null,
+    roundTripMs: null,
+    p50: Number.NaN,
+    p95: Number.NaN,
+    count: 0,
+    history: []
+  })
+  const nextSeq = useRef(0)
+  const shownSeq = useRef(0)
+  const inFlight = useRef(0)
+  const queued = useRef<Queued | null>(null)
+  const latencies = useRef<number[]>([])
+  const historyKey = useRef(0)
+
+  const send = useCallback(
+    (job: Queued): void => {
+      inFlight.current++
+      const t0 = performance.now()
+      api['models:predict']({ id: modelId, input: job.input }).then(
+        (result) => {
+          const roundTrip = performance.now() - t0
+          done()
+          if (job.seq <= shownSeq.current) return // stale: a newer answer is already on screen
+          shownSeq.current = job.seq
+          const lat = latencies.current
+          lat.push(roundTrip)
+          if (lat.length > MAX_LATENCIES) lat.shift()
+          const p50 = percentile(lat, 50)
+          const p95 = percentile(lat, 95)
+          // flushSync: commit now, in this task, instead of one scheduler hop later; on a busy
+          // machine every hop can cost milliseconds of the keystroke-to-bars budget.
+          flushSync(() => setState((prev) => ({
+            result,
+            input: job.input,
+            seq: job.seq,
+            error: null,
+            roundTripMs: roundTrip,
+            p50,
+            p95,
+            count: prev.count + 1,
+            history: pushHistory(prev.history, job, result, historyKey)
+          })))
+        },
+        (error: unknown) => {
+          done()
+          if (job.seq <= shownSeq.current) return
+          shownSeq.current = job.seq
+          setState((prev) => ({ ...prev, seq: job.seq, error: errorMessage(error) }))
+        }
+      )
+      function done(): void {
+        inFlight.current--
+        const next = queued.current
+        if (next) {
+          queued.current = null
+          send(next)
+        }
+      }
+    },
+    [modelId]
+  )
+
+  const predict = useCallback(
+    (input: PredictInput, source: InputSource): void => {
+      const job = { seq: ++nextSeq.current, input, source }
+      if (inFlight.current >= MAX_IN_FLIGHT) queued.current = job
+      else send(job)
+    },
+    [send]
+  )
+
+  const fail = useCallback((message: string): void => {
+    const seq = ++nextSeq.current
+    shownSeq.current = seq
+    queued.current = null
+    setState((prev) => ({ ...prev, seq, error: message }))
+  }, [])
+
+  return useMemo(() => ({ ...state, predict, fail }), [state, predict, fail])
+}
+
+function pushHistory(
+  history: HistoryEntry[],
+  job: Queued,
+  result: Prediction,
+  key: { current: number }
+): HistoryEntry[] {
+  const top = result.predictions.reduce<{ label: string; score: number } | null>(
+    (best, p) => (best === null || p.score > best.score ? p : best),
+    null
+  )
+  const now = Date.now()
+  const entry: HistoryEntry = {
+    key: ++key.current,
+    input: describeInput(job.input),
+    label: top?.label ?? '—',
+    score: top?.score ?? Number.NaN,
+    source: job.source,
+    at: now
+  }
+  const head = history[0]
+  const sameAsHead = head && head.input === entry.input && head.label === entry.label
+  if (head && (sameAsHead || (job.source === 'typing' && head.source === 'typing' && now - head.at < TYPING_BURST_MS))) {
+    return [{ ...entry, key: head.key }, ...history.slice(1)]
+  }
+  return [entry, ...history].slice(0, MAX_HISTORY)
+}
