@@ -42,6 +42,23 @@ interface FrontMatter {
 
 const FENCE = /^\s{0,3}(```|~~~)/
 
+/**
+ * Tracks fenced code blocks line by line: returns, for each line, whether it
+ * is a fence line or inside a fence (where `---`, `Note:` and headings are code).
+ */
+function fenceTracker(): (line: string) => boolean {
+  let fence: string | null = null
+  return (line) => {
+    const match = FENCE.exec(line)
+    if (match) {
+      if (fence === null) fence = match[1]!
+      else if (match[1] === fence) fence = null
+      return true
+    }
+    return fence !== null
+  }
+}
+
 /** Splits a leading `---` YAML block from the markdown. */
 export function splitFrontMatter(text: string, file: string): FrontMatter {
   const normalized = text.replace(/^\uFEFF/, '')
@@ -98,14 +115,9 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
 export function splitSlides(body: string): string[] {
   const chunks: string[] = []
   let current: string[] = []
-  let fence: string | null = null
+  const inCode = fenceTracker()
   for (const line of body.split(/\r?\n/)) {
-    const fenceMatch = FENCE.exec(line)
-    if (fenceMatch) {
-      if (fence === null) fence = fenceMatch[1]!
-      else if (fenceMatch[1] === fence) fence = null
-    }
-    if (fence === null && /^---\s*$/.test(line)) {
+    if (!inCode(line) && /^---\s*$/.test(line)) {
       chunks.push(current.join('\n'))
       current = []
     } else {
@@ -119,16 +131,10 @@ export function splitSlides(body: string): string[] {
 /** Splits `Note:` speaker notes off a slide chunk (reveal.js markdown convention). */
 export function splitNotes(chunk: string): { content: string; notes: string } {
   const lines = chunk.split('\n')
-  let fence: string | null = null
+  const inCode = fenceTracker()
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
-    const fenceMatch = FENCE.exec(line)
-    if (fenceMatch) {
-      if (fence === null) fence = fenceMatch[1]!
-      else if (fenceMatch[1] === fence) fence = null
-      continue
-    }
-    if (fence === null && /^notes?:/i.test(line)) {
+    if (!inCode(line) && /^notes?:/i.test(line)) {
       const first = line.replace(/^notes?:\s?/i, '')
       return { content: lines.slice(0, i).join('\n'), notes: [first, ...lines.slice(i + 1)].join('\n').trim() }
     }
@@ -139,15 +145,9 @@ export function splitNotes(chunk: string): { content: string; notes: string } {
 const BUDGET_COMMENT = /<!--\s*budget\s*:\s*([^>]*?)\s*-->/i
 
 function extractTitle(markdown: string, index: number): string {
-  let fence: string | null = null
+  const inCode = fenceTracker()
   for (const line of markdown.split('\n')) {
-    const fenceMatch = FENCE.exec(line)
-    if (fenceMatch) {
-      if (fence === null) fence = fenceMatch[1]!
-      else if (fenceMatch[1] === fence) fence = null
-      continue
-    }
-    if (fence !== null) continue
+    if (inCode(line)) continue
     const heading = /^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/.exec(line)
     if (heading) return heading[1]!.replace(/[*_`]/g, '').trim()
   }
