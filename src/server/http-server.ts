@@ -11,6 +11,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path'
 import { ApiError, errorStatus, type ErrorBody, type EventName, type Events } from '../shared/api'
 import type { Host } from '../host/create-host'
 import { buildRequest, matchRoute } from './http-api'
+import { acceptWebSocket } from './websocket'
 
 /** Largest JSON body (a phone photo as base64 fits). */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024
@@ -214,6 +215,19 @@ export function startBrowserServer(options: Omit<ServerOptions, 'host'> & { crea
     serveFile(res, index, { 'content-security-policy': CONTENT_SECURITY_POLICY, 'cache-control': 'no-cache' })
   }
 
+  const sockets = new Set<import('node:stream').Duplex>()
+  server.on('upgrade', (req, socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+    if (url.pathname !== '/api/ws' || !allowedHosts().has(req.headers.host ?? '')) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+      return
+    }
+    const origins = new Set([...allowedHosts()].map((hostPort) => `http://${hostPort}`))
+    acceptWebSocket(req, socket, origins, (channel, payload) => host.dispatch(channel, payload))
+  })
+
   return new Promise((resolveServer, reject) => {
     server.once('error', reject)
     server.listen(port, '127.0.0.1', () => {
@@ -226,6 +240,7 @@ export function startBrowserServer(options: Omit<ServerOptions, 'host'> & { crea
         close: () =>
           new Promise<void>((done) => {
             for (const client of clients) client.end()
+            for (const socket of sockets) socket.destroy()
             host.dispose()
             server.close(() => done())
             server.closeAllConnections()

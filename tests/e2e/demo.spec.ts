@@ -405,9 +405,15 @@ test.describe('temp deck with a real MNIST export', () => {
   })
 
   test('Ctrl+V pastes an image into the demo of the current slide only', async ({ page }) => {
+    // Predictions travel over the API socket (or HTTP when the socket is not available): count both.
     const requests: string[] = []
     page.on('request', (r) => {
       if (r.url().includes('/predict')) requests.push(r.url())
+    })
+    page.on('websocket', (socket) => {
+      socket.on('framesent', (frame) => {
+        if (String(frame.payload).includes('"models:predict"')) requests.push('ws models:predict')
+      })
     })
     const paste = (): Promise<void> =>
       page.evaluate((bytes) => {

@@ -112,3 +112,67 @@ describe('browser-mode HTTP API', () => {
     expect(status).toBe(421)
   })
 })
+
+import { connect } from 'node:net'
+
+/** Opens a raw WebSocket to /api/ws, sends one masked text frame, returns the reply text (or the HTTP status line). */
+function wsCall(origin: string, message: unknown): Promise<string> {
+  const url = new URL(server.url)
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(url.port), '127.0.0.1')
+    let data = Buffer.alloc(0)
+    let upgraded = false
+    socket.on('connect', () => {
+      socket.write(
+        `GET /api/ws HTTP/1.1\r\nHost: 127.0.0.1:${url.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nOrigin: ${origin}\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`
+      )
+    })
+    socket.on('data', (chunk: Buffer) => {
+      data = Buffer.concat([data, chunk])
+      if (!upgraded) {
+        const end = data.indexOf('\r\n\r\n')
+        if (end < 0) return
+        const head = data.subarray(0, end).toString()
+        if (!head.startsWith('HTTP/1.1 101')) {
+          socket.destroy()
+          return resolve(head.split('\r\n')[0]!)
+        }
+        expect(head).toContain('Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=')
+        upgraded = true
+        data = data.subarray(end + 4)
+        const payload = Buffer.from(JSON.stringify(message))
+        const mask = Buffer.from([1, 2, 3, 4])
+        const masked = Buffer.from(payload.map((b, i) => b ^ mask[i % 4]!))
+        const header = payload.length < 126 ? Buffer.from([0x81, 0x80 | payload.length]) : Buffer.from([0x81, 0x80 | 126, payload.length >> 8, payload.length & 255])
+        socket.write(Buffer.concat([header, mask, masked]))
+      }
+      if (upgraded && data.length >= 2) {
+        let length = data[1]! & 0x7f
+        let offset = 2
+        if (length === 126) {
+          if (data.length < 4) return
+          length = data.readUInt16BE(2)
+          offset = 4
+        }
+        if (data.length < offset + length) return
+        socket.destroy()
+        resolve(data.subarray(offset, offset + length).toString())
+      }
+    })
+    socket.on('error', reject)
+  })
+}
+
+describe('the WebSocket transport of the same channel map', () => {
+  it('answers a call from our own origin, validated like HTTP', async () => {
+    const origin = server.url.replace(/\/$/, '')
+    const ok = JSON.parse(await wsCall(origin, { id: 7, channel: 'deck:get', payload: {} }))
+    expect(ok).toMatchObject({ id: 7, ok: true, value: { title: 'HTTP deck' } })
+    const bad = JSON.parse(await wsCall(origin, { id: 8, channel: 'sync:update', payload: { origin: 'x', slide: -1 } }))
+    expect(bad).toMatchObject({ id: 8, ok: false, error: { code: 'bad_request' } })
+  })
+
+  it('refuses pages from other origins (a socket is not covered by the same-origin policy)', async () => {
+    expect(await wsCall('http://evil.example', { id: 1, channel: 'deck:get', payload: {} })).toBe('HTTP/1.1 403 Forbidden')
+  })
+})

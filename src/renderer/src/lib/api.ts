@@ -70,7 +70,83 @@ async function httpCall<C extends Channel>(channel: C, req: Req<C>): Promise<Res
   return data as Res<C>
 }
 
+interface PendingCall {
+  channel: Channel
+  req: unknown
+  resolve: (value: unknown) => void
+  reject: (error: unknown) => void
+}
+
+/**
+ * The same calls over one WebSocket (see src/server/websocket.ts for why).
+ * Any trouble with the socket sends the call over HTTP instead, so the
+ * socket can only make calls faster, never make them fail.
+ */
+function createSocketTransport(): <C extends Channel>(channel: C, req: Req<C>) => Promise<Res<C>> {
+  let socket: WebSocket | null = null
+  let usable = typeof WebSocket !== 'undefined'
+  let nextId = 1
+  const pending = new Map<number, PendingCall>()
+  const waiting: Array<() => void> = []
+
+  const fallBack = (): void => {
+    usable = false
+    for (const call of pending.values()) httpCall(call.channel, call.req as never).then(call.resolve, call.reject)
+    pending.clear()
+    for (const run of waiting.splice(0)) run()
+  }
+  const open = (): void => {
+    if (socket || !usable) return
+    try {
+      socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/ws`)
+    } catch {
+      fallBack()
+      return
+    }
+    socket.onopen = () => {
+      for (const run of waiting.splice(0)) run()
+    }
+    socket.onmessage = (event: MessageEvent<string>) => {
+      let message: { id: number; ok: boolean; value?: unknown; error?: ErrorBody['error'] }
+      try {
+        message = JSON.parse(event.data) as typeof message
+      } catch {
+        return
+      }
+      const call = pending.get(message.id)
+      if (!call) return
+      pending.delete(message.id)
+      if (message.ok) call.resolve(message.value)
+      else call.reject(new ApiError(message.error?.code ?? 'internal', message.error?.message ?? 'The call failed.'))
+    }
+    socket.onerror = () => fallBack()
+    socket.onclose = () => {
+      socket = null
+      fallBack()
+    }
+  }
+
+  return <C extends Channel>(channel: C, req: Req<C>): Promise<Res<C>> => {
+    open()
+    if (!usable) return httpCall(channel, req)
+    return new Promise<Res<C>>((resolve, reject) => {
+      const send = (): void => {
+        if (!usable || !socket || socket.readyState !== WebSocket.OPEN) {
+          httpCall(channel, req).then(resolve, reject)
+          return
+        }
+        const id = nextId++
+        pending.set(id, { channel, req, resolve: resolve as (value: unknown) => void, reject })
+        socket.send(JSON.stringify({ id, channel, payload: req }))
+      }
+      if (socket && socket.readyState === WebSocket.CONNECTING) waiting.push(send)
+      else send()
+    })
+  }
+}
+
 function createHttpApi(): DemodeckApi {
+  const call = createSocketTransport()
   const listeners = new Map<EventName, Set<(payload: never) => void>>()
   let source: EventSource | null = null
   const ensureSource = (): void => {
@@ -94,7 +170,7 @@ function createHttpApi(): DemodeckApi {
     }
   }
   for (const channel of Object.keys(httpRoutes) as Channel[]) {
-    api[channel] = (req: Req<typeof channel>) => httpCall(channel, req)
+    api[channel] = (req: Req<typeof channel>) => call(channel, req)
   }
   return api as unknown as DemodeckApi
 }

@@ -50,7 +50,7 @@ export const LabelBars = memo(function LabelBars({ prediction, top, seq, stale, 
               <span className="dm-row-pct">{formatPercent(row.score)}</span>
             </div>
             <div className="dm-row-track">
-              <div className="dm-row-fill" style={{ width: `${Math.max(0, Math.min(1, row.score)) * 100}%` }} />
+              <div className="dm-row-fill" style={{ transform: `scaleX(${Math.max(0, Math.min(1, row.score))})` }} />
             </div>
           </div>
         ))
