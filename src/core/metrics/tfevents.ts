@@ -12,10 +12,26 @@
  * objects: one scalar costs an interned tag lookup, a row lookup and a store.
  */
 import type { Problem } from '../../shared/types'
-import { maskedCrc32c } from './crc'
-import { cur, int64, skip, StringCache, utf8, varint } from './pb-scan'
+import { maskedCrc32c as maskedCrc32cImport } from './crc'
+import {
+  cur as curImport,
+  int64 as int64Import,
+  skip as skipImport,
+  StringCache,
+  utf8 as utf8Import,
+  varint as varintImport
+} from './pb-scan'
 import { attachTable, HistoryTable } from './history-table'
 import { MetricsFormatError, problem, type ImportedRun } from './types'
+
+// Hot-path imports bound once: through a CommonJS shim (tsx, vitest) each use of an imported name
+// is a getter call the JIT does not inline (see wandb-file.ts).
+const maskedCrc32c = maskedCrc32cImport
+const cur = curImport
+const int64 = int64Import
+const skip = skipImport
+const utf8 = utf8Import
+const varint = varintImport
 
 /** Our minimal schema: field numbers of tensorflow Event / Summary / Value / TensorProto. */
 const F = {

@@ -10,16 +10,25 @@
  * The outer Record and the hot HistoryRecord are walked by hand over the raw
  * bytes (pb-scan.ts) with the field numbers of our schema in wandb-proto.ts:
  * the many records we skip (output_raw, stats, files…) are never materialised,
- * keys are interned, and value_json numbers are read without JSON.parse. The
+ * keys are interned, and value_json numbers are read straight from the bytes
+ * (fast-number.ts, bit-identical to Number()) without JSON.parse or a string. The
  * rare records (run, summary, config, exit) are decoded with protobufjs.
  */
 import type { Problem } from '../../shared/types'
-import { crc32 } from './crc'
-import { fastNumber, parseValueJson } from './tolerant-json'
-import { cur, int64, skip, StringCache, utf8, varint } from './pb-scan'
+import { crc32 as crc32Import } from './crc'
+import { fastNumber as fastNumberImport, parseValueJson } from './tolerant-json'
+import { parseDecimalBytes as parseDecimalBytesImport } from './fast-number'
+import {
+  cur as curImport,
+  int64 as int64Import,
+  skip as skipImport,
+  StringCache,
+  utf8 as utf8Import,
+  varint as varintImport
+} from './pb-scan'
 import {
   pb,
-  RecordField,
+  RecordField as RecordFieldImport,
   type PbItem,
   type PbRunExitRecord,
   type PbRunRecord,
@@ -27,6 +36,18 @@ import {
 } from './wandb-proto'
 import { attachTable, HistoryTable } from './history-table'
 import { MetricsFormatError, problem, wireValue, type ImportedRun } from './types'
+
+// Hot-path imports bound once: when this module runs through a CommonJS shim (tsx, vitest), every
+// use of an imported name is a getter call that the JIT does not inline (~40% of the import time).
+const crc32 = crc32Import
+const fastNumber = fastNumberImport
+const parseDecimalBytes = parseDecimalBytesImport
+const cur = curImport
+const int64 = int64Import
+const skip = skipImport
+const utf8 = utf8Import
+const varint = varintImport
+const RecordField = RecordFieldImport
 
 const BLOCK = 32768
 const CHUNK_HEADER = 7
@@ -167,44 +188,10 @@ function numberFromJson(buf: Uint8Array, start: number, end: number): number | u
   const c = buf[start]
   // Digits, '-', '.', 'N', 'I' can start a number; '{', '"', '[', 't', 'f', 'n' cannot.
   if (c === undefined || !((c >= 48 && c <= 57) || c === 45 || c === 46 || c === 78 || c === 73)) return undefined
-  const exact = decimalFastPath(buf, start, end)
+  // Bit-identical to Number() on the text; declines (→ the string path) whatever it cannot prove.
+  const exact = parseDecimalBytes(buf, start, end)
   return exact !== undefined ? exact : fastNumber(utf8(buf, start, end))
 }
-
-/**
- * Exact value of a plain decimal (`-?digits[.digits]`) with at most 15
- * significant digits, without building a string: the mantissa is an exact
- * integer and dividing by an exact power of ten rounds once, correctly
- * (Clinger's fast path). Anything else → undefined (the caller uses Number()).
- */
-function decimalFastPath(buf: Uint8Array, start: number, end: number): number | undefined {
-  let i = start
-  const neg = buf[i] === 45
-  if (neg) i++
-  let m = 0
-  let digits = 0
-  let scale = 0
-  let c = 0
-  while (i < end && (c = buf[i]!) >= 48 && c <= 57) {
-    m = m * 10 + (c - 48)
-    if (m !== 0) digits++
-    i++
-  }
-  if (i < end && c === 46) {
-    i++
-    while (i < end && (c = buf[i]!) >= 48 && c <= 57) {
-      m = m * 10 + (c - 48)
-      if (m !== 0) digits++
-      scale++
-      i++
-    }
-  }
-  if (i !== end || digits > 15 || scale > 22 || i === start + (neg ? 1 : 0)) return undefined
-  const v = scale === 0 ? m : m / POW10[scale]!
-  return neg ? -v : v
-}
-
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k)
 
 function itemKey(item: PbItem): string {
   return item.key || item.nestedKey.join('.')
@@ -248,6 +235,23 @@ export function parseWandbFile(bytes: Uint8Array, options: WandbFileOptions = {}
   }
 
   const keys = new StringCache()
+  // Rows repeat their keys in the same order, so the key last seen at item slot i is checked first
+  // by a plain byte compare; the hashed cache is only consulted on a miss.
+  const slotBytes: Uint8Array[] = []
+  const slotText: string[] = []
+  const keyAt = (slot: number, buf: Uint8Array, a: number, b: number): string => {
+    const known = slotBytes[slot]
+    const len = b - a
+    if (known !== undefined && known.length === len) {
+      let i = 0
+      while (i < len && known[i] === buf[a + i]) i++
+      if (i === len) return slotText[slot]!
+    }
+    const text = keys.get(buf, a, b)
+    slotBytes[slot] = buf.slice(a, b)
+    slotText[slot] = text
+    return text
+  }
   const nested: string[] = []
   // Values of the row being decoded, reused across records (counters instead of `length = 0`, which is slow).
   const pendingKeys: string[] = []
@@ -258,11 +262,13 @@ export function parseWandbFile(bytes: Uint8Array, options: WandbFileOptions = {}
     let step: number | undefined
     let stepField: number | undefined
     let count = 0
+    let slot = 0
     cur.p = start
     while (cur.p < end) {
       const tag = varint(buf)
       const field = tag >>> 3
       if (field === 1 && (tag & 7) === 2) {
+        const itemSlot = slot++
         const itemEnd = varint(buf) + cur.p
         if (itemEnd > end) throw new RangeError('history item runs past its record')
         let key = ''
@@ -277,7 +283,7 @@ export function parseWandbFile(bytes: Uint8Array, options: WandbFileOptions = {}
             const a = cur.p
             cur.p += n
             if (cur.p > itemEnd) throw new RangeError('history item field runs past the item')
-            if (f === 1) key = keys.get(buf, a, cur.p)
+            if (f === 1) key = keyAt(itemSlot, buf, a, cur.p)
             else if (f === 2) nested[nestedCount++] = keys.get(buf, a, cur.p)
             else {
               vStart = a

@@ -143,6 +143,17 @@ describe('.wandb synthetic edge cases', () => {
     expect('tmp' in run.summary).toBe(false)
   })
 
+  it('reads value_json numbers from the bytes exactly as Number() would; non-numbers are not chartable', () => {
+    const texts = ['0.30000000000000004', '1763900000.1370001', '-0', '1e-07', '1.5e300', '0x10', '-.5', '.', '-', '1e', '"3"', 'true', '-Infinity']
+    const w = new WandbLogWriter()
+    texts.forEach((t, i) => w.add(historyRecord(i + 1, i, [{ key: '_step', valueJson: String(i) }, { key: 'v', valueJson: t }])))
+    const rows = parseWandbFile(w.finish()).rows
+    const got = texts.map((_, i) => rows[i]!['v'])
+    // Number('.'), Number('-'), Number('1e') are NaN: not numbers, so no value (as before, a bare "." was read as 0).
+    expect(got).toEqual([0.30000000000000004, 1763900000.1370001, -0, 1e-7, 1.5e300, 16, -0.5, undefined, undefined, undefined, undefined, undefined, '-Infinity'])
+    expect(Object.is(got[2], -0)).toBe(true)
+  })
+
   it('reassembles records split FIRST/MIDDLE/LAST across 32 KiB blocks', () => {
     const w = new WandbLogWriter()
     const big = 'x'.repeat(100_000) // > 3 blocks: FIRST, two MIDDLE, LAST
