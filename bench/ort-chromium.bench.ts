@@ -19,7 +19,9 @@ const modelPath = join(root, 'models', 'disaster-tweets', 'model.onnx')
 const SEQ = 32
 const BATCH = 64
 const SINGLE_RUNS = 300
-const BATCH_RUNS = 30
+const BATCH_RUNS = 40
+/** Batch timing rounds; the best round counts (least disturbed by the shared machine). */
+const ROUNDS = 7
 
 function tokens(batch: number, seed: number): { ids: bigint[]; mask: bigint[] } {
   let s = seed
@@ -39,7 +41,8 @@ const pct = (values: number[], p: number): number => {
 }
 
 async function nodeSide(): Promise<{ singleP50: number; singleP95: number; batchPerSec: number }> {
-  const session = await ort.InferenceSession.create(modelPath, { executionProviders: ['cpu'], intraOpNumThreads: 1 })
+  // The settings demodeck's inference worker uses (src/host/models/worker-runtime.ts).
+  const session = await ort.InferenceSession.create(modelPath, { graphOptimizationLevel: 'all' })
   const feed = (batch: number, seed: number) => {
     const { ids, mask } = tokens(batch, seed)
     return {
@@ -57,15 +60,18 @@ async function nodeSide(): Promise<{ singleP50: number; singleP95: number; batch
   }
   const batchFeed = feed(BATCH, 7)
   await session.run(batchFeed)
-  const t = performance.now()
-  for (let i = 0; i < BATCH_RUNS; i++) await session.run(batchFeed)
-  const batchPerSec = (BATCH * BATCH_RUNS) / ((performance.now() - t) / 1000)
+  let best = Infinity
+  for (let round = 0; round < ROUNDS; round++) {
+    const t = performance.now()
+    for (let i = 0; i < BATCH_RUNS; i++) await session.run(batchFeed)
+    best = Math.min(best, performance.now() - t)
+  }
+  const batchPerSec = (BATCH * BATCH_RUNS) / (best / 1000)
   return { singleP50: pct(single, 50), singleP95: pct(single, 95), batchPerSec }
 }
 
 const PAGE = `<!doctype html><meta charset="utf-8"><script type="module">
 import * as ort from '/ort/ort.wasm.min.mjs'
-ort.env.wasm.numThreads = 1
 ort.env.wasm.wasmPaths = '/ort/'
 const SEQ = ${SEQ}, BATCH = ${BATCH}
 function tokens(batch, seed) {
@@ -79,9 +85,13 @@ try {
   const single = []
   for (let i = 0; i < ${SINGLE_RUNS}; i++) { const f = tokens(1, i); const t = performance.now(); await session.run(f); single.push(performance.now() - t) }
   const bf = tokens(BATCH, 7); await session.run(bf)
-  const t = performance.now()
-  for (let i = 0; i < ${BATCH_RUNS}; i++) await session.run(bf)
-  window.result = { single, batchMs: performance.now() - t }
+  let best = Infinity
+  for (let round = 0; round < ${ROUNDS}; round++) {
+    const t = performance.now()
+    for (let i = 0; i < ${BATCH_RUNS}; i++) await session.run(bf)
+    best = Math.min(best, performance.now() - t)
+  }
+  window.result = { single, batchMs: best }
 } catch (e) { window.result = { error: String(e) } }
 </script>`
 
@@ -176,9 +186,9 @@ writeFileSync(
   join(root, 'bench', 'results', 'ort-chromium.md'),
   `## onnxruntime-node vs onnxruntime-web (wasm) in Chromium
 
-Model \`disaster-tweets\`, ${SEQ} tokens, one intra-op thread on both sides, identical inputs. ${results.machine}; Chromium ${web.version}; ${results.date}.
+Model \`disaster-tweets\`, ${SEQ} tokens, identical inputs; each runtime with the settings an app gets: onnxruntime-node as demodeck's worker creates it (default threads, all graph optimizations), onnxruntime-web with its defaults (wasm, SIMD; the page is cross-origin isolated so it may use threads). ${results.machine}; Chromium ${web.version}; ${results.date}.
 
-| runtime | single p50 ms | single p95 ms | batch ${BATCH} throughput (texts/s) |
+| runtime | single p50 ms | single p95 ms | batch ${BATCH} throughput (texts/s, best of ${ROUNDS} rounds) |
 | --- | ---: | ---: | ---: |
 | onnxruntime-node (in process) | ${f(node.singleP50)} | ${f(node.singleP95)} | ${node.batchPerSec.toFixed(0)} |
 | onnxruntime-web, wasm, in Chromium | ${f(web.singleP50)} | ${f(web.singleP95)} | ${web.batchPerSec.toFixed(0)} |
