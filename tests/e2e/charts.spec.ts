@@ -169,6 +169,12 @@ test.describe('::chart on a slide', () => {
     page.on('request', (r) => {
       if (/\/api\/runs\/[^/]+\/history/.test(r.url())) historyCalls.push(r.url())
     })
+    // Calls may also go over the API WebSocket (src/renderer/src/lib/api.ts): watch its frames too.
+    page.on('websocket', (ws) =>
+      ws.on('framesent', (frame) => {
+        if (typeof frame.payload === 'string' && frame.payload.includes('"runs:history"')) historyCalls.push(frame.payload)
+      })
+    )
     await page.goto(new URL('presenter', server.url).href)
     await expect(page.getByTestId('chart-placeholder').first()).toBeAttached()
     await page.waitForLoadState('networkidle')
@@ -180,6 +186,15 @@ test.describe('::chart on a slide', () => {
     await page.route(/\/api\/runs\/[^/]+\/history/, (route) =>
       route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'runtime', message: 'disk on fire' } }) })
     )
+    // The same failure for a history call sent over the API WebSocket; every other call goes through to the real server.
+    await page.routeWebSocket(/\/api\/ws/, (ws) => {
+      const real = ws.connectToServer()
+      ws.onMessage((message) => {
+        const call = typeof message === 'string' ? (JSON.parse(message) as { id?: number; channel?: string }) : {}
+        if (call.channel === 'runs:history') ws.send(JSON.stringify({ id: call.id, ok: false, error: { code: 'runtime', message: 'disk on fire' } }))
+        else real.send(message)
+      })
+    })
     await page.goto(server.url)
     await expect(page.getByRole('alert').first()).toContainText('disk on fire')
   })

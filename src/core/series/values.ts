@@ -41,6 +41,21 @@ export interface ExtractStats {
 }
 
 /**
+ * The x key of every row as a number (NaN where a row has no finite x). A
+ * chart cuts several metrics out of the same rows against the same x key, so
+ * callers cache this column and pass it to `extractSeries`.
+ */
+export function xColumn(rows: readonly HistoryRow[], xKey: XKey): Float64Array {
+  const out = new Float64Array(rows.length)
+  for (let r = 0; r < rows.length; r++) {
+    const raw = rows[r]![xKey]
+    const v = typeof raw === 'number' ? raw : cellNumber(raw)
+    out[r] = v === undefined ? Number.NaN : v
+  }
+  return out
+}
+
+/**
  * Pulls one metric out of history rows against the chosen x key.
  *
  * Rows that lack the x key borrow the last x value seen before them (a metric
@@ -48,33 +63,44 @@ export interface ExtractStats {
  * does for sparse x keys. Rows before any x value are dropped and counted.
  * When x is not already ascending the points are sorted by x (stable).
  */
-export function extractSeries(rows: readonly HistoryRow[], key: string, xKey: XKey): { series: Series; stats: ExtractStats } {
-  const xs: number[] = []
-  const ys: number[] = []
+export function extractSeries(
+  rows: readonly HistoryRow[],
+  key: string,
+  xKey: XKey,
+  xCol: Float64Array = xColumn(rows, xKey)
+): { series: Series; stats: ExtractStats } {
+  // Typed arrays sized for the worst case, trimmed at the end: a 100k-row history
+  // is cut four or more times on a chart's first paint, and boxed number[] pushes were its cost.
+  const xs = new Float64Array(rows.length)
+  const ys = new Float64Array(rows.length)
+  let n = 0
   let lastX: number | undefined
   let missingX = 0
   let nonFinite = 0
   let sorted = true
-  for (const row of rows) {
-    const xv = cellNumber(row[xKey])
-    if (xv !== undefined && Number.isFinite(xv)) lastX = xv
-    const yv = cellNumber(row[key])
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!
+    const xv = xCol[r]!
+    if (Number.isFinite(xv)) lastX = xv
+    const rawY = row[key]
+    const yv = typeof rawY === 'number' ? rawY : cellNumber(rawY)
     if (yv === undefined) continue
     if (lastX === undefined) {
       missingX++
       continue
     }
-    if (xs.length > 0 && lastX < xs[xs.length - 1]!) sorted = false
+    if (n > 0 && lastX < xs[n - 1]!) sorted = false
     if (!Number.isFinite(yv)) nonFinite++
-    xs.push(lastX)
-    ys.push(yv)
+    xs[n] = lastX
+    ys[n] = yv
+    n++
   }
   if (!sorted) {
-    const order = xs.map((_, i) => i).sort((a, b) => xs[a]! - xs[b]! || a - b)
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => xs[a]! - xs[b]! || a - b)
     return {
       series: { x: Float64Array.from(order, (i) => xs[i]!), y: Float64Array.from(order, (i) => ys[i]!) },
       stats: { nonFinite, missingX }
     }
   }
-  return { series: { x: Float64Array.from(xs), y: Float64Array.from(ys) }, stats: { nonFinite, missingX } }
+  return { series: { x: xs.slice(0, n), y: ys.slice(0, n) }, stats: { nonFinite, missingX } }
 }

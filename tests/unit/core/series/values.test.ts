@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { HistoryRow } from '../../../../src/shared/types'
-import { cellNumber, extractSeries } from '../../../../src/core/series/values'
+import { cellNumber, extractSeries, xColumn } from '../../../../src/core/series/values'
 import { formatDuration, formatValue, formatX, niceTicks, parseXKey } from '../../../../src/core/series/x-axis'
 
 describe('cellNumber', () => {
@@ -45,6 +45,19 @@ describe('extractSeries', () => {
     const { series } = extractSeries(shuffled, 'a', '_step')
     expect([...series.x]).toEqual([0, 1, 2])
     expect([...series.y]).toEqual([1, 2, 3])
+  })
+
+  it('reads the x column once (NaN where missing) and gives the same series with it', () => {
+    const col = xColumn(rows, 'epoch')
+    expect(col.length).toBe(rows.length)
+    expect(Number.isNaN(col[0]!)).toBe(true)
+    for (const key of ['train/loss', 'val/loss']) {
+      const shared = extractSeries(rows, key, 'epoch', col)
+      const own = extractSeries(rows, key, 'epoch')
+      expect([...shared.series.x]).toEqual([...own.series.x])
+      expect([...shared.series.y]).toEqual([...own.series.y])
+      expect(shared.stats).toEqual(own.stats)
+    }
   })
 })
 

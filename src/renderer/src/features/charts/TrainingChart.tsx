@@ -8,7 +8,7 @@
  * history-store.ts and [Note: smooth the full series] in core/series/smoothing.ts.
  */
 import { useLayoutEffect, useMemo, useRef, useState } from 'react'
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceDot, Tooltip, XAxis, YAxis } from 'recharts'
+import { CartesianGrid, LineChart, ReferenceArea, ReferenceDot, Tooltip, XAxis, YAxis } from 'recharts'
 import type { RunInfo } from '../../../../shared/types'
 import {
   algorithmLabels,
@@ -31,6 +31,7 @@ import { errorMessage } from '../../lib/api'
 import { buildLines, effectiveMetrics, type LineDef } from './chart-lines'
 import { chartSvgText, downloadBlob, fileSlug, svgToPng } from './export-chart'
 import { RunTable } from './RunTable'
+import { SeriesPaths, yAxisFor, type SeriesPath } from './SeriesPaths'
 import { useHistories } from './use-histories'
 import './charts.css'
 
@@ -107,6 +108,10 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
   const computed = useMemo(() => {
     const drawn: DrawnLine[] = []
     const views: Array<{ id: string; view: ReturnType<typeof viewSeries> }> = []
+    // [Note: one path per series] in SeriesPaths.tsx: raw (faint) lines first so smoothed ones draw on top.
+    const rawPaths: SeriesPath[] = []
+    const smoothPaths: SeriesPath[] = []
+    const smoothOn = smoothing > 0
     let nonFinite = 0
     for (const def of lines) {
       const history = histories.get(def.run.id)
@@ -118,10 +123,16 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
       drawn.push({ def, best: bestPoint(series.x, series.y, direction), points: series.x.length })
       if (hidden.has(def.key)) continue
       const smoothed = smoothedSeries(series, algorithm, smoothing)
-      views.push({ id: def.dataKey, view: viewSeries(series, smoothed, { range: zoom, maxPoints }) })
+      const view = viewSeries(series, smoothed, { range: zoom, maxPoints })
+      views.push({ id: def.dataKey, view })
+      const dash = def.dash || undefined
+      if (smoothOn)
+        rawPaths.push({ key: `${def.key}~raw`, x: view.x, y: view.raw, color: def.color, width: 1, opacity: 0.22, dash, className: 'dd-line-raw', activeDot: false })
+      smoothPaths.push({ key: def.key, x: view.x, y: view.smooth, color: def.color, width: 2, opacity: 1, dash, className: 'dd-line-smooth', activeDot: true })
     }
-    return { drawn, rows: mergeLines(views, { log }), nonFinite }
-  }, [lines, histories, xKey, hidden, algorithm, smoothing, zoom, log, maxPoints])
+    const paths = [...rawPaths, ...smoothPaths]
+    return { drawn, rows: mergeLines(views, { log }), paths, yAxis: yAxisFor(paths, log, size === 'page' ? 8 : 5), nonFinite }
+  }, [lines, histories, xKey, hidden, algorithm, smoothing, zoom, log, maxPoints, size])
 
   const visibleDrawn = computed.drawn.filter((d) => !hidden.has(d.def.key))
   const height = size === 'page' ? 520 : 260
@@ -172,6 +183,7 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
 
   const smoothOn = smoothing > 0
   const rows = computed.rows
+  const snapRows = useMemo(() => snapGrid(rows, width), [rows, width])
   const xTicks = zoom ? niceTicks(zoom[0], zoom[1], size === 'page' ? 8 : 6) : rows.length > 0 ? niceTicks(rows[0]!.x, rows[rows.length - 1]!.x, size === 'page' ? 8 : 6) : undefined
   const xLabel = (v: number): string => formatX(xKey, v)
 
@@ -275,21 +287,21 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
         </ul>
       )}
       <div className="dd-chart-box" data-testid="chart" ref={boxRef} style={{ height }} data-zoomed={zoom ? 'true' : 'false'}>
-        {message !== null || computed.rows.length === 0 || width === 0 ? (
+        {message !== null || computed.rows.length === 0 || !computed.yAxis || width === 0 ? (
           <div className="dd-chart-empty">{message ?? 'Nothing to draw.'}</div>
         ) : (
             <LineChart
               width={width}
               height={height}
-              data={computed.rows}
+              data={snapRows}
               margin={{ top: 18, right: 24, bottom: 8, left: 8 }}
               onMouseDown={(s) => {
-                const x = xFromMouse(s, computed.rows)
+                const x = xFromMouse(s, snapRows)
                 if (x !== undefined) setDrag({ start: x, end: x })
               }}
               onMouseMove={(s) => {
                 if (!drag) return
-                const x = xFromMouse(s, computed.rows)
+                const x = xFromMouse(s, snapRows)
                 if (x !== undefined && x !== drag.end) setDrag({ start: drag.start, end: x })
               }}
               onMouseUp={() => {
@@ -303,7 +315,7 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
               <XAxis
                 dataKey="x"
                 type="number"
-                domain={zoom ?? ['dataMin', 'dataMax']}
+                domain={zoom ?? [rows[0]!.x, rows[rows.length - 1]!.x]}
                 allowDataOverflow
                 ticks={xTicks}
                 interval={0}
@@ -312,8 +324,10 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
               />
               <YAxis
                 scale={log ? 'log' : 'linear'}
-                domain={log ? ['dataMin', 'dataMax'] : ['auto', 'auto']}
-                allowDataOverflow={log}
+                // Our own extent: no <Line> feeds recharts the values any more (SeriesPaths.tsx).
+                domain={computed.yAxis?.domain}
+                ticks={computed.yAxis?.ticks}
+                allowDataOverflow
                 interval={0}
                 tick={(p: TickProps) => <AxisTick {...p} text={formatValue(p.payload.value)} />}
                 stroke="#a0a0a0"
@@ -321,41 +335,9 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
               />
               <Tooltip
                 isAnimationActive={false}
-                content={(p) => <TooltipBody active={p.active} label={p.label} payload={p.payload as unknown as TooltipItem[]} lines={visibleDrawn} xLabel={xLabel} smoothOn={smoothOn} />}
+                content={(p) => <TooltipBody active={p.active} row={rowAt(rows, p.label)} lines={visibleDrawn} xLabel={xLabel} smoothOn={smoothOn} />}
               />
-              {visibleDrawn.map(({ def }) =>
-                smoothOn ? (
-                  <Line
-                    key={`${def.key}~raw`}
-                    dataKey={`${def.dataKey}~raw`}
-                    name={`${def.label} (raw)`}
-                    stroke={def.color}
-                    strokeOpacity={0.22}
-                    strokeWidth={1}
-                    strokeDasharray={def.dash || undefined}
-                    dot={false}
-                    activeDot={false}
-                    connectNulls
-                    isAnimationActive={false}
-                    legendType="none"
-                    className="dd-line-raw"
-                  />
-                ) : null
-              )}
-              {visibleDrawn.map(({ def }) => (
-                <Line
-                  key={def.key}
-                  dataKey={def.dataKey}
-                  name={def.label}
-                  stroke={def.color}
-                  strokeWidth={2}
-                  strokeDasharray={def.dash || undefined}
-                  dot={false}
-                  connectNulls
-                  isAnimationActive={false}
-                  className="dd-line-smooth"
-                />
-              ))}
+              <SeriesPaths lines={computed.paths} log={log} />
               {visibleDrawn.map(({ def, best }) =>
                 best && (!log || best.y > 0) ? (
                   <ReferenceDot
@@ -460,23 +442,44 @@ function runColors(lines: readonly LineDef[]): Record<string, string> {
   return out
 }
 
-interface TooltipItem {
-  dataKey?: unknown
-  value?: unknown
-  payload?: ChartRow
+/**
+ * What recharts gets as `data`: only the x values the pointer can snap to,
+ * about one per pixel. The lines never read it (SeriesPaths.tsx), and recharts
+ * copies and scans its data in its store, so the full merged rows (up to
+ * lines × points) stay here for the tooltip to look up by x.
+ */
+function snapGrid(rows: readonly ChartRow[], width: number): ChartRow[] {
+  const step = Math.max(1, Math.ceil(rows.length / Math.max(200, width)))
+  const out: ChartRow[] = []
+  for (let i = 0; i < rows.length; i += step) out.push({ x: rows[i]!.x } as ChartRow)
+  const last = rows[rows.length - 1]
+  if (last && out[out.length - 1]?.x !== last.x) out.push({ x: last.x } as ChartRow)
+  return out
+}
+
+/** The merged row at x = `label` (the tooltip's active x), by binary search over the x-sorted rows. */
+function rowAt(rows: readonly ChartRow[], label: unknown): ChartRow | undefined {
+  const x = typeof label === 'number' ? label : Number(label)
+  if (label === undefined || label === null || !Number.isFinite(x) || rows.length === 0) return undefined
+  let lo = 0
+  let hi = rows.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (rows[mid]!.x < x) lo = mid + 1
+    else hi = mid
+  }
+  return rows[lo]
 }
 
 function TooltipBody(props: {
   active: boolean | undefined
-  label: unknown
-  payload: TooltipItem[] | undefined
+  row: ChartRow | undefined
   lines: readonly DrawnLine[]
   xLabel: (v: number) => string
   smoothOn: boolean
 }): React.JSX.Element | null {
-  if (!props.active || !props.payload || props.payload.length === 0) return null
-  const row = props.payload[0]?.payload
-  if (!row) return null
+  const row = props.row
+  if (!props.active || !row) return null
   return (
     <div className="dd-chart-tooltip">
       <div className="dd-chart-tooltip-x">{props.xLabel(row.x)}</div>

@@ -9,7 +9,7 @@
  * a run that grew (a re-sync, a live run) is fetched again.
  */
 import type { HistoryRow, RunInfo } from '../../../../shared/types'
-import { extractSeries, type ExtractStats, type Series, type XKey } from '../../../../core/series'
+import { extractSeries, xColumn, type ExtractStats, type Series, type XKey } from '../../../../core/series'
 import { api } from '../../lib/api'
 
 /** A fetched history plus its per-(key, x) series cache. */
@@ -23,6 +23,8 @@ const cache = new Map<string, Promise<RunHistory>>()
 
 function makeHistory(runId: string, rows: HistoryRow[]): RunHistory {
   const extracted = new Map<string, { series: Series; stats: ExtractStats }>()
+  // The x column is read once per x key, not once per metric.
+  const xColumns = new Map<XKey, Float64Array>()
   return {
     runId,
     rows,
@@ -30,7 +32,12 @@ function makeHistory(runId: string, rows: HistoryRow[]): RunHistory {
       const cacheKey = `${xKey}\u0000${key}`
       let hit = extracted.get(cacheKey)
       if (!hit) {
-        hit = extractSeries(rows, key, xKey)
+        let xs = xColumns.get(xKey)
+        if (!xs) {
+          xs = xColumn(rows, xKey)
+          xColumns.set(xKey, xs)
+        }
+        hit = extractSeries(rows, key, xKey, xs)
         extracted.set(cacheKey, hit)
       }
       return hit
