@@ -14,6 +14,8 @@ test('README screenshots: the live demo slide and the presenter view', async ({ 
   const audience = await context.newPage()
   await audience.goto(server.url)
   await expect(audience.locator('.reveal .slides > section')).toHaveCount(5)
+  // Wait until the window has joined the host's slide; a key pressed before that is not shared.
+  await expect(audience.getByTestId('audience')).toHaveAttribute('data-synced', 'true')
   await audience.keyboard.press('End')
   await expect(audience.locator('.reveal .slides section.present h1')).toContainText(/use case/i)
   const box = audience.getByLabel('Text to classify')
