@@ -37,6 +37,8 @@ async function gotoSlide(page: Page, server: DeckServer, index: number): Promise
   await page.goto(server.url)
   const present = page.locator('.reveal .slides > section.present')
   await expect(present).toBeVisible()
+  // Keys pressed before the window has joined the host's slide would be undone by the join.
+  await expect(page.getByTestId('audience')).toHaveAttribute('data-synced', 'true')
   await page.keyboard.press('Home') // the deck may open where the last session left it
   await expect(page.locator('.reveal .slides > section').first()).toHaveClass(/present/)
   // One key at a time, waiting for each slide (a key pressed mid-transition, or on a fragment, may not move on).
