@@ -7,7 +7,7 @@
  * Run: npx tsx bench/models.bench.ts  → bench/results/models.{json,md}
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { availableParallelism, cpus, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as ort from 'onnxruntime-node'
@@ -17,6 +17,7 @@ import { ModelService } from '../src/host/models/model-service'
 import { forkNodeWorker, forkSourceWorker } from '../src/host/models/node-worker'
 import { InferenceRuntime } from '../src/host/models/worker-runtime'
 import { rankLabels } from '../src/core/models/postprocess'
+import { intraOpThreads } from '../src/core/models/session-options'
 import { TextFeedEncoder } from '../src/core/models/text'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -90,7 +91,11 @@ async function main(): Promise<void> {
   service.dispose()
 
   // 4. batch 64 in one run (padding to the longest), vs 64 single runs
-  const session = await ort.InferenceSession.create(spec.modelFile)
+  // The worker's settings (src/host/models/worker-runtime.ts).
+  const session = await ort.InferenceSession.create(spec.modelFile, {
+    graphOptimizationLevel: 'all',
+    intraOpNumThreads: intraOpThreads(readFileSync(spec.modelFile).length, availableParallelism(), process.env['DEMODECK_ORT_THREADS'])
+  })
   const batchTexts = Array.from({ length: BATCH }, (_, i) => pick(i))
   const runBatch = async () => {
     const encoded = batchTexts.map((t) => encoder.encode(t))

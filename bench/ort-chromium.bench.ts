@@ -8,11 +8,12 @@
 import { createServer } from 'node:http'
 import { spawn } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { availableParallelism, cpus } from 'node:os'
 import { dirname, extname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as ort from 'onnxruntime-node'
 import { chromium } from 'playwright-core'
+import { intraOpThreads } from '../src/core/models/session-options'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const modelPath = join(root, 'models', 'disaster-tweets', 'model.onnx')
@@ -40,9 +41,12 @@ const pct = (values: number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 }
 
-async function nodeSide(): Promise<{ singleP50: number; singleP95: number; batchPerSec: number }> {
-  // The settings demodeck's inference worker uses (src/host/models/worker-runtime.ts).
-  const session = await ort.InferenceSession.create(modelPath, { graphOptimizationLevel: 'all' })
+/** Intra-op threads demodeck's worker gives this model (src/host/models/worker-runtime.ts). */
+const APP_THREADS = intraOpThreads(readFileSync(modelPath).length, availableParallelism(), process.env['DEMODECK_ORT_THREADS'])
+
+async function nodeSide(threads?: number): Promise<{ singleP50: number; singleP95: number; batchPerSec: number; threads: string }> {
+  // threads undefined: ONNX Runtime's own default pool (one thread per core), shown for comparison.
+  const session = await ort.InferenceSession.create(modelPath, { graphOptimizationLevel: 'all', ...(threads ? { intraOpNumThreads: threads } : {}) })
   const feed = (batch: number, seed: number) => {
     const { ids, mask } = tokens(batch, seed)
     return {
@@ -67,7 +71,7 @@ async function nodeSide(): Promise<{ singleP50: number; singleP95: number; batch
     best = Math.min(best, performance.now() - t)
   }
   const batchPerSec = (BATCH * BATCH_RUNS) / (best / 1000)
-  return { singleP50: pct(single, 50), singleP95: pct(single, 95), batchPerSec }
+  return { singleP50: pct(single, 50), singleP95: pct(single, 95), batchPerSec, threads: threads ? String(threads) : 'default' }
 }
 
 const PAGE = `<!doctype html><meta charset="utf-8"><script type="module">
@@ -164,7 +168,8 @@ async function apiSide(): Promise<{ p50: number; p95: number; serverP50: number 
   }
 }
 
-const node = await nodeSide()
+const node = await nodeSide(APP_THREADS)
+const nodeDefault = await nodeSide()
 const web = await chromiumSide()
 const api = await apiSide()
 const results = {
@@ -175,6 +180,7 @@ const results = {
   sequenceLength: SEQ,
   batch: BATCH,
   node,
+  nodeDefaultThreads: nodeDefault,
   web,
   api,
   batchSpeedup: node.batchPerSec / web.batchPerSec
@@ -186,11 +192,12 @@ writeFileSync(
   join(root, 'bench', 'results', 'ort-chromium.md'),
   `## onnxruntime-node vs onnxruntime-web (wasm) in Chromium
 
-Model \`disaster-tweets\`, ${SEQ} tokens, identical inputs; each runtime with the settings an app gets: onnxruntime-node as demodeck's worker creates it (default threads, all graph optimizations), onnxruntime-web with its defaults (wasm, SIMD; the page is cross-origin isolated so it may use threads). ${results.machine}; Chromium ${web.version}; ${results.date}.
+Model \`disaster-tweets\`, ${SEQ} tokens, identical inputs; each runtime with the settings an app gets: onnxruntime-node as demodeck's worker creates it (${APP_THREADS} intra-op thread${APP_THREADS === 1 ? '' : 's'} for this model, see src/core/models/session-options.ts; all graph optimizations), onnxruntime-web with its defaults (wasm, SIMD; the page is cross-origin isolated so it may use threads). ${results.machine}; Chromium ${web.version}; ${results.date}.
 
 | runtime | single p50 ms | single p95 ms | batch ${BATCH} throughput (texts/s, best of ${ROUNDS} rounds) |
 | --- | ---: | ---: | ---: |
-| onnxruntime-node (in process) | ${f(node.singleP50)} | ${f(node.singleP95)} | ${node.batchPerSec.toFixed(0)} |
+| onnxruntime-node (in process, demodeck's settings) | ${f(node.singleP50)} | ${f(node.singleP95)} | ${node.batchPerSec.toFixed(0)} |
+| onnxruntime-node with its default thread pool (for comparison) | ${f(nodeDefault.singleP50)} | ${f(nodeDefault.singleP95)} | ${nodeDefault.batchPerSec.toFixed(0)} |
 | onnxruntime-web, wasm, in Chromium | ${f(web.singleP50)} | ${f(web.singleP95)} | ${web.batchPerSec.toFixed(0)} |
 
 Batch throughput ratio node / web: **${results.batchSpeedup.toFixed(1)}×** (goal ≥ 5×).

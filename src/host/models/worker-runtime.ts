@@ -6,6 +6,7 @@
  * See inference.worker.ts for the process entry.
  */
 import { readFile } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import * as ort from 'onnxruntime-node'
 import { ApiError } from '../../shared/api'
@@ -15,6 +16,7 @@ import { referenceSchema, type TensorJson } from '../../core/models/manifest'
 import { exposeZipMapInput } from '../../core/models/onnx-proto'
 import { maxAbsDiff, parityReport } from '../../core/models/parity'
 import { rankLabels } from '../../core/models/postprocess'
+import { intraOpThreads } from '../../core/models/session-options'
 import type { ModelSpec } from '../../core/models/spec'
 import { encodeFeatures, FeatureError } from '../../core/models/tabular'
 import { TextFeedEncoder, TextInputError } from '../../core/models/text'
@@ -109,7 +111,10 @@ export class InferenceRuntime {
     if (spec.exposeZipMap) bytes = exposeZipMapInput(bytes, spec.outputName)
     let session: ort.InferenceSession
     try {
-      session = await ort.InferenceSession.create(bytes, { graphOptimizationLevel: 'all' })
+      session = await ort.InferenceSession.create(bytes, {
+        graphOptimizationLevel: 'all',
+        intraOpNumThreads: intraOpThreads(bytes.length, availableParallelism(), process.env['DEMODECK_ORT_THREADS'])
+      })
     } catch (error) {
       throw new ApiError('unprocessable', `ONNX Runtime cannot load the model: ${(error as Error).message}`)
     }

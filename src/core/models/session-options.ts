@@ -1,0 +1,31 @@
+/**
+ * How many threads ONNX Runtime gets for a model.
+ *
+ * [Note: one inference thread for small models]
+ * ONNX Runtime's default intra-op pool has one thread per core. For the models
+ * a student demos (a few MB, a fraction of a millisecond per call) the pool's
+ * hand-offs and spin-waits cost more than they save, and they take CPU from
+ * Chromium while it paints the deck: measured on a 2-core machine, the example
+ * text model ran batches of 64 about 2× faster with one thread than with the
+ * default two (bench/ort-chromium.bench.ts), and single predictions were no
+ * slower. Large models (image backbones of tens of MB) do gain from threads,
+ * so they get up to half the cores, leaving the rest to the UI.
+ */
+
+/** Models at or above this size get more than one thread. */
+export const MULTI_THREAD_MIN_BYTES = 24 * 1024 * 1024
+
+/** Most threads a model gets, however many cores there are. */
+export const MAX_THREADS = 4
+
+/**
+ * Intra-op thread count for a model file of `modelBytes` on a machine with
+ * `cores` logical cores. `override` (e.g. from DEMODECK_ORT_THREADS) wins when
+ * it is a positive integer.
+ */
+export function intraOpThreads(modelBytes: number, cores: number, override?: string): number {
+  const forced = override === undefined ? Number.NaN : Number(override)
+  if (Number.isInteger(forced) && forced > 0) return Math.min(forced, 64)
+  if (modelBytes < MULTI_THREAD_MIN_BYTES) return 1
+  return Math.max(1, Math.min(MAX_THREADS, Math.floor(cores / 2)))
+}
