@@ -3,11 +3,11 @@
  * server: a temp deck holds two synthetic runs written here (plus the example
  * sweep when the repo has it), and a slide with a `::chart` directive.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { copyDeck, removeDir, repoRoot, startServer, type DeckServer } from './fixtures'
 
 /** Writes one run folder in the W&B row format (common.md), with a NaN row and aliased key names. */
@@ -77,6 +77,31 @@ function makeDeck(): string {
 }
 
 const smoothPaths = (page: Page) => page.locator('[data-testid="chart"] .dd-line-smooth path.recharts-line-curve')
+
+/** The rows of a history.jsonl file. */
+function historyRows(file: string): Array<Record<string, unknown>> {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+}
+
+/** The box of `locator` once it stops moving (reveal.js animates the slide in). */
+async function settledBox(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let last = ''
+  await expect
+    .poll(async () => {
+      const now = JSON.stringify(await locator.boundingBox())
+      const settled = now === last && now !== 'null'
+      last = now
+      return settled
+    }, { intervals: [100] })
+    .toBe(true)
+  return JSON.parse(last) as { x: number; y: number; width: number; height: number }
+}
+
+/** A logged value as the tooltip writes it: exact to 8 significant digits. */
+const exact = (v: number): string => String(Number(v.toPrecision(8)))
 
 test.describe('::chart on a slide', () => {
   let deck: string
@@ -157,6 +182,27 @@ test.describe('::chart on a slide', () => {
     await page.getByLabel('X axis').first().selectOption('epoch')
     await expect(smoothPaths(page)).toHaveCount(4)
     await expect.poll(() => smoothPaths(page).first().getAttribute('d')).not.toBe(full)
+  })
+
+  test('hovering shows a tooltip with the exact logged values at the hovered step', async ({ page }) => {
+    await page.goto(server.url)
+    await expect(smoothPaths(page)).toHaveCount(4)
+    const chart = page.getByTestId('chart').first()
+    const box = await settledBox(chart.locator('svg.recharts-surface'))
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 4 })
+    const tooltip = chart.locator('.dd-chart-tooltip')
+    await expect(tooltip).toBeVisible()
+    const step = Number(await tooltip.locator('.dd-chart-tooltip-x').innerText())
+    expect(Number.isInteger(step) && step > 50 && step < 350).toBe(true)
+    // Both runs logged train_loss at every step: the tooltip shows each one's raw value there, unrounded.
+    for (const run of ['synth-a', 'synth-b']) {
+      const row = historyRows(join(deck, 'runs', run, 'history.jsonl')).find((r) => r['_step'] === step)!
+      await expect(tooltip).toContainText(exact(row['train_loss'] as number))
+    }
+    await expect(tooltip).toContainText('smoothed')
+    // Moving off the plot hides it again.
+    await page.mouse.move(box.x + box.width * 0.5, box.y - 40)
+    await expect(tooltip).toBeHidden()
   })
 
   test('a chart whose runs match nothing says so instead of an empty box', async ({ page }) => {
@@ -268,3 +314,56 @@ test('W&B sync from the /runs page adds the run to the list and the chart', asyn
     removeDir(home)
   }
 })
+
+test.describe('the example deck', () => {
+  let deck: string
+  let server: DeckServer
+
+  test.beforeAll(async () => {
+    deck = copyDeck()
+    server = await startServer(deck)
+  })
+  test.afterAll(async () => {
+    await server?.stop()
+    removeDir(deck)
+  })
+
+  test('slide 3: hovering the chart shows a tooltip with every run\'s exact value at that epoch', async ({ page, request }) => {
+    const runs = (await (await request.get(new URL('api/runs', server.url).href)).json()) as Array<{ id: string; name: string; group?: string }>
+    const sweep = runs.filter((r) => r.group === 'sweep-tweets')
+    test.skip(sweep.length === 0, 'the example sweep (group sweep-tweets) is not in this checkout')
+    await page.goto(server.url)
+    await page.getByRole('button', { name: 'next slide' }).click()
+    await page.getByRole('button', { name: 'next slide' }).click()
+    // Slide 3 holds the deck's first chart: val/acc and val/f1 per epoch, no smoothing.
+    const chart = page.getByTestId('chart').first()
+    await expect(chart.locator('path.recharts-line-curve')).toHaveCount(sweep.length * 2)
+    const box = await settledBox(chart.locator('svg.recharts-surface'))
+    await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.5, { steps: 4 })
+    const tooltip = chart.locator('.dd-chart-tooltip')
+    await expect(tooltip).toBeVisible()
+    const epoch = Number(await tooltip.locator('.dd-chart-tooltip-x').innerText())
+    expect(Number.isInteger(epoch)).toBe(true)
+    const files = historyFiles(deck)
+    for (const run of sweep) {
+      const file = files.find((f) => f.endsWith(`/${run.id}/history.jsonl`))
+      expect(file, `history of ${run.id}`).toBeTruthy()
+      const row = historyRows(file!).find((r) => r['epoch'] === epoch && typeof r['val/acc'] === 'number')!
+      expect(row, `${run.id} logged val/acc at epoch ${epoch}`).toBeTruthy()
+      const line = tooltip.locator('tr', { hasText: `${run.name} · val/acc` })
+      await expect(line).toContainText(exact(row['val/acc'] as number))
+      await expect(tooltip.locator('tr', { hasText: `${run.name} · val/f1` })).toContainText(exact(row['val/f1'] as number))
+    }
+  })
+})
+
+/** Every history.jsonl under a deck folder. */
+function historyFiles(dir: string): string[] {
+  const out: string[] = []
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) out.push(...historyFiles(path))
+    else if (entry.name === 'history.jsonl') out.push(path)
+  }
+  return out
+}

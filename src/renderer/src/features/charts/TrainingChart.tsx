@@ -335,6 +335,8 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
               />
               <Tooltip
                 isAnimationActive={false}
+                // recharts hides its box when no <Line> gave it a payload; TooltipBody renders nothing when inactive.
+                wrapperStyle={{ visibility: 'visible' }}
                 content={(p) => <TooltipBody active={p.active} row={rowAt(rows, p.label)} lines={visibleDrawn} xLabel={xLabel} smoothOn={smoothOn} />}
               />
               <SeriesPaths lines={computed.paths} log={log} />
