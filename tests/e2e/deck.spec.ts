@@ -48,6 +48,22 @@ test('the example deck shows five titled slides and navigates with the keyboard'
   await expect(page.locator('.reveal')).not.toHaveClass(/overview/)
 })
 
+test('emoji in slides have a bundled font, served by the app itself (no CDN, works offline)', async ({ page, server }) => {
+  const fontRequests: string[] = []
+  page.on('request', (request) => {
+    if (request.resourceType() === 'font') fontRequests.push(request.url())
+  })
+  await page.goto(server.url)
+  await expect(currentTitle(page)).toContainText(/problem/i)
+  // The example deck's first slide quotes "my mixtape is 🔥": the bundled Noto Emoji covers it.
+  await expect(page.locator('.reveal .slides section.present')).toContainText('🔥')
+  const faces = await page.evaluate(async () => (await document.fonts.load('42px "Noto Emoji"', '🔥')).map((f) => f.status))
+  expect(faces.length).toBeGreaterThan(0)
+  expect(faces.every((status) => status === 'loaded')).toBe(true)
+  expect(fontRequests.length).toBeGreaterThan(0)
+  for (const url of fontRequests) expect(new URL(url).origin).toBe(new URL(server.url).origin)
+})
+
 test('presenter and audience stay on the same slide, both ways', async ({ context, server }) => {
   const audience = await context.newPage()
   const presenter = await context.newPage()

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import '@fontsource/noto-emoji/400.css'
 import './styles/base.css'
 import { App } from './App'
 
