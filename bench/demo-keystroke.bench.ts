@@ -25,6 +25,11 @@ const MODEL = 'disaster-tweets'
 const KEYSTROKES = 200
 const WARMUP = 20
 const GOAL_P50_MS = 8
+/** Pause after each answer before the next key. */
+const KEY_GAP_MS = 60
+let seed = 42
+/** Deterministic pseudo-random numbers in [0, 1), so runs type at the same moments. */
+const nextRandom = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647
 const SENTENCES = [
   'Forest fire near La Ronge Sask. Canada, residents asked to evacuate',
   'Just made the best pancakes ever, sunday mornings are the best',
@@ -175,11 +180,14 @@ async function main(): Promise<void> {
       let ch = text[typed++]!
       if (typed === 1 && ch === ' ') ch = text[typed++]! // an all-blank box predicts nothing
       const waiting = page.evaluate(() => (window as unknown as { __next: () => Promise<number | null> }).__next())
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null)))) // the probe is armed
+      await page.evaluate(() => 0) // evaluations run in order: the probe is armed
+      // A key lands at a random moment of the display's 16.7 ms frame, as a person's keys do (arming on a
+      // requestAnimationFrame instead would put every key just after a frame: the worst case, every time).
+      await page.waitForTimeout(nextRandom() * 17)
       await page.keyboard.type(ch)
       const ms = await waiting
       if (i >= WARMUP) samples.push({ keyToBars: ms })
-      await page.waitForTimeout(15) // let the page go idle between keys
+      await page.waitForTimeout(KEY_GAP_MS) // about a fast typist's pace (~10 keys/s with the round trips)
     }
 
     const stages = (await page.evaluate(() => (window as unknown as Probe).__stages)).slice(WARMUP)
@@ -230,7 +238,8 @@ async function main(): Promise<void> {
       '',
       `Goal p50 ≤ ${GOAL_P50_MS} ms: **${result.goalMet ? 'met' : 'not met'}**. Keystrokes without an update within 2 s: ${result.missed}.`,
       '',
-      'Keys are typed by Playwright (trusted key events), one at a time, each waiting for its own answer. Stage times come',
+      `Keys are typed by Playwright (trusted key events), one at a time, each waiting for its own answer, then a ${KEY_GAP_MS} ms pause and`,
+      'a random 0–17 ms offset so keys land anywhere in the display frame, as typing does. Stage times come',
       'from an init script that timestamps keydown, input, WebSocket send and receive, and a MutationObserver on the bars.',
       ''
     ].join('\n')
