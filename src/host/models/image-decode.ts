@@ -1,11 +1,12 @@
 /**
  * Decodes a PNG or JPEG sent as base64 (optionally a `data:` URL) into RGBA
- * pixels. The size is read from the file header first, so a 12000×12000 image
+ * pixels (JPEG photos turned upright by their EXIF orientation). The size is read from the file header first, so a 12000×12000 image
  * is refused with a readable message before a single pixel is allocated.
  */
 import { PNG } from 'pngjs'
 import jpeg from 'jpeg-js'
 import { ApiError } from '../../shared/api'
+import { applyOrientation, jpegOrientation } from '../../core/models/exif'
 import type { RgbaImage } from '../../core/models/image'
 
 /** Largest accepted side, in pixels. */
@@ -83,7 +84,8 @@ export function decodeImage(bytes: Uint8Array): RgbaImage {
       return { width: png.width, height: png.height, data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) }
     }
     const decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6 + 1, maxMemoryUsageInMB: 256 })
-    return { width: decoded.width, height: decoded.height, data: decoded.data }
+    // Upright, as the browser shows the photo in the demo (see core/models/exif.ts).
+    return applyOrientation({ width: decoded.width, height: decoded.height, data: decoded.data }, jpegOrientation(bytes))
   } catch (error) {
     throw new ApiError('bad_request', `the ${head.format.toUpperCase()} image is corrupt: ${(error as Error).message}`)
   }

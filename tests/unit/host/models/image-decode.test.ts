@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { PNG } from 'pngjs'
 import jpeg from 'jpeg-js'
 import { ApiError } from '../../../../src/shared/api'
+import { jpegWithOrientation } from '../../../support/jpeg-exif'
 import { base64Bytes, decodeImage, decodeImageInput, isImageFileName, sniffImage } from '../../../../src/host/models/image-decode'
 
 function pngBytes(width: number, height: number, rgba: [number, number, number, number]): Buffer {
@@ -79,5 +80,20 @@ describe('isImageFileName', () => {
   it('accepts relative png/jpeg names inside the model folder only', () => {
     expect(['white.png', 'examples/0.png', 'a/b-c/d_e.JPEG', 'x.jpg'].map(isImageFileName)).toEqual([true, true, true, true])
     expect(['../secret.png', 'examples/../../x.png', '/etc/x.png', 'x.gif', 'iVBORw0KGgo', '.hidden/../x.png'].map(isImageFileName)).toEqual([false, false, false, false, false, false])
+  })
+})
+
+describe('decodeImage with EXIF orientation', () => {
+  it('turns a phone photo upright, as the browser shows it', () => {
+    // Stored 16×8: left half black, right half white. Orientation 6 = turn 90° clockwise to view.
+    const img = decodeImage(jpegWithOrientation(6))
+    expect([img.width, img.height]).toEqual([8, 16])
+    const red = (x: number, y: number) => img.data[(y * img.width + x) * 4]!
+    expect(red(4, 3)).toBeLessThan(40) // the black half is now on top
+    expect(red(4, 12)).toBeGreaterThan(215)
+    const plain = decodeImage(jpegWithOrientation(1))
+    expect([plain.width, plain.height]).toEqual([16, 8])
+    expect(plain.data[(3 * 16 + 4) * 4]).toBeLessThan(40) // as stored: black on the left
+    expect(plain.data[(3 * 16 + 12) * 4]).toBeGreaterThan(215)
   })
 })
