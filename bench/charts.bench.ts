@@ -17,7 +17,8 @@
  * Run: npx tsx bench/charts.bench.ts  → bench/results/charts.{json,md}
  * Env: BENCH_CHART_STEPS (default 100000), BENCH_CHART_REPS (default 5),
  * BENCH_CHART_VERBOSE=1 (per-run timings), BENCH_CHART_PROFILE=1 (CPU profile of one
- * pipeline paint: heaviest functions and their callers; keeps the built page).
+ * pipeline paint: heaviest functions and their callers; keeps the built page),
+ * BENCH_CHART_QUICK=1 (pipeline first paint only, nothing written: for iterating).
  */
 import { createServer } from 'node:http'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -34,6 +35,8 @@ const repo = resolve(here, '..')
 const STEPS = Number(process.env['BENCH_CHART_STEPS'] ?? 100_000)
 const REPS = Number(process.env['BENCH_CHART_REPS'] ?? 5)
 const METRICS = ['train/loss', 'val/loss', 'train/acc', 'val/acc']
+/** BENCH_CHART_QUICK=1: only the pipeline's first paint (no Node part, no recharts baselines), results not written. */
+const QUICK = Boolean(process.env['BENCH_CHART_QUICK'])
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b)
@@ -148,6 +151,8 @@ async function main() {
   const { TrainingChart } = await import(${JSON.stringify(join(repo, 'src/renderer/src/features/charts/TrainingChart.tsx'))})
   await new Promise((r) => setTimeout(r, 50))
   const root = createRoot(document.getElementById('root'))
+  const PROFILE = new URLSearchParams(location.search).has('profile')
+  if (PROFILE) console.profile('paint')
   const t0 = performance.now()
   if (MODE === 'pipeline') {
     root.render(h('div', { style: { width: '1200px' } }, h(TrainingChart, {
@@ -167,6 +172,7 @@ async function main() {
   const inDom = performance.now() - t0
   await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
   const ms = performance.now() - t0
+  if (PROFILE) console.profileEnd('paint')
   const points = [...document.querySelectorAll('path.recharts-line-curve')].reduce((n, p) => n + (p.getAttribute('d') || '').split('L').length, 0)
   window.__result = { ms, inDom, points, paths: document.querySelectorAll('path.recharts-line-curve').length }
 }
@@ -233,6 +239,7 @@ async function browserBench(): Promise<{ pipeline: number[]; raw: number[]; floo
     if (process.env['BENCH_CHART_VERBOSE']) console.log(`pipeline: paths in DOM ${p.inDom.toFixed(1)} ms, next frame ${p.ms.toFixed(1)} ms`)
     pipeline.push(p.ms)
     pipelinePoints = p.points
+    if (QUICK) continue
     const r = await measure('raw')
     raw.push(r.ms)
     rawPoints = r.points
@@ -245,52 +252,74 @@ async function browserBench(): Promise<{ pipeline: number[]; raw: number[]; floo
   return { pipeline, raw, floor, pipelinePoints, rawPoints, chromium: version }
 }
 
-/** BENCH_CHART_PROFILE=1: prints the functions with the most self time during one pipeline first paint. */
+/**
+ * BENCH_CHART_PROFILE=1: a CPU profile of exactly the measured window of one pipeline
+ * first paint (console.profile around render() → next frame), printed as the functions
+ * with the most self time, the most inclusive time, and the callers of the heaviest ones.
+ */
 async function profile(browser: import('@playwright/test').Browser, url: string): Promise<void> {
-  const page = await browser.newPage()
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Profiler.enable')
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
-  await cdp.send('Profiler.start')
-  await page.goto(url)
-  await page.waitForFunction(() => (window as unknown as { __result?: unknown }).__result !== undefined, null, { timeout: 300_000 })
-  const { profile: prof } = (await cdp.send('Profiler.stop')) as unknown as {
-    profile: { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>; samples: number[]; timeDeltas: number[] }
-  }
-  const self = new Map<string, number>()
-  const byId = new Map(prof.nodes.map((n) => [n.id, n]))
-  prof.samples.forEach((id, i) => {
-    const n = byId.get(id)!
-    const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`
-    self.set(key, (self.get(key) ?? 0) + (prof.timeDeltas[i] ?? 0) / 1000)
-  })
-  console.log('result', await page.evaluate(() => JSON.stringify((window as unknown as { __result: unknown }).__result)))
-  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(v.toFixed(1).padStart(8), 'ms', k)
-  // Callers of the two heaviest functions.
-  const parent = new Map<number, number>()
-  for (const n of prof.nodes as Array<{ id: number; children?: number[] }>) for (const c of n.children ?? []) parent.set(c, n.id)
-  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k]) => k.split(' ')[0])
-  for (const name of top) {
-    const chains = new Map<string, number>()
+  interface ProfNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+  interface Prof { nodes: ProfNode[]; samples: number[]; timeDeltas: number[] }
+  // One warm-up load (disk cache, compile cache), then the profiled one.
+  for (let round = 0; round < 2; round++) {
+    const page = await browser.newPage({ viewport: { width: 1300, height: 800 } })
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+    const finished = new Promise<Prof>((r) => cdp.on('Profiler.consoleProfileFinished', (e) => r((e as unknown as { profile: Prof }).profile)))
+    await page.goto(`${url}&profile=1`)
+    await page.waitForFunction(() => (window as unknown as { __result?: unknown }).__result !== undefined, null, { timeout: 300_000 })
+    const prof = await finished
+    const result = await page.evaluate(() => JSON.stringify((window as unknown as { __result: unknown }).__result))
+    await page.close()
+    if (round === 0) continue
+    console.log('profiled paint:', result)
+    const byId = new Map(prof.nodes.map((n) => [n.id, n]))
+    const parent = new Map<number, number>()
+    for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
+    const label = (n: ProfNode): string => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`
+    const self = new Map<string, number>()
+    const total = new Map<string, number>()
+    let all = 0
     prof.samples.forEach((id, i) => {
+      const ms = (prof.timeDeltas[i + 1] ?? prof.timeDeltas[i] ?? 0) / 1000
+      all += ms
       const n = byId.get(id)!
-      if (n.callFrame.functionName !== name) return
-      const chain: string[] = []
-      let p = parent.get(id)
-      while (p !== undefined && chain.length < 8) {
-        chain.push(byId.get(p)!.callFrame.functionName || '(anon)')
-        p = parent.get(p)
+      self.set(label(n), (self.get(label(n)) ?? 0) + ms)
+      const seen = new Set<string>()
+      for (let p: number | undefined = id; p !== undefined; p = parent.get(p)) {
+        const k = label(byId.get(p)!)
+        if (seen.has(k)) continue
+        seen.add(k)
+        total.set(k, (total.get(k) ?? 0) + ms)
       }
-      const key = chain.join(' < ')
-      chains.set(key, (chains.get(key) ?? 0) + (prof.timeDeltas[i] ?? 0) / 1000)
     })
-    console.log(`callers of ${name}:`)
-    for (const [k, v] of [...chains].sort((a, b) => b[1] - a[1]).slice(0, 4)) console.log('   ', v.toFixed(1), 'ms', k)
+    console.log(`sampled ${all.toFixed(1)} ms; self time:`)
+    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(v.toFixed(1).padStart(8), 'ms', k)
+    console.log('inclusive time:')
+    for (const [k, v] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 45)) console.log(v.toFixed(1).padStart(8), 'ms', k)
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k]) => k)
+    for (const name of top) {
+      const chains = new Map<string, number>()
+      prof.samples.forEach((id, i) => {
+        if (label(byId.get(id)!) !== name) return
+        const chain: string[] = []
+        for (let p = parent.get(id); p !== undefined && chain.length < 7; p = parent.get(p)) chain.push(byId.get(p)!.callFrame.functionName || '(anon)')
+        const key = chain.join(' < ')
+        chains.set(key, (chains.get(key) ?? 0) + (prof.timeDeltas[i + 1] ?? 0) / 1000)
+      })
+      console.log(`callers of ${name}:`)
+      for (const [k, v] of [...chains].sort((a, b) => b[1] - a[1]).slice(0, 4)) console.log('   ', v.toFixed(1), 'ms', k)
+    }
   }
-  await page.close()
 }
 
 async function main(): Promise<void> {
+  if (QUICK) {
+    const b = await browserBench()
+    console.log(`pipeline first paint: median ${median(b.pipeline).toFixed(1)} ms; all ${b.pipeline.map((v) => v.toFixed(1)).join(', ')}`)
+    return
+  }
   const node = nodeBench()
   for (const r of node) console.log(`${r.name.padEnd(58)} ${r.ms.toFixed(2).padStart(9)} ms  ${String(r.mpointsPerSec).padStart(7)} Mpts/s`)
   let browser: Awaited<ReturnType<typeof browserBench>> | null = null

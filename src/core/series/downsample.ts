@@ -34,25 +34,31 @@ export function visibleRange(x: ArrayLike<number>, xMin: number, xMax: number): 
   return { start, end: Math.max(start, end) }
 }
 
-/** Indices start..end-1 whose y is finite, plus one marker index per run of non-finite values (drawn as a gap). */
-function finiteIndices(y: ArrayLike<number>, start: number, end: number): { finite: number[]; gaps: number[] } {
-  const finite: number[] = []
+/**
+ * Indices start..end-1 whose y is finite (a typed array: a 100k-point series
+ * is scanned on every first paint), plus one marker index per run of
+ * non-finite values (drawn as a gap).
+ */
+function finiteIndices(y: ArrayLike<number>, start: number, end: number): { finite: Int32Array; gaps: number[] } {
+  const finite = new Int32Array(Math.max(0, end - start))
   const gaps: number[] = []
+  let n = 0
   let inGap = false
   for (let i = start; i < end; i++) {
-    if (Number.isFinite(y[i]!)) {
-      finite.push(i)
+    const v = y[i]!
+    if (v - v === 0) {
+      finite[n++] = i
       inGap = false
     } else if (!inGap) {
       gaps.push(i)
       inGap = true
     }
   }
-  return { finite, gaps }
+  return { finite: n === finite.length ? finite : finite.subarray(0, n), gaps }
 }
 
-function mergeSorted(a: number[], b: number[]): number[] {
-  if (b.length === 0) return a
+function mergeSorted(a: ArrayLike<number>, b: number[]): number[] {
+  if (b.length === 0) return Array.from(a)
   const out: number[] = []
   let i = 0
   let j = 0
@@ -68,15 +74,19 @@ function mergeSorted(a: number[], b: number[]): number[] {
  * the point of each bucket that spans the largest triangle with the previous
  * kept point and the next bucket's mean, which preserves the curve's visual
  * shape. Non-finite points are not candidates; the first of each run of them
- * is kept so the line shows a gap there.
+ * is kept so the line shows a gap there. `allFinite` (the caller knows y has
+ * no NaN/±Infinity in the range) skips building the index of finite points.
  */
-export function lttb(x: ArrayLike<number>, y: ArrayLike<number>, threshold: number, start = 0, end = x.length): number[] {
-  const { finite, gaps } = finiteIndices(y, start, end)
-  const n = finite.length
+export function lttb(x: ArrayLike<number>, y: ArrayLike<number>, threshold: number, start = 0, end = x.length, allFinite = false): number[] {
+  const { finite, gaps } = allFinite ? { finite: null, gaps: [] } : finiteIndices(y, start, end)
+  const n = finite ? finite.length : Math.max(0, end - start)
+  // k-th candidate point → index into x / y.
+  const at = (k: number): number => (finite === null ? start + k : finite[k]!)
   if (threshold >= n || threshold < 3) {
-    return mergeSorted(threshold < 3 && n > threshold ? finite.filter((_, k) => k === 0 || k === n - 1) : finite, gaps)
+    const all = threshold < 3 && n > threshold ? (n === 1 ? [at(0)] : [at(0), at(n - 1)]) : finite ?? Array.from({ length: n }, (_, k) => start + k)
+    return mergeSorted(all, gaps)
   }
-  const kept: number[] = [finite[0]!]
+  const kept: number[] = [at(0)]
   const every = (n - 2) / (threshold - 2)
   let a = 0
   for (let b = 0; b < threshold - 2; b++) {
@@ -86,30 +96,39 @@ export function lttb(x: ArrayLike<number>, y: ArrayLike<number>, threshold: numb
     let avgX = 0
     let avgY = 0
     const count = Math.max(1, nextEnd - nextStart)
-    for (let k = nextStart; k < nextStart + count && k < n; k++) {
-      avgX += x[finite[k]!]!
-      avgY += y[finite[k]!]!
+    const stop = Math.min(nextStart + count, n)
+    if (finite === null) {
+      for (let i = start + nextStart; i < start + stop; i++) {
+        avgX += x[i]!
+        avgY += y[i]!
+      }
+    } else {
+      for (let k = nextStart; k < stop; k++) {
+        avgX += x[finite[k]!]!
+        avgY += y[finite[k]!]!
+      }
     }
     avgX /= count
     avgY /= count
     const bucketStart = Math.floor(b * every) + 1
     const bucketEnd = Math.floor((b + 1) * every) + 1
-    const ax = x[finite[a]!]!
-    const ay = y[finite[a]!]!
+    const ia = at(a)
+    const ax = x[ia]!
+    const ay = y[ia]!
     let best = bucketStart
     let bestArea = -1
     for (let k = bucketStart; k < bucketEnd; k++) {
-      const i = finite[k]!
+      const i = finite === null ? start + k : finite[k]!
       const area = Math.abs((ax - avgX) * (y[i]! - ay) - (ax - x[i]!) * (avgY - ay))
       if (area > bestArea) {
         bestArea = area
         best = k
       }
     }
-    kept.push(finite[best]!)
+    kept.push(at(best))
     a = best
   }
-  kept.push(finite[n - 1]!)
+  kept.push(at(n - 1))
   return mergeSorted(kept, gaps)
 }
 
@@ -150,14 +169,15 @@ export function minMaxBuckets(x: ArrayLike<number>, y: ArrayLike<number>, bucket
 /** Downsampling methods the chart offers. */
 export type DownsampleMethod = 'lttb' | 'minmax'
 
-/** Picks indices of [start, end) to draw, at most about `maxPoints`. */
+/** Picks indices of [start, end) to draw, at most about `maxPoints` (`allFinite`: see `lttb`). */
 export function downsample(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
   maxPoints: number,
   method: DownsampleMethod = 'lttb',
   start = 0,
-  end = x.length
+  end = x.length,
+  allFinite = false
 ): number[] {
-  return method === 'lttb' ? lttb(x, y, maxPoints, start, end) : minMaxBuckets(x, y, Math.max(1, Math.floor(maxPoints / 2) - 1), start, end)
+  return method === 'lttb' ? lttb(x, y, maxPoints, start, end, allFinite) : minMaxBuckets(x, y, Math.max(1, Math.floor(maxPoints / 2) - 1), start, end)
 }

@@ -44,6 +44,8 @@ export interface ViewOptions {
   range: readonly [number, number] | null
   maxPoints?: number
   method?: DownsampleMethod
+  /** The caller knows every y of the series is finite (e.g. from ExtractStats): downsampling skips its NaN scan. */
+  allFinite?: boolean
 }
 
 /**
@@ -53,7 +55,7 @@ export interface ViewOptions {
  */
 export function viewSeries(series: Series, smoothed: Float64Array, options: ViewOptions): LineView {
   const { start, end } = options.range ? visibleRange(series.x, options.range[0], options.range[1]) : { start: 0, end: series.x.length }
-  const indices = downsample(series.x, series.y, options.maxPoints ?? DEFAULT_MAX_POINTS, options.method ?? 'lttb', start, end)
+  const indices = downsample(series.x, series.y, options.maxPoints ?? DEFAULT_MAX_POINTS, options.method ?? 'lttb', start, end, options.allFinite ?? false)
   const n = indices.length
   const view: LineView = { x: new Float64Array(n), raw: new Float64Array(n), smooth: new Float64Array(n), visibleCount: end - start }
   for (let k = 0; k < n; k++) {

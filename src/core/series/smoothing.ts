@@ -37,16 +37,24 @@ export function emaDebiased(y: ArrayLike<number>, weight: number): Float64Array 
   const out = new Float64Array(y.length)
   let last = 0
   let n = 0
+  // Once 1 − wⁿ rounds to exactly 1 it stays 1 (wⁿ only shrinks), so Math.pow stops there: same values, far fewer calls.
+  let debiased = false
   for (let i = 0; i < y.length; i++) {
     const v = y[i]!
-    if (!Number.isFinite(v)) {
+    if (v - v !== 0) {
+      // NaN or ±Infinity
       out[i] = v
       continue
     }
     last = w * last + (1 - w) * v
+    if (debiased) {
+      out[i] = last
+      continue
+    }
     n++
     // w = 1 would divide 0 by 0; TensorBoard then shows the raw value.
     const debias = 1 - Math.pow(w, n)
+    if (debias === 1) debiased = true
     out[i] = debias === 0 ? v : last / debias
   }
   return out
@@ -75,6 +83,8 @@ export function twema(x: ArrayLike<number>, y: ArrayLike<number>, weight: number
   let num = 0
   let den = 0
   let prevX: number | undefined
+  let lastDx = Number.NaN
+  let lastA = w
   for (let i = 0; i < y.length; i++) {
     const v = y[i]!
     if (!Number.isFinite(v)) {
@@ -82,7 +92,12 @@ export function twema(x: ArrayLike<number>, y: ArrayLike<number>, weight: number
       continue
     }
     const dx = prevX === undefined ? 0 : x[i]! - prevX
-    const a = rangeX > 0 ? Math.pow(w, (dx / rangeX) * TWEMA_VIEWPORT_SCALE) : w
+    // Evenly spaced x repeats the same dx: reuse its decay instead of another Math.pow (same value).
+    if (dx !== lastDx) {
+      lastDx = dx
+      lastA = rangeX > 0 ? Math.pow(w, (dx / rangeX) * TWEMA_VIEWPORT_SCALE) : w
+    }
+    const a = lastA
     num = a * num + v
     den = a * den + 1
     out[i] = num / den

@@ -41,18 +41,62 @@ export interface ExtractStats {
 }
 
 /**
+ * One history key as a column over all rows (see [Note: columns, one pass]).
+ * `values[r]` is row r's value, NaN where the row has none; `present[r]` is 1
+ * where the row holds a numeric point (the NaN/±Infinity markers included).
+ */
+export interface Column {
+  values: Float64Array
+  present: Uint8Array
+  /** Rows that hold a point. */
+  count: number
+  /** Points that are NaN or ±Infinity. */
+  nonFinite: number
+}
+
+/**
+ * [Note: columns, one pass]
+ * History rows are objects, and reading `row[key]` for a key that varies is
+ * V8's slowest kind of property load; a 100k-row history cut once per metric
+ * walked every row object again for each one, and that was the biggest part
+ * of a chart's first paint. `extractColumns` walks the rows ONCE for all the
+ * keys a chart needs and leaves typed columns; everything after (forward-filling
+ * x, smoothing, best points, downsampling) runs on typed arrays.
+ */
+export function extractColumns(rows: readonly HistoryRow[], keys: readonly string[]): Map<string, Column> {
+  const n = rows.length
+  const k = keys.length
+  const values = keys.map(() => new Float64Array(n))
+  const present = keys.map(() => new Uint8Array(n))
+  const count = new Float64Array(k)
+  const nonFinite = new Float64Array(k)
+  for (let r = 0; r < n; r++) {
+    const row = rows[r]!
+    for (let j = 0; j < k; j++) {
+      const raw = row[keys[j]!]
+      const v = typeof raw === 'number' ? raw : raw === undefined || raw === null ? undefined : cellNumber(raw)
+      if (v === undefined) {
+        values[j]![r] = Number.NaN
+        continue
+      }
+      values[j]![r] = v
+      present[j]![r] = 1
+      count[j]!++
+      if (v - v !== 0) nonFinite[j]!++
+    }
+  }
+  const out = new Map<string, Column>()
+  keys.forEach((key, j) => out.set(key, { values: values[j]!, present: present[j]!, count: count[j]!, nonFinite: nonFinite[j]! }))
+  return out
+}
+
+/**
  * The x key of every row as a number (NaN where a row has no finite x). A
  * chart cuts several metrics out of the same rows against the same x key, so
  * callers cache this column and pass it to `extractSeries`.
  */
 export function xColumn(rows: readonly HistoryRow[], xKey: XKey): Float64Array {
-  const out = new Float64Array(rows.length)
-  for (let r = 0; r < rows.length; r++) {
-    const raw = rows[r]![xKey]
-    const v = typeof raw === 'number' ? raw : cellNumber(raw)
-    out[r] = v === undefined ? Number.NaN : v
-  }
-  return out
+  return extractColumns(rows, [xKey]).get(xKey)!.values
 }
 
 /**
@@ -69,38 +113,72 @@ export function extractSeries(
   xKey: XKey,
   xCol: Float64Array = xColumn(rows, xKey)
 ): { series: Series; stats: ExtractStats } {
-  // Typed arrays sized for the worst case, trimmed at the end: a 100k-row history
-  // is cut four or more times on a chart's first paint, and boxed number[] pushes were its cost.
-  const xs = new Float64Array(rows.length)
-  const ys = new Float64Array(rows.length)
-  let n = 0
-  let lastX: number | undefined
+  return seriesFromColumns(xCol, extractColumns(rows, [key]).get(key)!)
+}
+
+/** x columns known to be finite in every row and ascending (computed once per column). */
+const denseX = new WeakMap<Float64Array, boolean>()
+
+function isDenseAscending(x: Float64Array): boolean {
+  let known = denseX.get(x)
+  if (known === undefined) {
+    known = true
+    let prev = Number.NEGATIVE_INFINITY
+    for (let r = 0; r < x.length; r++) {
+      const v = x[r]!
+      if (v - v !== 0 || v < prev) {
+        known = false
+        break
+      }
+      prev = v
+    }
+    denseX.set(x, known)
+  }
+  return known
+}
+
+/**
+ * `extractSeries` on columns: the x column (NaN = no x in that row) and the
+ * metric's column. When the metric is in every row and x is finite and
+ * ascending in every row (a metric logged each step, against `_step`), the
+ * series IS the two columns: no copy. Callers must not write into a series.
+ */
+export function seriesFromColumns(xCol: Float64Array, yCol: Column): { series: Series; stats: ExtractStats } {
+  const n = yCol.values.length
+  if (yCol.count === n && n === xCol.length && isDenseAscending(xCol)) {
+    return { series: { x: xCol, y: yCol.values }, stats: { nonFinite: yCol.nonFinite, missingX: 0 } }
+  }
+  const yv = yCol.values
+  const has = yCol.present
+  // Typed arrays sized for the worst case, trimmed at the end.
+  const xs = new Float64Array(n)
+  const ys = new Float64Array(n)
+  let m = 0
+  let lastX = Number.NaN
   let missingX = 0
   let nonFinite = 0
   let sorted = true
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!
+  for (let r = 0; r < n; r++) {
     const xv = xCol[r]!
-    if (Number.isFinite(xv)) lastX = xv
-    const rawY = row[key]
-    const yv = typeof rawY === 'number' ? rawY : cellNumber(rawY)
-    if (yv === undefined) continue
-    if (lastX === undefined) {
+    if (xv - xv === 0) lastX = xv // finite
+    if (has[r] === 0) continue
+    if (lastX !== lastX) {
       missingX++
       continue
     }
-    if (n > 0 && lastX < xs[n - 1]!) sorted = false
-    if (!Number.isFinite(yv)) nonFinite++
-    xs[n] = lastX
-    ys[n] = yv
-    n++
+    const y = yv[r]!
+    if (m > 0 && lastX < xs[m - 1]!) sorted = false
+    if (y - y !== 0) nonFinite++
+    xs[m] = lastX
+    ys[m] = y
+    m++
   }
   if (!sorted) {
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => xs[a]! - xs[b]! || a - b)
+    const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => xs[a]! - xs[b]! || a - b)
     return {
       series: { x: Float64Array.from(order, (i) => xs[i]!), y: Float64Array.from(order, (i) => ys[i]!) },
       stats: { nonFinite, missingX }
     }
   }
-  return { series: { x: xs.slice(0, n), y: ys.slice(0, n) }, stats: { nonFinite, missingX } }
+  return { series: { x: xs.slice(0, m), y: ys.slice(0, m) }, stats: { nonFinite, missingX } }
 }

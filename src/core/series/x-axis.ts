@@ -90,6 +90,11 @@ export function formatValue(value: number): string {
   return String(Number(value.toPrecision(4)))
 }
 
+/** A logged value written exactly enough to compare with the log: 8 significant digits, no trailing zeros. */
+export function formatExact(value: number): string {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(8))) : formatValue(value)
+}
+
 /**
  * "Nice" tick values (steps of 1, 2 or 5 × 10^k) inside [min, max], about
  * `count` of them. We compute ticks ourselves because recharts, given a

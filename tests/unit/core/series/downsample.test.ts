@@ -47,6 +47,21 @@ describe('lttb', () => {
   })
 })
 
+describe('lttb with allFinite', () => {
+  it('picks the same points as the scan for non-finite values', () => {
+    const s = noisy(20_000, 5)
+    for (const [start, end] of [
+      [0, 20_000],
+      [3_000, 11_000],
+      [10, 40]
+    ] as const) {
+      for (const threshold of [2, 500, 1_200, 50_000]) {
+        expect(lttb(s.x, s.y, threshold, start, end, true)).toEqual(lttb(s.x, s.y, threshold, start, end))
+      }
+    }
+  })
+})
+
 describe('minMaxBuckets', () => {
   it('keeps the min and max of every bucket', () => {
     const s = noisy(5000, 7)

@@ -32,6 +32,51 @@ describe('emaDebiased (TensorBoard)', () => {
   })
 })
 
+describe('smoothing shortcuts give the same values as the plain formulas', () => {
+  function noisy(n: number): Float64Array {
+    let s = 3
+    return Float64Array.from({ length: n }, (_, i) => Math.exp(-i / 300) + (((s = (s * 16807) % 2147483647) / 2147483647) - 0.5) * 0.2)
+  }
+
+  it('emaDebiased stops calling Math.pow once 1 − wⁿ is 1, bit for bit', () => {
+    const y = noisy(5000)
+    y[10] = Number.NaN
+    for (const w of [0, 0.3, 0.6, 0.9, 0.99, 0.999]) {
+      const out = emaDebiased(y, w)
+      let last = 0
+      let n = 0
+      for (let i = 0; i < y.length; i++) {
+        const v = y[i]!
+        if (!Number.isFinite(v)) {
+          expect(out[i]).toBeNaN()
+          continue
+        }
+        last = w * last + (1 - w) * v
+        n++
+        const debias = 1 - Math.pow(w, n)
+        expect(out[i]).toBe(debias === 0 ? v : last / debias)
+      }
+    }
+  })
+
+  it('twema reuses the decay of a repeated x step, bit for bit', () => {
+    const y = noisy(3000)
+    const x = Float64Array.from({ length: y.length }, (_, i) => (i < 2000 ? i : 2000 + (i - 2000) * 3))
+    const p = 0.7
+    const out = twema(x, y, p)
+    const w = Math.min(Math.sqrt(p), 0.999)
+    const rangeX = x[x.length - 1]! - x[0]!
+    let num = 0
+    let den = 0
+    for (let i = 0; i < y.length; i++) {
+      const a = Math.pow(w, ((i === 0 ? 0 : x[i]! - x[i - 1]!) / rangeX) * 1000)
+      num = a * num + y[i]!
+      den = a * den + 1
+      expect(out[i]).toBe(num / den)
+    }
+  })
+})
+
 describe('twema (W&B)', () => {
   it('equals a plain debiased EMA with w = sqrt(p)^(1000/(n-1)) on evenly spaced x', () => {
     const n = 11

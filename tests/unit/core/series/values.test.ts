@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { HistoryRow } from '../../../../src/shared/types'
-import { cellNumber, extractSeries, xColumn } from '../../../../src/core/series/values'
+import { cellNumber, extractColumns, extractSeries, seriesFromColumns, xColumn } from '../../../../src/core/series/values'
 import { formatDuration, formatValue, formatX, niceTicks, parseXKey } from '../../../../src/core/series/x-axis'
 
 describe('cellNumber', () => {
@@ -57,6 +57,48 @@ describe('extractSeries', () => {
       expect([...shared.series.x]).toEqual([...own.series.x])
       expect([...shared.series.y]).toEqual([...own.series.y])
       expect(shared.stats).toEqual(own.stats)
+    }
+  })
+})
+
+describe('extractColumns (one pass over the rows for every key)', () => {
+  const rows: HistoryRow[] = [
+    { _step: 0, a: 1, b: 'NaN' },
+    { _step: 1, a: '2.5', c: 'text' },
+    { _step: 2, a: null, b: 4 },
+    { _step: 3, a: 'Infinity' }
+  ]
+
+  it('reads each key as a typed column with presence, counts and non-finite counts', () => {
+    const cols = extractColumns(rows, ['_step', 'a', 'b', 'c', 'missing'])
+    expect([...cols.get('_step')!.values]).toEqual([0, 1, 2, 3])
+    const a = cols.get('a')!
+    expect([...a.present]).toEqual([1, 1, 0, 1])
+    expect(a.values[1]).toBe(2.5)
+    expect(a.values[2]).toBeNaN()
+    expect(a.values[3]).toBe(Infinity)
+    expect(a.count).toBe(3)
+    expect(a.nonFinite).toBe(1)
+    const b = cols.get('b')!
+    expect([...b.present]).toEqual([1, 0, 1, 0])
+    expect(b.nonFinite).toBe(1)
+    expect(cols.get('c')!.count).toBe(0)
+    expect(cols.get('missing')!.count).toBe(0)
+  })
+
+  it('gives the same series as extractSeries, and shares the columns when the metric is dense', () => {
+    const dense: HistoryRow[] = Array.from({ length: 50 }, (_, i) => ({ _step: i, ...(i % 10 === 0 ? { epoch: i / 10 } : {}), y: i === 7 ? 'NaN' : Math.sin(i) }))
+    const cols = extractColumns(dense, ['_step', 'epoch', 'y'])
+    const viaCols = seriesFromColumns(cols.get('_step')!.values, cols.get('y')!)
+    expect(viaCols.series.x).toBe(cols.get('_step')!.values)
+    expect(viaCols.series.y).toBe(cols.get('y')!.values)
+    expect(viaCols.stats).toEqual({ nonFinite: 1, missingX: 0 })
+    for (const xKey of ['_step', 'epoch'] as const) {
+      const a = seriesFromColumns(cols.get(xKey)!.values, cols.get('y')!)
+      const b = extractSeries(dense, 'y', xKey)
+      expect([...a.series.x]).toEqual([...b.series.x])
+      expect([...a.series.y]).toEqual([...b.series.y])
+      expect(a.stats).toEqual(b.stats)
     }
   })
 })

@@ -6,9 +6,19 @@
  *
  * Data flow: see [Note: fetch once, smooth once, downsample per view] in
  * history-store.ts and [Note: smooth the full series] in core/series/smoothing.ts.
+ *
+ * [Note: one SVG, no chart library]
+ * The chart is one plain <svg> drawn here: grid, axes, one path per line
+ * (SeriesPaths.tsx), best-point markers; the pointer layer (tooltip, cursor,
+ * drag zoom) is ChartOverlay.tsx. It used to be a recharts LineChart, but
+ * mounting one costs ~100 ms here whatever the data (its store, selectors and
+ * several render passes), as much as all the 100k-point work, which kept a
+ * first paint over the 200 ms budget (bench/charts.bench.ts). Scales and
+ * ticks live in core/series/scale.ts. The class names of the recharts version
+ * (`recharts-surface`, `recharts-line-curve`) stay, so exports, styles, tests
+ * and the benchmark see the same markup.
  */
-import { useLayoutEffect, useMemo, useRef, useState } from 'react'
-import { CartesianGrid, LineChart, ReferenceArea, ReferenceDot, Tooltip, XAxis, YAxis } from 'recharts'
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { RunInfo } from '../../../../shared/types'
 import {
   algorithmLabels,
@@ -16,22 +26,27 @@ import {
   DEFAULT_MAX_POINTS,
   formatValue,
   formatX,
-  mergeLines,
+  linearScale,
+  logScale,
   metricDirection,
   niceTicks,
   smoothedSeries,
   viewSeries,
   xAxisOptions,
+  yAxisFor,
   type BestPoint,
-  type ChartRow,
+  type Direction,
+  type Scale,
+  type Series,
   type SmoothingAlgorithm,
   type XKey
 } from '../../../../core/series'
 import { errorMessage } from '../../lib/api'
 import { buildLines, effectiveMetrics, type LineDef } from './chart-lines'
+import { ChartOverlay, type HoverLine, type PlotArea } from './ChartOverlay'
 import { chartSvgText, downloadBlob, fileSlug, svgToPng } from './export-chart'
 import { RunTable } from './RunTable'
-import { SeriesPaths, yAxisFor, type SeriesPath } from './SeriesPaths'
+import { SeriesPaths, type SeriesPath } from './SeriesPaths'
 import { useHistories } from './use-histories'
 import './charts.css'
 
@@ -69,14 +84,19 @@ interface DrawnLine {
 
 const EXPORT_BG = '#191919'
 const EXPORT_FG = '#f2f2f2'
+/** Space around the plot, as the recharts version had it (margin + axis sizes). */
+const MARGIN = { top: 18, right: 24, bottom: 8, left: 8 }
+const Y_AXIS_WIDTH = 64
+const X_AXIS_HEIGHT = 30
+const AXIS_COLOR = '#a0a0a0'
 
-/** recharts' mouse state → x value under the pointer. */
-function xFromMouse(state: unknown, rows: readonly ChartRow[]): number | undefined {
-  const s = state as { activeLabel?: unknown; activeIndex?: unknown } | null
-  if (!s) return undefined
-  if (typeof s.activeLabel === 'number' && Number.isFinite(s.activeLabel)) return s.activeLabel
-  const index = Number(s.activeIndex)
-  return Number.isInteger(index) ? rows[index]?.x : undefined
+/** Best points per full series and direction: a zoom or a legend toggle does not rescan 100k points. */
+const bestCache = new WeakMap<Series, Map<Direction, BestPoint | undefined>>()
+function cachedBest(series: Series, direction: Direction): BestPoint | undefined {
+  let perSeries = bestCache.get(series)
+  if (!perSeries) bestCache.set(series, (perSeries = new Map()))
+  if (!perSeries.has(direction)) perSeries.set(direction, bestPoint(series.x, series.y, direction))
+  return perSeries.get(direction)
 }
 
 /** The chart. */
@@ -88,12 +108,11 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
   const [log, setLog] = useState(props.initial.log)
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set())
   const [zoom, setZoom] = useState<[number, number] | null>(null)
-  const [drag, setDrag] = useState<{ start: number; end: number } | null>(null)
   const [retryToken, setRetryToken] = useState(0)
   const [exportError, setExportError] = useState<string | null>(null)
   const boxRef = useRef<HTMLDivElement>(null)
   const width = useBoxWidth(boxRef)
-  // More points than horizontal pixels cannot be seen; recharts' cost grows with rows × lines.
+  // More points than horizontal pixels cannot be seen; path building and layout grow with points × lines.
   const maxPoints = Math.min(DEFAULT_MAX_POINTS, Math.max(500, Math.round(width / 50) * 50))
 
   const metrics = useMemo(() => effectiveMetrics(runs, props.metrics, overrides), [runs, props.metrics, overrides])
@@ -107,12 +126,16 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
   // Smoothing is cached per full series; only the cut + downsample below runs on zoom.
   const computed = useMemo(() => {
     const drawn: DrawnLine[] = []
-    const views: Array<{ id: string; view: ReturnType<typeof viewSeries> }> = []
     // [Note: one path per series] in SeriesPaths.tsx: raw (faint) lines first so smoothed ones draw on top.
     const rawPaths: SeriesPath[] = []
     const smoothPaths: SeriesPath[] = []
+    const hover: HoverLine[] = []
     const smoothOn = smoothing > 0
     let nonFinite = 0
+    let xLo = Number.POSITIVE_INFINITY
+    let xHi = Number.NEGATIVE_INFINITY
+    // [Note: columns, one pass] in core/series/values.ts: every key this chart reads from a run, in one walk over its rows.
+    for (const [runId, history] of histories) history.prepare([xKey, ...lines.filter((l) => l.run.id === runId).map((l) => l.rawKey)])
     for (const def of lines) {
       const history = histories.get(def.run.id)
       if (!history) continue
@@ -120,22 +143,35 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
       if (series.x.length === 0) continue
       nonFinite += stats.nonFinite
       const direction = metricDirection(def.metric) ?? metricDirection(def.rawKey)
-      drawn.push({ def, best: bestPoint(series.x, series.y, direction), points: series.x.length })
+      drawn.push({ def, best: cachedBest(series, direction), points: series.x.length })
       if (hidden.has(def.key)) continue
       const smoothed = smoothedSeries(series, algorithm, smoothing)
-      const view = viewSeries(series, smoothed, { range: zoom, maxPoints })
-      views.push({ id: def.dataKey, view })
+      const view = viewSeries(series, smoothed, { range: zoom, maxPoints, allFinite: stats.nonFinite === 0 })
+      if (view.x.length > 0) {
+        xLo = Math.min(xLo, view.x[0]!)
+        xHi = Math.max(xHi, view.x[view.x.length - 1]!)
+      }
+      hover.push({ def, x: series.x, raw: series.y, smooth: smoothed })
       const dash = def.dash || undefined
-      if (smoothOn)
-        rawPaths.push({ key: `${def.key}~raw`, x: view.x, y: view.raw, color: def.color, width: 1, opacity: 0.22, dash, className: 'dd-line-raw', activeDot: false })
-      smoothPaths.push({ key: def.key, x: view.x, y: view.smooth, color: def.color, width: 2, opacity: 1, dash, className: 'dd-line-smooth', activeDot: true })
+      if (smoothOn) rawPaths.push({ key: `${def.key}~raw`, x: view.x, y: view.raw, color: def.color, width: 1, opacity: 0.22, dash, className: 'dd-line-raw' })
+      smoothPaths.push({ key: def.key, x: view.x, y: view.smooth, color: def.color, width: 2, opacity: 1, dash, className: 'dd-line-smooth' })
     }
     const paths = [...rawPaths, ...smoothPaths]
-    return { drawn, rows: mergeLines(views, { log }), paths, yAxis: yAxisFor(paths, log, size === 'page' ? 8 : 5), nonFinite }
+    return {
+      drawn,
+      paths,
+      hover,
+      xExtent: xLo <= xHi ? ([xLo, xHi] as [number, number]) : null,
+      yAxis: yAxisFor(
+        paths.map((p) => p.y),
+        log,
+        size === 'page' ? 8 : 5
+      ),
+      nonFinite
+    }
   }, [lines, histories, xKey, hidden, algorithm, smoothing, zoom, log, maxPoints, size])
 
   const visibleDrawn = computed.drawn.filter((d) => !hidden.has(d.def.key))
-  const height = size === 'page' ? 520 : 260
   const title = props.title ?? metrics.join(', ')
 
   const toggle = (key: string): void =>
@@ -182,10 +218,27 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
   else if (visibleDrawn.length === 0) message = 'All series are hidden: click a legend entry to show it again.'
 
   const smoothOn = smoothing > 0
-  const rows = computed.rows
-  const snapRows = useMemo(() => snapGrid(rows, width), [rows, width])
-  const xTicks = zoom ? niceTicks(zoom[0], zoom[1], size === 'page' ? 8 : 6) : rows.length > 0 ? niceTicks(rows[0]!.x, rows[rows.length - 1]!.x, size === 'page' ? 8 : 6) : undefined
-  const xLabel = (v: number): string => formatX(xKey, v)
+  const height = size === 'page' ? 520 : 260
+  // The x domain as two numbers, so the scales below survive re-renders that do not move it (e.g. hovering).
+  const xd0 = (zoom ?? computed.xExtent)?.[0]
+  const xd1 = (zoom ?? computed.xExtent)?.[1]
+  const frame = useMemo(() => {
+    if (xd0 === undefined || xd1 === undefined || !computed.yAxis || width === 0) return null
+    const left = MARGIN.left + Y_AXIS_WIDTH
+    const plot: PlotArea = {
+      left,
+      top: MARGIN.top,
+      width: Math.max(1, width - left - MARGIN.right),
+      height: Math.max(1, height - MARGIN.top - MARGIN.bottom - X_AXIS_HEIGHT)
+    }
+    const xScale = linearScale([xd0, xd1], [plot.left, plot.left + plot.width])
+    const yRange = [plot.top + plot.height, plot.top] as const
+    const yScale = log ? logScale(computed.yAxis.domain, yRange) : linearScale(computed.yAxis.domain, yRange)
+    return { plot, xScale, yScale }
+  }, [xd0, xd1, computed.yAxis, width, height, log])
+  const xTicks = useMemo(() => (xd0 === undefined || xd1 === undefined ? [] : niceTicks(xd0, xd1, size === 'page' ? 8 : 6)), [xd0, xd1, size])
+  const xLabel = useCallback((v: number): string => formatX(xKey, v), [xKey])
+  const onZoom = useCallback((range: [number, number]) => setZoom(range), [])
 
   return (
     <section className={`dd-chart dd-chart-${size}`} aria-label={`Training chart: ${title}`}>
@@ -287,75 +340,36 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
         </ul>
       )}
       <div className="dd-chart-box" data-testid="chart" ref={boxRef} style={{ height }} data-zoomed={zoom ? 'true' : 'false'}>
-        {message !== null || computed.rows.length === 0 || !computed.yAxis || width === 0 ? (
+        {message !== null || computed.hover.length === 0 || !frame || !computed.yAxis ? (
           <div className="dd-chart-empty">{message ?? 'Nothing to draw.'}</div>
         ) : (
-            <LineChart
+          <>
+            <ChartSvg
               width={width}
               height={height}
-              data={snapRows}
-              margin={{ top: 18, right: 24, bottom: 8, left: 8 }}
-              onMouseDown={(s) => {
-                const x = xFromMouse(s, snapRows)
-                if (x !== undefined) setDrag({ start: x, end: x })
-              }}
-              onMouseMove={(s) => {
-                if (!drag) return
-                const x = xFromMouse(s, snapRows)
-                if (x !== undefined && x !== drag.end) setDrag({ start: drag.start, end: x })
-              }}
-              onMouseUp={() => {
-                if (drag && drag.start !== drag.end) setZoom([Math.min(drag.start, drag.end), Math.max(drag.start, drag.end)])
-                setDrag(null)
-              }}
-              onMouseLeave={() => setDrag(null)}
-            >
-              {/* Horizontal lines only: recharts' vertical grid re-measures x tick labels through the DOM (see [Note: no text measuring]). */}
-              <CartesianGrid stroke="#3a3a3a" strokeDasharray="3 3" vertical={false} verticalCoordinatesGenerator={noGridLines} />
-              <XAxis
-                dataKey="x"
-                type="number"
-                domain={zoom ?? [rows[0]!.x, rows[rows.length - 1]!.x]}
-                allowDataOverflow
-                ticks={xTicks}
-                interval={0}
-                tick={(p: TickProps) => <AxisTick {...p} text={xKey === '_timestamp' ? xLabel(p.payload.value).slice(11, 16) : xLabel(p.payload.value)} />}
-                stroke="#a0a0a0"
-              />
-              <YAxis
-                scale={log ? 'log' : 'linear'}
-                // Our own extent: no <Line> feeds recharts the values any more (SeriesPaths.tsx).
-                domain={computed.yAxis?.domain}
-                ticks={computed.yAxis?.ticks}
-                allowDataOverflow
-                interval={0}
-                tick={(p: TickProps) => <AxisTick {...p} text={formatValue(p.payload.value)} />}
-                stroke="#a0a0a0"
-                width={64}
-              />
-              <Tooltip
-                isAnimationActive={false}
-                // recharts hides its box when no <Line> gave it a payload; TooltipBody renders nothing when inactive.
-                wrapperStyle={{ visibility: 'visible' }}
-                content={(p) => <TooltipBody active={p.active} row={rowAt(rows, p.label)} lines={visibleDrawn} xLabel={xLabel} smoothOn={smoothOn} />}
-              />
-              <SeriesPaths lines={computed.paths} log={log} />
-              {visibleDrawn.map(({ def, best }) =>
-                best && (!log || best.y > 0) ? (
-                  <ReferenceDot
-                    key={`${def.key}~best`}
-                    x={best.x}
-                    y={best.y}
-                    r={5}
-                    ifOverflow="discard"
-                    shape={(p: { cx?: number; cy?: number }) => <BestMarker cx={p.cx ?? 0} cy={p.cy ?? 0} color={def.color} text={formatValue(best.y)} />}
-                  />
-                ) : null
-              )}
-              {drag && drag.start !== drag.end && (
-                <ReferenceArea x1={Math.min(drag.start, drag.end)} x2={Math.max(drag.start, drag.end)} fill="#42affa" fillOpacity={0.15} ifOverflow="extendDomain" />
-              )}
-            </LineChart>
+              plot={frame.plot}
+              xScale={frame.xScale}
+              yScale={frame.yScale}
+              xTicks={xTicks}
+              yTicks={computed.yAxis.ticks}
+              xTickText={xKey === '_timestamp' ? (v) => xLabel(v).slice(11, 16) : xLabel}
+              paths={computed.paths}
+              log={log}
+              markers={visibleDrawn}
+            />
+            <ChartOverlay
+              width={width}
+              height={height}
+              plot={frame.plot}
+              xScale={frame.xScale}
+              yScale={frame.yScale}
+              log={log}
+              lines={computed.hover}
+              formatX={xLabel}
+              smoothOn={smoothOn}
+              onZoom={onZoom}
+            />
+          </>
         )}
       </div>
 
@@ -391,119 +405,95 @@ function useBoxWidth(ref: React.RefObject<HTMLDivElement | null>): number {
   return width
 }
 
-const noGridLines = (): number[] => []
-
-/** What recharts passes to a custom tick renderer (the part we use). */
-interface TickProps {
-  x?: number | string
-  y?: number | string
-  orientation?: string
-  payload: { value: number }
-}
-
-/**
- * A plain SVG tick label. [Note: no text measuring] recharts' own <Text> and
- * its automatic tick thinning measure every label through a DOM span, each a
- * forced layout of a page that holds thousands of path points; with
- * `interval={0}` and these labels a first paint does no such measuring.
- */
-function AxisTick({ x: xp = 0, y: yp = 0, orientation, text }: TickProps & { text: string }): React.JSX.Element {
-  const x = Number(xp)
-  const y = Number(yp)
-  const vertical = orientation === 'left' || orientation === 'right'
-  return (
-    <text
-      x={vertical ? x - 4 : x}
-      y={vertical ? y : y + 4}
-      dy={vertical ? '0.32em' : '0.71em'}
-      textAnchor={vertical ? 'end' : 'middle'}
-      fill="#a0a0a0"
-      fontSize={12}
-      className="dd-axis-tick"
-    >
-      {text}
-    </text>
-  )
-}
-
-/** Best-point marker: a dot with its value above it (see [Note: no text measuring]). */
-function BestMarker({ cx, cy, color, text }: { cx: number; cy: number; color: string; text: string }): React.JSX.Element {
-  return (
-    <g className="dd-best-dot">
-      <circle cx={cx} cy={cy} r={5} fill={color} stroke="#191919" strokeWidth={2} />
-      <text x={cx} y={cy - 10} textAnchor="middle" fill={color} fontSize={12}>
-        {text}
-      </text>
-    </g>
-  )
-}
-
 function runColors(lines: readonly LineDef[]): Record<string, string> {
   const out: Record<string, string> = {}
   for (const l of lines) out[l.run.id] ??= l.color
   return out
 }
 
+/** Props of {@link ChartSvg}. */
+interface ChartSvgProps {
+  width: number
+  height: number
+  plot: PlotArea
+  xScale: Scale
+  yScale: Scale
+  xTicks: readonly number[]
+  yTicks: readonly number[]
+  xTickText: (v: number) => string
+  paths: readonly SeriesPath[]
+  log: boolean
+  markers: readonly DrawnLine[]
+}
+
 /**
- * What recharts gets as `data`: only the x values the pointer can snap to,
- * about one per pixel. The lines never read it (SeriesPaths.tsx), and recharts
- * copies and scans its data in its store, so the full merged rows (up to
- * lines × points) stay here for the tooltip to look up by x.
+ * The chart's <svg> (see [Note: one SVG, no chart library]): horizontal grid
+ * lines, the axes with their tick labels, the lines, and best-point markers
+ * for points inside the visible domain. Tick labels are plain <text> with
+ * fixed positions: nothing is measured through the DOM.
  */
-function snapGrid(rows: readonly ChartRow[], width: number): ChartRow[] {
-  const step = Math.max(1, Math.ceil(rows.length / Math.max(200, width)))
-  const out: ChartRow[] = []
-  for (let i = 0; i < rows.length; i += step) out.push({ x: rows[i]!.x } as ChartRow)
-  const last = rows[rows.length - 1]
-  if (last && out[out.length - 1]?.x !== last.x) out.push({ x: last.x } as ChartRow)
-  return out
-}
-
-/** The merged row at x = `label` (the tooltip's active x), by binary search over the x-sorted rows. */
-function rowAt(rows: readonly ChartRow[], label: unknown): ChartRow | undefined {
-  const x = typeof label === 'number' ? label : Number(label)
-  if (label === undefined || label === null || !Number.isFinite(x) || rows.length === 0) return undefined
-  let lo = 0
-  let hi = rows.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (rows[mid]!.x < x) lo = mid + 1
-    else hi = mid
-  }
-  return rows[lo]
-}
-
-function TooltipBody(props: {
-  active: boolean | undefined
-  row: ChartRow | undefined
-  lines: readonly DrawnLine[]
-  xLabel: (v: number) => string
-  smoothOn: boolean
-}): React.JSX.Element | null {
-  const row = props.row
-  if (!props.active || !row) return null
+const ChartSvg = memo(function ChartSvg(props: ChartSvgProps): React.JSX.Element {
+  const { width, height, plot, xScale, yScale, log } = props
+  const clipId = `dd-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`
+  const right = plot.left + plot.width
+  const bottom = plot.top + plot.height
+  const [x0, x1] = xScale.domain
+  const [y0, y1] = yScale.domain
+  const inX = (v: number): boolean => v >= Math.min(x0, x1) && v <= Math.max(x0, x1)
+  const inY = (v: number): boolean => v >= Math.min(y0, y1) && v <= Math.max(y0, y1) && (!log || v > 0)
+  const yTicks = props.yTicks.filter(inY)
+  const xTicks = props.xTicks.filter(inX)
   return (
-    <div className="dd-chart-tooltip">
-      <div className="dd-chart-tooltip-x">{props.xLabel(row.x)}</div>
-      <table>
-        <tbody>
-          {props.lines.map(({ def }) => {
-            const smooth = row[def.dataKey]
-            const raw = row[`${def.dataKey}~raw`]
-            if (smooth === undefined && raw === undefined) return null
-            return (
-              <tr key={def.key}>
-                <td>
-                  <span className="dd-swatch" style={{ background: def.color }} />
-                  {def.label}
-                </td>
-                <td className="dd-num">{typeof raw === 'number' ? String(Number(raw.toPrecision(8))) : '—'}</td>
-                {props.smoothOn && <td className="dd-num dd-muted">{typeof smooth === 'number' ? `smoothed ${formatValue(smooth)}` : ''}</td>}
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
-    </div>
+    <svg className="recharts-surface dd-chart-svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Training curves">
+      <defs>
+        <clipPath id={clipId}>
+          <rect x={plot.left} y={plot.top} width={plot.width} height={plot.height} />
+        </clipPath>
+      </defs>
+      <g className="dd-grid">
+        {yTicks.map((t) => (
+          <line key={t} x1={plot.left} x2={right} y1={yScale(t)} y2={yScale(t)} stroke="#3a3a3a" strokeDasharray="3 3" />
+        ))}
+      </g>
+      <g className="dd-axis dd-x-axis">
+        <line x1={plot.left} x2={right} y1={bottom} y2={bottom} stroke={AXIS_COLOR} />
+        {xTicks.map((t) => {
+          const x = xScale(t)
+          return (
+            <g key={t}>
+              <line x1={x} x2={x} y1={bottom} y2={bottom + 6} stroke={AXIS_COLOR} />
+              <text x={x} y={bottom + 12} dy="0.71em" textAnchor="middle" fill={AXIS_COLOR} fontSize={12} className="dd-axis-tick">
+                {props.xTickText(t)}
+              </text>
+            </g>
+          )
+        })}
+      </g>
+      <g className="dd-axis dd-y-axis">
+        <line x1={plot.left} x2={plot.left} y1={plot.top} y2={bottom} stroke={AXIS_COLOR} />
+        {yTicks.map((t) => {
+          const y = yScale(t)
+          return (
+            <g key={t}>
+              <line x1={plot.left - 6} x2={plot.left} y1={y} y2={y} stroke={AXIS_COLOR} />
+              <text x={plot.left - 12} y={y} dy="0.32em" textAnchor="end" fill={AXIS_COLOR} fontSize={12} className="dd-axis-tick">
+                {formatValue(t)}
+              </text>
+            </g>
+          )
+        })}
+      </g>
+      <SeriesPaths lines={props.paths} xScale={xScale} yScale={yScale} log={log} clipId={clipId} />
+      {props.markers.map(({ def, best }) =>
+        best && inX(best.x) && inY(best.y) ? (
+          <g key={`${def.key}~best`} className="dd-best-dot">
+            <circle cx={xScale(best.x)} cy={yScale(best.y)} r={5} fill={def.color} stroke="#191919" strokeWidth={2} />
+            <text x={xScale(best.x)} y={yScale(best.y) - 10} textAnchor="middle" fill={def.color} fontSize={12}>
+              {formatValue(best.y)}
+            </text>
+          </g>
+        ) : null
+      )}
+    </svg>
   )
-}
+})
