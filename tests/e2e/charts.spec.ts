@@ -100,6 +100,22 @@ async function settledBox(locator: Locator): Promise<{ x: number; y: number; wid
   return JSON.parse(last) as { x: number; y: number; width: number; height: number }
 }
 
+/**
+ * Moves the pointer onto the middle height of `target` at `fx` of its width until `tooltip` shows:
+ * a slide that is still animating in can move away under a pointer that then sends no more events.
+ */
+async function hover(page: Page, target: Locator, fx: number, tooltip: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let box = await settledBox(target)
+  let nudge = 0
+  await expect(async () => {
+    box = await settledBox(target)
+    nudge = nudge === 0 ? 2 : 0
+    await page.mouse.move(box.x + box.width * fx + nudge, box.y + box.height * 0.5, { steps: 4 })
+    await expect(tooltip).toBeVisible({ timeout: 1_000 })
+  }).toPass({ timeout: 15_000 })
+  return box
+}
+
 /** A logged value as the tooltip writes it: exact to 8 significant digits. */
 const exact = (v: number): string => String(Number(v.toPrecision(8)))
 
@@ -188,10 +204,8 @@ test.describe('::chart on a slide', () => {
     await page.goto(server.url)
     await expect(smoothPaths(page)).toHaveCount(4)
     const chart = page.getByTestId('chart').first()
-    const box = await settledBox(chart.locator('svg.recharts-surface'))
-    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 4 })
     const tooltip = chart.locator('.dd-chart-tooltip')
-    await expect(tooltip).toBeVisible()
+    const box = await hover(page, chart.locator('svg.recharts-surface'), 0.5, tooltip)
     const step = Number(await tooltip.locator('.dd-chart-tooltip-x').innerText())
     expect(Number.isInteger(step) && step > 50 && step < 350).toBe(true)
     // Both runs logged train_loss at every step: the tooltip shows each one's raw value there, unrounded.
@@ -332,28 +346,34 @@ test.describe('the example deck', () => {
     const runs = (await (await request.get(new URL('api/runs', server.url).href)).json()) as Array<{ id: string; name: string; group?: string }>
     const sweep = runs.filter((r) => r.group === 'sweep-tweets')
     test.skip(sweep.length === 0, 'the example sweep (group sweep-tweets) is not in this checkout')
+    const files = historyFiles(deck)
+    const history = new Map(sweep.map((run) => [run.id, historyRows(files.find((f) => f.endsWith(`/${run.id}/history.jsonl`))!)]))
     await page.goto(server.url)
     await page.getByRole('button', { name: 'next slide' }).click()
     await page.getByRole('button', { name: 'next slide' }).click()
-    // Slide 3 holds the deck's first chart: val/acc and val/f1 per epoch, no smoothing.
+    // Slide 3 holds the deck's first chart: val/acc and val/f1 per epoch, no smoothing, one line per run and metric.
     const chart = page.getByTestId('chart').first()
     await expect(chart.locator('path.recharts-line-curve')).toHaveCount(sweep.length * 2)
-    const box = await settledBox(chart.locator('svg.recharts-surface'))
-    await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.5, { steps: 4 })
     const tooltip = chart.locator('.dd-chart-tooltip')
-    await expect(tooltip).toBeVisible()
+    await hover(page, chart.locator('svg.recharts-surface'), 0.55, tooltip)
     const epoch = Number(await tooltip.locator('.dd-chart-tooltip-x').innerText())
     expect(Number.isInteger(epoch)).toBe(true)
-    const files = historyFiles(deck)
+    // Every line has a row: its value at the hovered epoch, or (a run logged once) at its own epoch, marked "@ x".
+    let atHovered = 0
     for (const run of sweep) {
-      const file = files.find((f) => f.endsWith(`/${run.id}/history.jsonl`))
-      expect(file, `history of ${run.id}`).toBeTruthy()
-      const row = historyRows(file!).find((r) => r['epoch'] === epoch && typeof r['val/acc'] === 'number')!
-      expect(row, `${run.id} logged val/acc at epoch ${epoch}`).toBeTruthy()
-      const line = tooltip.locator('tr', { hasText: `${run.name} · val/acc` })
-      await expect(line).toContainText(exact(row['val/acc'] as number))
-      await expect(tooltip.locator('tr', { hasText: `${run.name} · val/f1` })).toContainText(exact(row['val/f1'] as number))
+      for (const metric of ['val/acc', 'val/f1']) {
+        const line = tooltip.locator('tr', { hasText: `${run.name} · ${metric}` })
+        await expect(line, `${run.name} · ${metric}`).toHaveCount(1)
+        const text = await line.innerText()
+        const at = /@ (\S+)/.exec(text)
+        const x = at ? Number(at[1]) : epoch
+        if (!at) atHovered++
+        const row = history.get(run.id)!.find((r) => r['epoch'] === x && typeof r[metric] === 'number')
+        expect(row, `${run.id} logged ${metric} at epoch ${x}`).toBeTruthy()
+        expect(text).toContain(exact(row![metric] as number))
+      }
     }
+    expect(atHovered).toBeGreaterThan(0)
   })
 })
 

@@ -27,11 +27,25 @@ export interface BestPoint {
 /** Best finite point (first one on ties); undefined when no direction or no finite value. */
 export function bestPoint(x: ArrayLike<number>, y: ArrayLike<number>, direction: Direction): BestPoint | undefined {
   if (direction === null) return undefined
+  // One plain loop per direction (no per-point branch on it): this runs over every point of a full series on a first paint.
   let best = -1
-  for (let i = 0; i < y.length; i++) {
-    const v = y[i]!
-    if (!Number.isFinite(v)) continue
-    if (best < 0 || (direction === 'min' ? v < y[best]! : v > y[best]!)) best = i
+  let bestY = 0
+  if (direction === 'min') {
+    for (let i = 0; i < y.length; i++) {
+      const v = y[i]!
+      if (v - v === 0 && (best < 0 || v < bestY)) {
+        best = i
+        bestY = v
+      }
+    }
+  } else {
+    for (let i = 0; i < y.length; i++) {
+      const v = y[i]!
+      if (v - v === 0 && (best < 0 || v > bestY)) {
+        best = i
+        bestY = v
+      }
+    }
   }
   return best < 0 ? undefined : { index: best, x: x[best]!, y: y[best]! }
 }

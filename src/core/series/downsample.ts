@@ -112,7 +112,7 @@ export function lttb(x: ArrayLike<number>, y: ArrayLike<number>, threshold: numb
     avgY /= count
     const bucketStart = Math.floor(b * every) + 1
     const bucketEnd = Math.floor((b + 1) * every) + 1
-    const ia = at(a)
+    const ia = finite === null ? start + a : finite[a]!
     const ax = x[ia]!
     const ay = y[ia]!
     let best = bucketStart
@@ -125,7 +125,7 @@ export function lttb(x: ArrayLike<number>, y: ArrayLike<number>, threshold: numb
         best = k
       }
     }
-    kept.push(at(best))
+    kept.push(finite === null ? start + best : finite[best]!)
     a = best
   }
   kept.push(at(n - 1))
