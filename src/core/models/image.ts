@@ -1,10 +1,21 @@
 /**
- * Image preprocessing on decoded RGBA pixels: alpha over the background,
- * grayscale or RGB, resize (bilinear, or area averaging when shrinking by more
- * than 2×, which is what a drawing pad needs to keep thin strokes), center crop,
- * rescale, normalize, and NCHW/NHWC float32 packing. Pure math, no decoding.
+ * Image preprocessing on decoded RGBA pixels, two ways:
+ *
+ * - PIL path (the pipeline names a `resample` filter: every Hugging Face folder,
+ *   and model.json with `resample`): alpha over the background rounded to 8-bit
+ *   RGB, PIL "L" for a grayscale model, resize exactly like Pillow's
+ *   `Image.resize` with that filter (pil-resample.ts), center crop the way
+ *   transformers does, then rescale and normalize: the pixels a transformers
+ *   image processor would hand the model.
+ * - Float path (model.json without `resample`): alpha over the background,
+ *   BT.601 grayscale or RGB in floating point, resize (bilinear, or area
+ *   averaging when shrinking by more than 2×, which keeps a drawing pad's thin
+ *   strokes), center crop, rescale, normalize.
+ *
+ * Both end in NCHW/NHWC float32 packing. Pure math, no decoding.
  */
 import type { ImagePipeline } from './manifest'
+import { pilGray, pilResize, type ByteImage, type PilFilter } from './pil-resample'
 
 /** Decoded pixels, 4 bytes per pixel (RGBA), row-major. */
 export interface RgbaImage {
@@ -199,11 +210,80 @@ function perChannel(values: number[], channels: number, k: number): number {
 }
 
 /**
+ * Composites RGBA over the background and rounds to 8-bit RGB, what Pillow sees once the image is
+ * RGB (optionally inverted); a grayscale model gets PIL's "L" conversion of that.
+ */
+export function toBytes(image: RgbaImage, channels: 1 | 3, background: 'black' | 'white', invert = false): ByteImage {
+  const { width, height, data } = image
+  const rgb = new Uint8Array(width * height * 3)
+  const bg = background === 'white' ? 255 : 0
+  for (let p = 0; p < width * height; p++) {
+    const a = data[p * 4 + 3]!
+    for (let k = 0; k < 3; k++) {
+      const v = a === 255 ? data[p * 4 + k]! : Math.round((data[p * 4 + k]! * a + bg * (255 - a)) / 255)
+      rgb[p * 3 + k] = invert ? 255 - v : v
+    }
+  }
+  const out: ByteImage = { width, height, channels: 3, data: rgb }
+  return channels === 1 ? pilGray(out) : out
+}
+
+/**
+ * Output size of transformers' shortest-edge resize (`get_resize_output_image_size` with
+ * default_to_square=False): the short side becomes `size`, the long side int(size · long / short).
+ */
+export function shortestEdgeSize(width: number, height: number, size: number): { width: number; height: number } {
+  const long = Math.max(1, Math.floor((size * Math.max(width, height)) / Math.min(width, height)))
+  return width <= height ? { width: size, height: long } : { width: long, height: size }
+}
+
+/**
+ * Center crop as transformers does: offset floor((in − out) / 2) on each axis; where the image is
+ * smaller than the crop it is padded with zeros (black), as transformers pads.
+ */
+export function centerCropBytes(src: ByteImage, width: number, height: number): ByteImage {
+  if (src.width === width && src.height === height) return src
+  const c = src.channels
+  const out = new Uint8Array(width * height * c)
+  const ox = Math.floor((src.width - width) / 2)
+  const oy = Math.floor((src.height - height) / 2)
+  for (let y = 0; y < height; y++) {
+    const sy = y + oy
+    if (sy < 0 || sy >= src.height) continue
+    for (let x = 0; x < width; x++) {
+      const sx = x + ox
+      if (sx < 0 || sx >= src.width) continue
+      for (let k = 0; k < c; k++) out[(y * width + x) * c + k] = src.data[(sy * src.width + sx) * c + k]!
+    }
+  }
+  return { width, height, channels: c, data: out }
+}
+
+/** The PIL path up to the 8-bit pixels the model's rescale/normalize sees (see the file comment). */
+export function pilPixels(image: RgbaImage, pipeline: ImagePipeline, layout: ImageTensorLayout, resample: PilFilter): ByteImage {
+  let img = toBytes(image, layout.channels, pipeline.background, pipeline.invert)
+  const resizeSpec = pipeline.resize
+  if (resizeSpec?.mode === 'stretch') img = pilResize(img, resizeSpec.width, resizeSpec.height, resample)
+  else if (resizeSpec?.mode === 'shortest-edge') {
+    const size = shortestEdgeSize(img.width, img.height, resizeSpec.size)
+    img = pilResize(img, size.width, size.height, resample)
+  }
+  if (pipeline.crop) img = centerCropBytes(img, pipeline.crop.width, pipeline.crop.height)
+  // The model's input size wins over the config: a final resize keeps a mis-sized config from crashing.
+  if (img.width !== layout.width || img.height !== layout.height) img = pilResize(img, layout.width, layout.height, resample)
+  return img
+}
+
+/**
  * Runs the whole pipeline and packs the tensor data for the given layout.
  * @returns float32 data whose length is the product of `layout.dims`.
  */
 export function preprocessImage(image: RgbaImage, pipeline: ImagePipeline, layout: ImageTensorLayout): Float32Array {
   if (image.width < 1 || image.height < 1) throw new Error('the image is empty')
+  if (pipeline.resample !== undefined) {
+    const img = pilPixels(image, pipeline, layout, pipeline.resample)
+    return pack(img.data, img.width, img.height, pipeline, layout)
+  }
   let img = toChannels(image, layout.channels, pipeline.background, pipeline.invert)
   const resizeSpec = pipeline.resize
   if (resizeSpec?.mode === 'stretch') img = resize(img, resizeSpec.width, resizeSpec.height)
@@ -214,7 +294,11 @@ export function preprocessImage(image: RgbaImage, pipeline: ImagePipeline, layou
   if (pipeline.crop) img = centerCrop(img, pipeline.crop.width, pipeline.crop.height, pipeline.background === 'white' ? 255 : 0)
   // The model's input size wins over the config: a final stretch keeps a mis-sized config from crashing.
   if (img.width !== layout.width || img.height !== layout.height) img = resize(img, layout.width, layout.height)
-  const { width, height } = img
+  return pack(img.data, img.width, img.height, pipeline, layout)
+}
+
+/** Rescales, normalizes and packs interleaved 0–255 pixels (layout.channels per pixel) into the tensor layout. */
+function pack(data: ArrayLike<number>, width: number, height: number, pipeline: ImagePipeline, layout: ImageTensorLayout): Float32Array {
   const c = layout.channels
   const out = new Float32Array(width * height * c)
   const mean = pipeline.mean
@@ -223,7 +307,7 @@ export function preprocessImage(image: RgbaImage, pipeline: ImagePipeline, layou
     const m = mean ? perChannel(mean, c, k) : 0
     const s = std ? perChannel(std, c, k) : 1
     for (let p = 0; p < width * height; p++) {
-      const v = (img.data[p * c + k]! * pipeline.scale - m) / s
+      const v = (data[p * c + k]! * pipeline.scale - m) / s
       const index = layout.layout === 'NCHW' ? k * width * height + p : p * c + k
       out[index] = v
     }

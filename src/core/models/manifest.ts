@@ -7,6 +7,7 @@
  * `schemas/model.schema.json` is the editor-facing twin of `modelManifestSchema`.
  */
 import { z } from 'zod'
+import { PIL_FILTERS, type PilFilter } from './pil-resample'
 
 const finite = z.number().finite()
 
@@ -70,7 +71,16 @@ export const imageConfigSchema = z
     std: z.array(finite.positive()).min(1).max(3).optional(),
     layout: z.enum(['NCHW', 'NHWC']).optional(),
     background: z.enum(['black', 'white']).optional(),
-    invert: z.boolean().optional()
+    invert: z.boolean().optional(),
+    resample: z
+      .number()
+      .int()
+      .min(0)
+      .max(5)
+      .optional()
+      .describe(
+        'PIL resampling filter the model was trained with (0 nearest, 1 lanczos, 2 bilinear, 3 bicubic, 4 box, 5 hamming): the image is resized as 8-bit RGB/L exactly like Pillow\'s Image.resize, as Hugging Face image processors do. Left out: bilinear, or area averaging when shrinking over 2×, in floating point.'
+      )
   })
   .strict()
 
@@ -176,7 +186,7 @@ export const hfPreprocessorSchema = z
   .object({
     do_resize: z.boolean().optional(),
     size: sizeSchema.optional(),
-    resample: z.number().int().optional(),
+    resample: z.number().int().min(0).max(5).optional(),
     do_center_crop: z.boolean().optional(),
     crop_size: sizeSchema.optional(),
     do_rescale: z.boolean().optional(),
@@ -204,8 +214,13 @@ export interface ImagePipeline {
   scale: number
   mean: number[] | null
   std: number[] | null
-  /** HF `resample` (PIL code), for the model card only: we use bilinear, or area averaging when shrinking a lot. */
-  resample?: number
+  /**
+   * PIL resampling filter: when set (always for a Hugging Face folder, from `resample` or the image
+   * processor's default; from model.json's `resample`), the image is composited to 8-bit RGB (or PIL
+   * "L") and resized exactly like Pillow's `Image.resize` (see pil-resample.ts), then center-cropped.
+   * When absent (model.json without `resample`): float bilinear, or area averaging when shrinking over 2×.
+   */
+  resample?: PilFilter
   background: 'black' | 'white'
   invert: boolean
 }
@@ -219,6 +234,32 @@ function size2(value: z.infer<typeof sizeSchema>): { width: number; height: numb
 function asArray(v: number | number[] | undefined): number[] | null {
   if (v === undefined) return null
   return Array.isArray(v) ? v : [v]
+}
+
+/**
+ * transformers' default `resample` per image processor class (name without the ImageProcessor /
+ * ImageProcessorFast / FeatureExtractor suffix), for configs that leave it out; other classes get
+ * BILINEAR. Checked against the processors' __init__ defaults.
+ */
+const DEFAULT_RESAMPLE: Record<string, PilFilter> = {
+  ViT: PIL_FILTERS.BILINEAR,
+  MobileViT: PIL_FILTERS.BILINEAR,
+  DeiT: PIL_FILTERS.BICUBIC,
+  Beit: PIL_FILTERS.BICUBIC,
+  CLIP: PIL_FILTERS.BICUBIC,
+  ConvNext: PIL_FILTERS.BICUBIC,
+  Bit: PIL_FILTERS.BICUBIC,
+  Siglip: PIL_FILTERS.BICUBIC,
+  Levit: PIL_FILTERS.BICUBIC,
+  EfficientNet: PIL_FILTERS.NEAREST
+}
+
+/** The filter transformers would use for this config: its `resample`, else the processor class default, else BILINEAR. */
+export function hfResample(pre: HfPreprocessor): PilFilter {
+  if (pre.resample !== undefined) return pre.resample as PilFilter
+  const type = pre.image_processor_type ?? (pre as { feature_extractor_type?: unknown }).feature_extractor_type
+  const base = typeof type === 'string' ? type.replace(/(ImageProcessor(Fast)?|FeatureExtractor)$/, '') : ''
+  return DEFAULT_RESAMPLE[base] ?? PIL_FILTERS.BILINEAR
 }
 
 /** Turns a `preprocessor_config.json` into the shared pipeline (defaults follow transformers' image processors). */
@@ -240,7 +281,7 @@ export function pipelineFromHf(pre: HfPreprocessor, extras?: HfExtras): ImagePip
     scale: pre.do_rescale === false ? 1 : (pre.rescale_factor ?? 1 / 255),
     mean: normalize ? asArray(pre.image_mean) : null,
     std: normalize ? (asArray(pre.image_std) ?? null) : null,
-    resample: pre.resample,
+    resample: hfResample(pre),
     background: extras?.image?.background ?? 'black',
     invert: extras?.image?.invert ?? false
   }
@@ -257,6 +298,7 @@ export function pipelineFromManifest(image: ImageConfig): ImagePipeline {
     scale: image.scale ?? 1 / 255,
     mean: image.mean ?? null,
     std: image.std ?? null,
+    ...(image.resample !== undefined ? { resample: image.resample as PilFilter } : {}),
     background: image.background ?? 'black',
     invert: image.invert ?? false
   }

@@ -7,6 +7,7 @@
  */
 import type { ExampleInput, ModelInfo, ModelTask, OutputKind, Problem, TabularFeature, TensorInfo } from '../../shared/types'
 import { imageLayoutFromShape, type ImageTensorLayout } from './image'
+import { pilFilterName } from './pil-resample'
 import {
   hfConfigSchema,
   hfExtrasSchema,
@@ -433,8 +434,10 @@ function describeTokenizer(file: { ok: true; value: unknown } | { ok: false } | 
 function describeImage(p: ImagePipeline, l: ImageTensorLayout): Array<{ step: string; detail: string }> {
   const steps: Array<{ step: string; detail: string }> = []
   steps.push({ step: 'Colour', detail: `${l.channels === 1 ? 'grayscale' : 'RGB'}, transparent pixels on ${p.background}${p.invert ? ', inverted' : ''}` })
-  if (p.resize?.mode === 'stretch') steps.push({ step: 'Resize', detail: `${p.resize.width}×${p.resize.height} (bilinear; area averaging when shrinking over 2×)` })
-  if (p.resize?.mode === 'shortest-edge') steps.push({ step: 'Resize', detail: `shortest edge to ${p.resize.size} px, keeping the aspect ratio` })
+  // PIL path: 8-bit resize exactly like Pillow's Image.resize with the named filter (see image.ts).
+  const filter = p.resample !== undefined ? `${pilFilterName(p.resample)} (PIL)` : 'bilinear; area averaging when shrinking over 2×'
+  if (p.resize?.mode === 'stretch') steps.push({ step: 'Resize', detail: `${p.resize.width}×${p.resize.height}, ${filter}` })
+  if (p.resize?.mode === 'shortest-edge') steps.push({ step: 'Resize', detail: `shortest edge to ${p.resize.size} px, keeping the aspect ratio, ${filter}` })
   if (p.crop) steps.push({ step: 'Center crop', detail: `${p.crop.width}×${p.crop.height}` })
   steps.push({ step: 'Rescale', detail: `× ${Number(p.scale.toPrecision(6))}` })
   if (p.mean) steps.push({ step: 'Normalize', detail: `mean [${p.mean.join(', ')}], std [${(p.std ?? [1]).join(', ')}]` })

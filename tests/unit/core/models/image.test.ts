@@ -1,17 +1,23 @@
-/** Image preprocessing math on hand-computed pixels. */
+/** Image preprocessing math on hand-computed pixels, and the PIL path against Pillow's bytes. */
 import { describe, expect, it } from 'vitest'
 import {
   centerCrop,
+  centerCropBytes,
   imageLayoutFromShape,
+  pilPixels,
   preprocessImage,
   resize,
   resizeArea,
   resizeBilinear,
+  shortestEdgeSize,
+  toBytes,
   toChannels,
   type FloatImage,
   type RgbaImage
 } from '../../../../src/core/models/image'
 import type { ImagePipeline } from '../../../../src/core/models/manifest'
+import type { ByteImage } from '../../../../src/core/models/pil-resample'
+import { pilCase, pilImages } from './pil-fixture'
 
 function gray(width: number, height: number, values: number[]): FloatImage {
   return { width, height, channels: 1, data: Float32Array.from(values) }
@@ -118,6 +124,66 @@ describe('preprocessImage', () => {
     const out = preprocessImage(wide, p, layout)
     // 40×20 → 20×10, crop the middle 10 columns: all black
     expect(Math.max(...out)).toBeLessThan(1e-3)
+  })
+})
+
+/** RGBA with full alpha from a fixture's L or RGB bytes. */
+function opaque(src: ByteImage): RgbaImage {
+  return rgba(src.width, src.height, (x, y) => {
+    const o = (y * src.width + x) * src.channels
+    const [r, g, b] = src.channels === 1 ? [src.data[o]!, src.data[o]!, src.data[o]!] : [src.data[o]!, src.data[o + 1]!, src.data[o + 2]!]
+    return [r, g, b, 255]
+  })
+}
+
+describe('PIL path (the pipeline names a resample filter)', () => {
+  it('composites alpha to rounded 8-bit RGB, inverts, and converts to "L" like PIL', () => {
+    const img = rgba(3, 1, (x) => (x === 0 ? [255, 0, 0, 255] : x === 1 ? [0, 0, 0, 0] : [200, 200, 200, 128]))
+    expect(Array.from(toBytes(img, 3, 'black').data)).toEqual([255, 0, 0, 0, 0, 0, 100, 100, 100]) // 200·128/255 = 100.4
+    expect(Array.from(toBytes(img, 3, 'white').data.slice(3))).toEqual([255, 255, 255, 227, 227, 227]) // (200·128 + 255·127)/255 = 227.4
+    expect(Array.from(toBytes(img, 3, 'black', true).data.slice(0, 3))).toEqual([0, 255, 255])
+    expect(Array.from(toBytes(img, 1, 'black').data)).toEqual([76, 0, 100]) // (255·19595 + 0x8000) >> 16
+  })
+  it('sizes the shortest edge like transformers (long side truncated, not rounded)', () => {
+    expect(shortestEdgeSize(40, 20, 10)).toEqual({ width: 20, height: 10 })
+    expect(shortestEdgeSize(20, 30, 15)).toEqual({ width: 15, height: 22 }) // 22.5 → 22
+    expect(shortestEdgeSize(640, 480, 224)).toEqual({ width: 298, height: 224 }) // 298.67 → 298
+  })
+  it('center-crops like transformers: floor((in − out) / 2), zero padding where the image is smaller', () => {
+    const row = (values: number[]): ByteImage => ({ width: values.length, height: 1, channels: 1, data: Uint8Array.from(values) })
+    expect(Array.from(centerCropBytes(row([1, 2, 3, 4, 5]), 2, 1).data)).toEqual([2, 3])
+    expect(Array.from(centerCropBytes(row([1, 2, 3, 4, 5]), 3, 1).data)).toEqual([2, 3, 4])
+    expect(Array.from(centerCropBytes(row([9, 8]), 5, 1).data)).toEqual([0, 0, 9, 8, 0])
+  })
+  it('gives Pillow\'s bytes for a drawn digit shrunk 35× (bicubic), grayscale NCHW', () => {
+    const pad = pilImages.get('pad280')!
+    const layout = imageLayoutFromShape([1, 1, 8, 8], {})
+    const p: ImagePipeline = { ...plain, resize: { mode: 'stretch', width: 8, height: 8 }, resample: 3 }
+    expect(Array.from(preprocessImage(opaque(pad), p, layout))).toEqual(Array.from(pilCase('pad280', 3, 8, 8)))
+    // The float path (no resample) area-averages instead: close, not the same.
+    const float = preprocessImage(opaque(pad), { ...p, resample: undefined }, layout)
+    expect(Array.from(float).some((v, i) => Math.abs(v - pilCase('pad280', 3, 8, 8)[i]!) > 1)).toBe(true)
+  })
+  it('gives Pillow\'s bytes for RGB with every filter, then rescales and normalizes per channel', () => {
+    const src = pilImages.get('rgb37x23')!
+    const layout = imageLayoutFromShape([1, 3, 9, 15], {})
+    for (const filter of [0, 1, 2, 3, 4, 5] as const) {
+      const p: ImagePipeline = { ...plain, resize: { mode: 'stretch', width: 15, height: 9 }, resample: filter, scale: 1 / 255, mean: [0.5, 0.4, 0.3], std: [0.2, 0.25, 0.5] }
+      const expected = pilCase('rgb37x23', filter, 15, 9)
+      const out = preprocessImage(opaque(src), p, layout)
+      for (const [k, m, s] of [[0, 0.5, 0.2], [1, 0.4, 0.25], [2, 0.3, 0.5]] as const) {
+        for (let i = 0; i < 15 * 9; i++) expect(out[k * 135 + i]).toBeCloseTo((expected[i * 3 + k]! / 255 - m) / s, 5)
+      }
+    }
+  })
+  it('resizes by the shortest edge, then crops, then fits the model size with the same filter', () => {
+    // White bands far enough out that bilinear's 2-px reach when halving stays outside the crop.
+    const wide = rgba(40, 20, (x) => (x < 6 || x >= 34 ? [255, 255, 255, 255] : [0, 0, 0, 255]))
+    const p: ImagePipeline = { ...plain, resize: { mode: 'shortest-edge', size: 10 }, crop: { width: 10, height: 10 }, resample: 2 }
+    expect(Math.max(...preprocessImage(wide, p, imageLayoutFromShape([1, 1, 10, 10], {})))).toBe(0) // 20×10, middle 10 columns
+    expect(Math.max(...preprocessImage(wide, { ...p, crop: null }, imageLayoutFromShape([1, 1, 10, 20], {})))).toBeGreaterThan(200)
+    const fitted = pilPixels(wide, p, imageLayoutFromShape([1, 1, 5, 5], {}), 2)
+    expect([fitted.width, fitted.height]).toEqual([5, 5])
   })
 })
 

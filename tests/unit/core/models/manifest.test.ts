@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import {
   hfLabels,
   hfPreprocessorSchema,
+  hfResample,
   modelManifestJsonSchema,
   modelManifestSchema,
   pipelineFromHf,
@@ -70,5 +71,29 @@ describe('Hugging Face config', () => {
       background: 'white'
     })
     expect(pipelineFromManifest({ width: 224, height: 224, resize: 'shortest-edge' }).crop).toEqual({ width: 224, height: 224 })
+  })
+  it('takes resample from the config, else the image processor\'s transformers default, else BILINEAR', () => {
+    const pre = (o: Record<string, unknown>) => hfPreprocessorSchema.parse(o)
+    expect(hfResample(pre({ image_processor_type: 'CLIPImageProcessor', resample: 0 }))).toBe(0)
+    expect(hfResample(pre({ image_processor_type: 'ViTImageProcessor' }))).toBe(2)
+    expect(hfResample(pre({ image_processor_type: 'ViTImageProcessorFast' }))).toBe(2)
+    expect(hfResample(pre({ image_processor_type: 'DeiTImageProcessor' }))).toBe(3)
+    expect(hfResample(pre({ image_processor_type: 'BeitImageProcessor' }))).toBe(3)
+    expect(hfResample(pre({ image_processor_type: 'CLIPImageProcessor' }))).toBe(3)
+    expect(hfResample(pre({ image_processor_type: 'ConvNextImageProcessor' }))).toBe(3)
+    expect(hfResample(pre({ feature_extractor_type: 'ConvNextFeatureExtractor' }))).toBe(3)
+    expect(hfResample(pre({ image_processor_type: 'EfficientNetImageProcessor' }))).toBe(0)
+    expect(hfResample(pre({ image_processor_type: 'SomethingNewImageProcessor' }))).toBe(2)
+    expect(hfResample(pre({}))).toBe(2)
+    // Every HF folder resizes the PIL way.
+    expect(pipelineFromHf(pre({ image_processor_type: 'DeiTImageProcessor', size: 256 })).resample).toBe(3)
+    expect(hfPreprocessorSchema.safeParse({ resample: 7 }).success).toBe(false)
+  })
+  it('model.json keeps the float resize unless it names a resample filter', () => {
+    expect(pipelineFromManifest({ width: 28, height: 28 })).not.toHaveProperty('resample')
+    expect(pipelineFromManifest({ width: 28, height: 28, resample: 3 }).resample).toBe(3)
+    const image = { width: 28, height: 28, resample: 4 }
+    expect(modelManifestSchema.parse({ name: 'x', task: 'image-classification', labels: ['a'], image }).image?.resample).toBe(4)
+    expect(modelManifestSchema.safeParse({ name: 'x', task: 'image-classification', labels: ['a'], image: { ...image, resample: 6 } }).success).toBe(false)
   })
 })

@@ -22,6 +22,18 @@ describe('resolveModel', () => {
     expect(r.spec?.modelFile).toBe('/deck/models/m/onnx/model.onnx')
     expect(r.spec?.image?.layout.dims).toEqual([1, 3, 224, 224])
   })
+  it('names the resize filter on the card: PIL for HF folders (config or processor default), float for model.json', () => {
+    const resizeStep = (files: Record<string, unknown>): string | undefined => resolveModel(folder(files, image)).preprocessing.find((s) => s.step === 'Resize')?.detail
+    const cfg = { id2label: { 0: 'cat', 1: 'dog' } }
+    expect(resizeStep({ 'config.json': cfg, 'preprocessor_config.json': { size: { height: 224, width: 224 }, resample: 3 } })).toBe('224×224, bicubic (PIL)')
+    expect(resizeStep({ 'config.json': cfg, 'preprocessor_config.json': { image_processor_type: 'ViTImageProcessor', size: { height: 224, width: 224 } } })).toBe('224×224, bilinear (PIL)')
+    expect(resizeStep({ 'config.json': cfg, 'preprocessor_config.json': { image_processor_type: 'CLIPImageProcessor', size: { shortest_edge: 224 }, do_center_crop: true, crop_size: 224 } })).toBe(
+      'shortest edge to 224 px, keeping the aspect ratio, bicubic (PIL)'
+    )
+    const manifest = { name: 'n', task: 'image-classification', labels: ['cat', 'dog'], image: { width: 224, height: 224 } }
+    expect(resizeStep({ 'model.json': manifest })).toBe('224×224, bilinear; area averaging when shrinking over 2×')
+    expect(resizeStep({ 'model.json': { ...manifest, image: { ...manifest.image, resample: 1 } } })).toBe('224×224, lanczos (PIL)')
+  })
   it('uses sigmoid for multi-label HF configs, and demodeck.json overrides', () => {
     const cfg = { id2label: { 0: 'a', 1: 'b' }, problem_type: 'multi_label_classification' }
     expect(resolveModel(folder({ 'config.json': cfg, 'preprocessor_config.json': {} , 'demodeck.json': {} }, image)).info.outputKind).toBe('sigmoid')
