@@ -164,7 +164,8 @@ def main() -> None:
     })
     write_json(os.path.join(OUT, "preprocessor_config.json"), {
         "image_processor_type": "ViTImageProcessor", "do_resize": True, "size": {"height": 8, "width": 8},
-        "resample": 3, "do_rescale": True, "rescale_factor": 1 / 255, "do_normalize": True,
+        # resample 4 = PIL BOX: the area averaging the training images were made with (avg_pool2d).
+        "resample": 4, "do_rescale": True, "rescale_factor": 1 / 255, "do_normalize": True,
         "image_mean": [mean], "image_std": [std], "do_convert_grayscale": True,
     })
 
