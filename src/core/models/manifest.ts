@@ -274,6 +274,19 @@ export function pipelineFromHf(pre: HfPreprocessor, extras?: HfExtras): ImagePip
     const c = size2(pre.crop_size)
     crop = 'shortest' in c ? { width: c.shortest, height: c.shortest } : c
   }
+  // ConvNeXT's processor has no crop_size: below 384 px it resizes the shortest edge to size / crop_pct and
+  // crops the centred size × size square; at 384 px and above it warps to size × size.
+  if (resize?.mode === 'shortest-edge' && isConvNext(pre)) {
+    const edge = resize.size
+    const cropPct = typeof pre['crop_pct'] === 'number' && pre['crop_pct'] > 0 ? pre['crop_pct'] : 224 / 256
+    if (edge < 384) {
+      resize = { mode: 'shortest-edge', size: Math.trunc(edge / cropPct) }
+      crop = { width: edge, height: edge }
+    } else {
+      resize = { mode: 'stretch', width: edge, height: edge }
+      crop = null
+    }
+  }
   const normalize = pre.do_normalize !== false && pre.image_mean !== undefined
   return {
     resize,
@@ -285,6 +298,10 @@ export function pipelineFromHf(pre: HfPreprocessor, extras?: HfExtras): ImagePip
     background: extras?.image?.background ?? 'black',
     invert: extras?.image?.invert ?? false
   }
+}
+
+function isConvNext(pre: HfPreprocessor): boolean {
+  return /^ConvNext(Image|Feature)/i.test(pre.image_processor_type ?? String(pre['feature_extractor_type'] ?? ''))
 }
 
 /** Turns a manifest `image` block into the shared pipeline. */

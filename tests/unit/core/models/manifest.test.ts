@@ -97,3 +97,20 @@ describe('Hugging Face config', () => {
     expect(modelManifestSchema.safeParse({ name: 'x', task: 'image-classification', labels: ['a'], image: { ...image, resample: 6 } }).success).toBe(false)
   })
 })
+
+describe("ConvNeXT's crop_pct", () => {
+  it('resizes the shortest edge to size / crop_pct and crops size × size below 384 px', () => {
+    const p = pipelineFromHf(hfPreprocessorSchema.parse({ image_processor_type: 'ConvNextImageProcessor', size: { shortest_edge: 224 }, crop_pct: 0.875, resample: 3 }))
+    expect(p).toMatchObject({ resize: { mode: 'shortest-edge', size: 256 }, crop: { width: 224, height: 224 }, resample: 3 })
+  })
+  it('uses 224/256 when crop_pct is missing, and warps without a crop from 384 px', () => {
+    const dflt = pipelineFromHf(hfPreprocessorSchema.parse({ image_processor_type: 'ConvNextImageProcessor', size: { shortest_edge: 224 } }))
+    expect(dflt).toMatchObject({ resize: { mode: 'shortest-edge', size: 256 }, crop: { width: 224, height: 224 } })
+    const big = pipelineFromHf(hfPreprocessorSchema.parse({ image_processor_type: 'ConvNextImageProcessor', size: { shortest_edge: 384 }, crop_pct: 0.875 }))
+    expect(big).toMatchObject({ resize: { mode: 'stretch', width: 384, height: 384 }, crop: null })
+  })
+  it('leaves other processors with a crop_pct alone', () => {
+    const vit = pipelineFromHf(hfPreprocessorSchema.parse({ image_processor_type: 'ViTImageProcessor', size: { shortest_edge: 224 }, crop_pct: 0.875 }))
+    expect(vit).toMatchObject({ resize: { mode: 'shortest-edge', size: 224 }, crop: null })
+  })
+})
