@@ -17,6 +17,8 @@ export interface ChartSpec {
   smoothing: number
   algorithm: SmoothingAlgorithm
   log: boolean
+  /** `outliers="ignore"` (default) or `"show"`: y range from robust percentiles, or the full extent (scale.ts yDomain). */
+  ignoreOutliers: boolean
   /** Show the config/summary table under the chart. */
   table: boolean
   title?: string
@@ -59,6 +61,13 @@ export function parseChartSpec(attributes: Readonly<Record<string, string>>): Ch
     else if (algo === 'running' || algo === 'average') algorithm = 'running'
     else warnings.push(`algorithm="${attributes['algorithm']}" is not ema, twema, gaussian or running; using ema.`)
   }
+  let ignoreOutliers = true
+  const outliers = attributes['outliers']?.trim().toLowerCase()
+  if (outliers) {
+    if (outliers === 'show' || outliers === 'include') ignoreOutliers = false
+    else if (outliers === 'ignore' || outliers === 'hide' || outliers === 'clip') ignoreOutliers = true
+    else warnings.push(`outliers="${attributes['outliers']}" is not ignore or show; using ignore.`)
+  }
   const metrics = (attributes['metrics'] ?? '')
     .split(',')
     .map((m) => m.trim())
@@ -70,6 +79,7 @@ export function parseChartSpec(attributes: Readonly<Record<string, string>>): Ch
     smoothing,
     algorithm,
     log: parseBool(attributes['log'], 'log', false, warnings),
+    ignoreOutliers,
     table: parseBool(attributes['table'], 'table', false, warnings),
     warnings
   }

@@ -36,6 +36,9 @@ export interface LineView {
   smooth: Float64Array
   /** Points of the full series inside the visible range (before downsampling). */
   visibleCount: number
+  /** That range as indices [start, end) into the full series. */
+  start: number
+  end: number
 }
 
 /** Options for `viewSeries`. */
@@ -57,7 +60,7 @@ export function viewSeries(series: Series, smoothed: Float64Array, options: View
   const { start, end } = options.range ? visibleRange(series.x, options.range[0], options.range[1]) : { start: 0, end: series.x.length }
   const indices = downsample(series.x, series.y, options.maxPoints ?? DEFAULT_MAX_POINTS, options.method ?? 'lttb', start, end, options.allFinite ?? false)
   const n = indices.length
-  const view: LineView = { x: new Float64Array(n), raw: new Float64Array(n), smooth: new Float64Array(n), visibleCount: end - start }
+  const view: LineView = { x: new Float64Array(n), raw: new Float64Array(n), smooth: new Float64Array(n), visibleCount: end - start, start, end }
   for (let k = 0; k < n; k++) {
     const i = indices[k]!
     view.x[k] = series.x[i]!
@@ -65,6 +68,20 @@ export function viewSeries(series: Series, smoothed: Float64Array, options: View
     view.smooth[k] = smoothed[i]!
   }
   return view
+}
+
+/**
+ * At most `max` values of y[start..end), evenly strided: an unbiased sample of
+ * a full-resolution series for percentiles (see [Note: outliers in y scaling]
+ * in scale.ts). The whole range when it is short enough.
+ */
+export function strideSample(y: ArrayLike<number>, start: number, end: number, max: number): ArrayLike<number> {
+  const n = Math.max(0, end - start)
+  if (n <= max) return y instanceof Float64Array ? y.subarray(start, end) : Array.from({ length: n }, (_, k) => y[start + k]!)
+  const step = n / max
+  const out = new Float64Array(max)
+  for (let k = 0; k < max; k++) out[k] = y[start + Math.floor(k * step)]!
+  return out
 }
 
 /** One row of the merged chart data: x plus one field per drawn line. */
