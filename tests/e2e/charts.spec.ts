@@ -147,7 +147,7 @@ test.describe('::chart on a slide', () => {
     // No smoothing: the raw lines are the lines.
     await expect(chart.locator('path.recharts-line-curve')).toHaveCount(4)
     // Best-point markers with value labels, and the NaN row is reported, not drawn.
-    await expect(chart.locator('.dd-best-dot').first()).toBeVisible()
+    await expect(chart.locator('svg.recharts-surface .recharts-reference-dot .dd-best-dot').first()).toBeVisible()
     await expect(page.getByText(/non-finite value\(s\) \(NaN\/Infinity\) not drawn/).first()).toBeVisible()
   })
 
@@ -188,7 +188,10 @@ test.describe('::chart on a slide', () => {
     await page.mouse.down()
     await page.mouse.move(box.x + box.width * 0.45, box.y + box.height / 2, { steps: 5 })
     await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 })
+    // The selection is a recharts ReferenceArea inside the chart's own SVG.
+    await expect(chart.locator('svg.recharts-surface .recharts-reference-area')).toHaveCount(1)
     await page.mouse.up()
+    await expect(chart.locator('svg.recharts-surface .recharts-reference-area')).toHaveCount(0)
     await expect(chart).toHaveAttribute('data-zoomed', 'true')
     await expect.poll(() => smoothPaths(page).first().getAttribute('d')).not.toBe(full)
     await page.getByRole('button', { name: 'Reset zoom' }).first().click()
@@ -198,6 +201,26 @@ test.describe('::chart on a slide', () => {
     await page.getByLabel('X axis').first().selectOption('epoch')
     await expect(smoothPaths(page)).toHaveCount(4)
     await expect.poll(() => smoothPaths(page).first().getAttribute('d')).not.toBe(full)
+  })
+
+  test('the chart is recharts: its axes, grid and log scale', async ({ page }) => {
+    await page.goto(server.url)
+    await expect(smoothPaths(page)).toHaveCount(4)
+    const chart = page.getByTestId('chart').first()
+    const surface = chart.locator('svg.recharts-surface')
+    await expect(surface.locator('.recharts-cartesian-grid')).toHaveCount(1)
+    // The lines are drawn inside the recharts surface, under its x and y axes.
+    await expect(surface.locator('.recharts-line-curve')).toHaveCount(8)
+    const yTicks = surface.locator('.recharts-yAxis-tick-labels .dd-axis-tick')
+    await expect.poll(() => yTicks.count()).toBeGreaterThanOrEqual(2)
+    await expect.poll(() => surface.locator('.recharts-xAxis-tick-labels .dd-axis-tick').count()).toBeGreaterThanOrEqual(2)
+    const linear = await yTicks.allTextContents()
+    const d = await smoothPaths(page).first().getAttribute('d')
+    await page.getByLabel('Log scale').first().check()
+    await expect.poll(() => yTicks.allTextContents()).not.toEqual(linear)
+    await expect.poll(() => smoothPaths(page).first().getAttribute('d')).not.toBe(d)
+    await page.getByLabel('Log scale').first().uncheck()
+    await expect.poll(() => smoothPaths(page).first().getAttribute('d')).toBe(d)
   })
 
   test('hovering shows a tooltip with the exact logged values at the hovered step', async ({ page }) => {
@@ -375,7 +398,73 @@ test.describe('the example deck', () => {
     }
     expect(atHovered).toBeGreaterThan(0)
   })
+
+  test('slide 4: a one-batch loss spike does not set the y range until "Ignore outliers" is unticked', async ({ page, request }) => {
+    const runs = (await (await request.get(new URL('api/runs', server.url).href)).json()) as Array<{ group?: string }>
+    test.skip(!runs.some((r) => r.group === 'sweep-tweets'), 'the example sweep (group sweep-tweets) is not in this checkout')
+    await page.goto(server.url)
+    await expect(page.getByTestId('audience')).toHaveAttribute('data-synced', 'true')
+    await toFirstSlide(page)
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'next slide' }).click()
+    const slide = page.locator('.reveal .slides > section.present')
+    const chart = slide.getByTestId('chart')
+    await expect(chart.locator('.dd-line-smooth path.recharts-line-curve').first()).toBeAttached()
+    const top = async (): Promise<number> => Math.max(...(await chart.locator('.recharts-yAxis-tick-labels .dd-axis-tick').allTextContents()).map(Number))
+    // One run logged a train/loss of ~61.7 amid values near 0.5: by default it is left out of the y range (and says so).
+    const outliers = slide.getByLabel('Ignore outliers')
+    await expect(outliers).toBeChecked()
+    await expect.poll(top).toBeLessThan(2)
+    await expect(slide.locator('.dd-chart-footnote')).toContainText('Outliers are outside the y range')
+    await outliers.uncheck()
+    await expect.poll(top).toBeGreaterThanOrEqual(61)
+    await expect(slide.locator('.dd-chart-footnote')).not.toContainText('Outliers')
+    await toFirstSlide(page)
+  })
+
+  test('every chart of the example deck fits its slide, x-axis labels included', async ({ page }) => {
+    await page.goto(server.url)
+    await expect(page.getByTestId('audience')).toHaveAttribute('data-synced', 'true')
+    const slides = await page.locator('.reveal .slides > section').count()
+    expect(slides).toBeGreaterThan(1)
+    // The server keeps the slide an earlier test left the deck on: start from the first one.
+    await toFirstSlide(page)
+    let charts = 0
+    for (let index = 0; index < slides; index++) {
+      if (index > 0) await page.getByRole('button', { name: 'next slide' }).click()
+      const slide = page.locator('.reveal .slides > section.present')
+      await expect(slide).toHaveCount(1)
+      const chart = slide.getByTestId('chart')
+      if ((await chart.count()) === 0) continue
+      charts++
+      // The chart loads when its slide is shown; wait for its lines and axes.
+      await expect(chart.locator('path.recharts-line-curve').first()).toBeAttached()
+      const ticks = chart.locator('.recharts-xAxis-tick-labels .dd-axis-tick')
+      await expect.poll(() => ticks.count()).toBeGreaterThanOrEqual(2)
+      // The slide's area is reveal.js' 1280×720 `.slides` box (scaled to the window); a <section> grows with what overflows it.
+      const slideBox = await settledBox(page.locator('.reveal .slides'))
+      const boxes = [await settledBox(chart), await settledBox(slide.locator('.dd-chart')), ...(await Promise.all((await ticks.all()).map((t) => settledBox(t))))]
+      for (const box of boxes) {
+        const where = `slide ${index + 1}: ${JSON.stringify(box)} in ${JSON.stringify(slideBox)}`
+        expect(box.x, where).toBeGreaterThanOrEqual(slideBox.x - 0.5)
+        expect(box.y, where).toBeGreaterThanOrEqual(slideBox.y - 0.5)
+        expect(box.x + box.width, where).toBeLessThanOrEqual(slideBox.x + slideBox.width + 0.5)
+        expect(box.y + box.height, where).toBeLessThanOrEqual(slideBox.y + slideBox.height + 0.5)
+      }
+      // The plot is not squeezed to nothing either: it keeps its minimum height (120 px at the slide's scale).
+      expect(boxes[0]!.height).toBeGreaterThanOrEqual(100 * (slideBox.height / 720))
+    }
+    expect(charts).toBeGreaterThan(0)
+    await toFirstSlide(page)
+  })
 })
+
+/** Goes back to the deck's first slide (reveal.js' Home key: clicking its hidden-when-disabled arrow can scroll the slide viewport). */
+async function toFirstSlide(page: Page): Promise<void> {
+  // reveal.js ignores keys typed into a form control (a chart's checkbox may have the focus).
+  await page.evaluate('document.activeElement && document.activeElement.blur && document.activeElement.blur()')
+  await page.keyboard.press('Home')
+  await expect(page.locator('.reveal .slides > section').first()).toHaveClass(/present/)
+}
 
 /** Every history.jsonl under a deck folder. */
 function historyFiles(dir: string): string[] {

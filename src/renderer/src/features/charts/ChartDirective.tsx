@@ -79,7 +79,7 @@ function LiveChart({ spec, active }: { spec: ReturnType<typeof parseChartSpec>; 
     <TrainingChart
       runs={selected.runs}
       metrics={spec.metrics}
-      initial={{ x: spec.x, smoothing: spec.smoothing, algorithm: spec.algorithm, log: spec.log }}
+      initial={{ x: spec.x, smoothing: spec.smoothing, algorithm: spec.algorithm, log: spec.log, ignoreOutliers: spec.ignoreOutliers }}
       overrides={overrides}
       size="slide"
       {...(spec.title ? { title: spec.title } : {})}

@@ -2,8 +2,10 @@
  * Everything a training chart does under the pointer: the tooltip with the
  * exact logged values at the hovered x, a dot on each line there, the
  * vertical cursor, and drag-to-zoom. It is a transparent <svg> laid over the
- * chart's own, with its own state, so moving the pointer re-renders only this
- * layer, and exports (which clone the chart's <svg>) never include it.
+ * recharts chart, with its own state, so moving the pointer re-renders only
+ * this layer, and exports (which clone the recharts <svg>) never include it.
+ * The selection being dragged is drawn by the recharts chart (a ReferenceArea):
+ * this layer reports it through `onDrag`.
  */
 import { useMemo, useRef, useState } from 'react'
 import { formatExact, formatValue, pointsNear, type Scale } from '../../../../core/series'
@@ -37,6 +39,8 @@ export interface ChartOverlayProps {
   lines: readonly HoverLine[]
   formatX: (x: number) => string
   smoothOn: boolean
+  /** The x range (ascending, data units) being dragged across; null when no drag is under way. */
+  onDrag: (range: [number, number] | null) => void
   /** Called with an x range (ascending) when a drag across the plot ends. */
   onZoom: (range: [number, number]) => void
 }
@@ -46,10 +50,14 @@ const MIN_DRAG_PX = 3
 
 /** The pointer layer of a chart (see the file comment). */
 export function ChartOverlay(props: ChartOverlayProps): React.JSX.Element {
-  const { width, height, plot, xScale, yScale, log, lines, formatX, smoothOn, onZoom } = props
+  const { width, height, plot, xScale, yScale, log, lines, formatX, smoothOn, onDrag, onZoom } = props
   const svgRef = useRef<SVGSVGElement>(null)
   const [hover, setHover] = useState<number | null>(null)
-  const [drag, setDrag] = useState<{ start: number; end: number } | null>(null)
+  const [drag, setDragState] = useState<{ start: number; end: number } | null>(null)
+  const setDrag = (next: { start: number; end: number } | null): void => {
+    setDragState(next)
+    onDrag(next && next.start !== next.end ? [xScale.invert(Math.min(next.start, next.end)), xScale.invert(Math.max(next.start, next.end))] : null)
+  }
   const right = plot.left + plot.width
   const bottom = plot.top + plot.height
 
@@ -120,17 +128,6 @@ export function ChartOverlay(props: ChartOverlayProps): React.JSX.Element {
           if (!drag) setHover(null)
         }}
       >
-        {drag && drag.start !== drag.end && (
-          <rect
-            className="dd-zoom-area"
-            x={Math.min(drag.start, drag.end)}
-            y={plot.top}
-            width={Math.abs(drag.end - drag.start)}
-            height={plot.height}
-            fill="#42affa"
-            fillOpacity={0.15}
-          />
-        )}
         {cursorX !== null && Number.isFinite(cursorX) && <line className="dd-cursor" x1={cursorX} x2={cursorX} y1={plot.top} y2={bottom} stroke="#777" strokeWidth={1} />}
         <g pointerEvents="none">{dots}</g>
       </svg>

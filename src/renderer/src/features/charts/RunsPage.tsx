@@ -121,7 +121,7 @@ export default function RunsPage(): React.JSX.Element {
             <TrainingChart
               runs={selected}
               metrics={metrics}
-              initial={{ x: '_step', smoothing: DEFAULT_SMOOTHING, algorithm: 'ema', log: false }}
+              initial={{ x: '_step', smoothing: DEFAULT_SMOOTHING, algorithm: 'ema', log: false, ignoreOutliers: true }}
               overrides={overrides}
               size="page"
               showTable

@@ -7,18 +7,24 @@
  * Data flow: see [Note: fetch once, smooth once, downsample per view] in
  * history-store.ts and [Note: smooth the full series] in core/series/smoothing.ts.
  *
- * [Note: one SVG, no chart library]
- * The chart is one plain <svg> drawn here: grid, axes, one path per line
- * (SeriesPaths.tsx), best-point markers; the pointer layer (tooltip, cursor,
- * drag zoom) is ChartOverlay.tsx. It used to be a recharts LineChart, but
- * mounting one costs ~100 ms here whatever the data (its store, selectors and
- * several render passes), as much as all the 100k-point work, which kept a
- * first paint over the 200 ms budget (bench/charts.bench.ts). Scales and
- * ticks live in core/series/scale.ts. The class names of the recharts version
- * (`recharts-surface`, `recharts-line-curve`) stay, so exports, styles, tests
- * and the benchmark see the same markup.
+ * [Note: recharts frame, precomputed paths]
+ * The chart is a recharts ComposedChart at an explicit size: recharts draws
+ * the frame, the x and y axes (linear or log), the grid, the drag-zoom
+ * selection (ReferenceArea) and the best-point markers (ReferenceDot). It
+ * never sees the 100k-point series: it gets a two-row dataset (the x
+ * extent), explicit domains and ticks (core/series/scale.ts, which also
+ * decides the y range: [Note: outliers in y scaling]), and custom tick labels
+ * that it does not measure, so its cost does not grow with the data. The lines
+ * are precomputed SVG paths drawn inside its surface with its own scales
+ * (SeriesPaths.tsx, [Note: one path per series]); fed to recharts' <Line> the
+ * same points cost several times more. The pointer layer (tooltip with exact
+ * values from the full series, cursor, active dots, the drag itself) is
+ * ChartOverlay.tsx, a transparent layer on top whose scales map the same
+ * domains onto the same plot area (MARGIN and the axis sizes below are given
+ * to recharts too), so hovering never re-renders the recharts chart.
  */
-import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { CartesianGrid, ComposedChart, ReferenceArea, ReferenceDot, XAxis, YAxis } from 'recharts'
 import type { RunInfo } from '../../../../shared/types'
 import {
   algorithmLabels,
@@ -31,12 +37,12 @@ import {
   metricDirection,
   niceTicks,
   smoothedSeries,
+  strideSample,
   viewSeries,
   xAxisOptions,
   yAxisFor,
   type BestPoint,
   type Direction,
-  type Scale,
   type Series,
   type SmoothingAlgorithm,
   type XKey
@@ -56,6 +62,8 @@ export interface ChartSettings {
   smoothing: number
   algorithm: SmoothingAlgorithm
   log: boolean
+  /** Take the y range from robust percentiles ([Note: outliers in y scaling]); false = the full extent. */
+  ignoreOutliers: boolean
 }
 
 /** Props of {@link TrainingChart}. */
@@ -84,11 +92,16 @@ interface DrawnLine {
 
 const EXPORT_BG = '#191919'
 const EXPORT_FG = '#f2f2f2'
-/** Space around the plot, as the recharts version had it (margin + axis sizes). */
+/** Space around the plot and the axes' sizes: given to recharts and used by the pointer layer, so both see one plot area. */
 const MARGIN = { top: 18, right: 24, bottom: 8, left: 8 }
 const Y_AXIS_WIDTH = 64
 const X_AXIS_HEIGHT = 30
 const AXIS_COLOR = '#a0a0a0'
+const GRID_COLOR = '#3a3a3a'
+/** Values per line that the outlier percentiles are taken from ([Note: outliers in y scaling]). */
+const OUTLIER_SAMPLE = 1024
+/** Height of a chart on a slide when its box has no height of its own (it normally fills the slide: charts.css). */
+const SLIDE_MIN_HEIGHT = 120
 
 /** Best points per full series and direction: a zoom or a legend toggle does not rescan 100k points. */
 const bestCache = new WeakMap<Series, Map<Direction, BestPoint | undefined>>()
@@ -106,12 +119,16 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
   const [smoothing, setSmoothing] = useState(props.initial.smoothing)
   const [algorithm, setAlgorithm] = useState<SmoothingAlgorithm>(props.initial.algorithm)
   const [log, setLog] = useState(props.initial.log)
+  const [ignoreOutliers, setIgnoreOutliers] = useState(props.initial.ignoreOutliers)
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set())
   const [zoom, setZoom] = useState<[number, number] | null>(null)
   const [retryToken, setRetryToken] = useState(0)
   const [exportError, setExportError] = useState<string | null>(null)
   const boxRef = useRef<HTMLDivElement>(null)
-  const width = useBoxWidth(boxRef)
+  const box = useBoxSize(boxRef)
+  const width = box.width
+  // A page chart has a fixed height; a slide chart fills what its slide leaves (charts.css, deck.css).
+  const height = size === 'page' ? 520 : Math.max(SLIDE_MIN_HEIGHT, box.height)
   // More points than horizontal pixels cannot be seen; path building and layout grow with points × lines.
   const maxPoints = Math.min(DEFAULT_MAX_POINTS, Math.max(500, Math.round(width / 50) * 50))
 
@@ -130,6 +147,8 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
     const rawPaths: SeriesPath[] = []
     const smoothPaths: SeriesPath[] = []
     const hover: HoverLine[] = []
+    // Even samples of the logged values in view, at full resolution, for the outlier percentiles.
+    const samples: Array<ArrayLike<number>> = []
     const smoothOn = smoothing > 0
     let nonFinite = 0
     let xLo = Number.POSITIVE_INFINITY
@@ -152,26 +171,30 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
         xHi = Math.max(xHi, view.x[view.x.length - 1]!)
       }
       hover.push({ def, x: series.x, raw: series.y, smooth: smoothed })
+      samples.push(strideSample(series.y, view.start, view.end, OUTLIER_SAMPLE))
       const dash = def.dash || undefined
       if (smoothOn) rawPaths.push({ key: `${def.key}~raw`, x: view.x, y: view.raw, color: def.color, width: 1, opacity: 0.22, dash, className: 'dd-line-raw' })
       smoothPaths.push({ key: def.key, x: view.x, y: view.smooth, color: def.color, width: 2, opacity: 1, dash, className: 'dd-line-smooth' })
     }
     const paths = [...rawPaths, ...smoothPaths]
-    return {
-      drawn,
-      paths,
-      hover,
-      xExtent: xLo <= xHi ? ([xLo, xHi] as [number, number]) : null,
-      yAxis: yAxisFor(
-        paths.map((p) => p.y),
-        log,
-        size === 'page' ? 8 : 5
-      ),
-      nonFinite
-    }
-  }, [lines, histories, xKey, hidden, algorithm, smoothing, zoom, log, maxPoints, size])
+    return { drawn, paths, hover, samples, xExtent: xLo <= xHi ? ([xLo, xHi] as [number, number]) : null, nonFinite }
+  }, [lines, histories, xKey, hidden, algorithm, smoothing, zoom, maxPoints])
 
-  const visibleDrawn = computed.drawn.filter((d) => !hidden.has(d.def.key))
+  // As many y ticks as fit (about one per 36 px of plot), and the y range (optionally ignoring outliers).
+  const plotHeight = height - MARGIN.top - MARGIN.bottom - X_AXIS_HEIGHT
+  const yTickCount = Math.max(3, Math.min(size === 'page' ? 8 : 6, Math.floor(plotHeight / 36)))
+  const yAxis = useMemo(
+    () =>
+      yAxisFor(
+        computed.paths.map((p) => p.y),
+        log,
+        yTickCount,
+        ignoreOutliers ? { ignoreOutliers, sample: computed.samples } : {}
+      ),
+    [computed, log, yTickCount, ignoreOutliers]
+  )
+
+  const visibleDrawn = useMemo(() => computed.drawn.filter((d) => !hidden.has(d.def.key)), [computed, hidden])
   const title = props.title ?? metrics.join(', ')
 
   const toggle = (key: string): void =>
@@ -218,12 +241,12 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
   else if (visibleDrawn.length === 0) message = 'All series are hidden: click a legend entry to show it again.'
 
   const smoothOn = smoothing > 0
-  const height = size === 'page' ? 520 : 260
   // The x domain as two numbers, so the scales below survive re-renders that do not move it (e.g. hovering).
   const xd0 = (zoom ?? computed.xExtent)?.[0]
   const xd1 = (zoom ?? computed.xExtent)?.[1]
+  // The pointer layer's view of the plot: the same domains on the same area as recharts' axes (see the file comment).
   const frame = useMemo(() => {
-    if (xd0 === undefined || xd1 === undefined || !computed.yAxis || width === 0) return null
+    if (xd0 === undefined || xd1 === undefined || !yAxis || width === 0) return null
     const left = MARGIN.left + Y_AXIS_WIDTH
     const plot: PlotArea = {
       left,
@@ -233,15 +256,20 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
     }
     const xScale = linearScale([xd0, xd1], [plot.left, plot.left + plot.width])
     const yRange = [plot.top + plot.height, plot.top] as const
-    const yScale = log ? logScale(computed.yAxis.domain, yRange) : linearScale(computed.yAxis.domain, yRange)
+    const yScale = log ? logScale(yAxis.domain, yRange) : linearScale(yAxis.domain, yRange)
     return { plot, xScale, yScale }
-  }, [xd0, xd1, computed.yAxis, width, height, log])
-  const xTicks = useMemo(() => (xd0 === undefined || xd1 === undefined ? [] : niceTicks(xd0, xd1, size === 'page' ? 8 : 6)), [xd0, xd1, size])
+  }, [xd0, xd1, yAxis, width, height, log])
+  // About one x tick per 110 px.
+  const xTickCount = Math.max(3, Math.min(size === 'page' ? 8 : 6, Math.floor(width / 110)))
+  const xTicks = useMemo(() => (xd0 === undefined || xd1 === undefined ? [] : niceTicks(xd0, xd1, xTickCount)), [xd0, xd1, xTickCount])
   const xLabel = useCallback((v: number): string => formatX(xKey, v), [xKey])
+  const xTickText = useCallback((v: number): string => (xKey === '_timestamp' ? formatX(xKey, v).slice(11, 16) : formatX(xKey, v)), [xKey])
   const onZoom = useCallback((range: [number, number]) => setZoom(range), [])
+  const [drag] = useState(createDragStore)
 
   return (
-    <section className={`dd-chart dd-chart-${size}`} aria-label={`Training chart: ${title}`}>
+    // A <div>, not a <section>: reveal.js takes every <section> inside a slide for a vertical slide of its own.
+    <div className={`dd-chart dd-chart-${size}`} role="region" aria-label={`Training chart: ${title}`}>
       <div className="dd-chart-toolbar">
         <label>
           X axis
@@ -278,6 +306,9 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
         </label>
         <label>
           <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log scale
+        </label>
+        <label title="Take the y range from the 1st–99th percentile of the drawn values; lines beyond it are clipped at the plot's edge">
+          <input type="checkbox" checked={ignoreOutliers} onChange={(e) => setIgnoreOutliers(e.target.checked)} /> Ignore outliers
         </label>
         <button type="button" onClick={() => setZoom(null)} disabled={!zoom}>
           Reset zoom
@@ -339,23 +370,29 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
           })}
         </ul>
       )}
-      <div className="dd-chart-box" data-testid="chart" ref={boxRef} style={{ height }} data-zoomed={zoom ? 'true' : 'false'}>
-        {message !== null || computed.hover.length === 0 || !frame || !computed.yAxis ? (
+      <div
+        className="dd-chart-box"
+        data-testid="chart"
+        ref={boxRef}
+        style={size === 'page' ? { height } : undefined}
+        data-zoomed={zoom ? 'true' : 'false'}
+      >
+        {message !== null || computed.hover.length === 0 || !frame || !yAxis ? (
           <div className="dd-chart-empty">{message ?? 'Nothing to draw.'}</div>
         ) : (
           <>
-            <ChartSvg
+            <ChartFrame
               width={width}
               height={height}
-              plot={frame.plot}
-              xScale={frame.xScale}
-              yScale={frame.yScale}
+              xDomain={frame.xScale.domain}
+              yDomain={yAxis.domain}
               xTicks={xTicks}
-              yTicks={computed.yAxis.ticks}
-              xTickText={xKey === '_timestamp' ? (v) => xLabel(v).slice(11, 16) : xLabel}
+              yTicks={yAxis.ticks}
+              xTickText={xTickText}
               paths={computed.paths}
               log={log}
               markers={visibleDrawn}
+              drag={drag}
             />
             <ChartOverlay
               width={width}
@@ -367,6 +404,7 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
               lines={computed.hover}
               formatX={xLabel}
               smoothOn={smoothOn}
+              onDrag={drag.set}
               onZoom={onZoom}
             />
           </>
@@ -376,33 +414,38 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
       <p className="dd-chart-footnote">
         {zoom ? 'Zoomed: ' : 'Drag across the chart to zoom. '}
         {smoothOn ? `${algorithmLabels[algorithm]} ${smoothing.toFixed(2)} on the full history; faint lines are raw. ` : ''}
+        {yAxis && yAxis.clipped > 0 ? 'Outliers are outside the y range (untick “Ignore outliers” to see them). ' : ''}
         {computed.nonFinite > 0 ? `${computed.nonFinite} non-finite value(s) (NaN/Infinity) not drawn. ` : ''}
         {missing.length > 0 ? `Not logged: ${missing.map((m) => `${m.metric} in ${m.run.name}`).join('; ')}.` : ''}
       </p>
       {props.showTable && <RunTable runs={runs} metrics={metrics} overrides={overrides} colors={runColors(lines)} />}
-    </section>
+    </div>
   )
 }
 
 /**
- * Width of the chart box, read before the first paint and kept current with a
- * ResizeObserver. An explicit width (instead of recharts' ResponsiveContainer,
+ * Size of the chart box, read before the first paint and kept current with a
+ * ResizeObserver. An explicit size (instead of recharts' ResponsiveContainer,
  * which first draws at a guessed size and then again at the real one) means
  * the 100k-point first paint draws the lines once.
  */
-function useBoxWidth(ref: React.RefObject<HTMLDivElement | null>): number {
-  const [width, setWidth] = useState(0)
+function useBoxSize(ref: React.RefObject<HTMLDivElement | null>): { width: number; height: number } {
+  const [size, setSize] = useState({ width: 0, height: 0 })
   useLayoutEffect(() => {
     const el = ref.current
     if (!el) return
-    // clientWidth ignores CSS transforms, which is what an SVG inside a scaled reveal.js slide needs.
-    const read = (): void => setWidth(Math.max(0, el.clientWidth - 2))
+    // clientWidth/Height ignore CSS transforms, which is what an SVG inside a scaled reveal.js slide needs.
+    const read = (): void => {
+      const width = Math.max(0, el.clientWidth - 2)
+      const height = Math.max(0, el.clientHeight)
+      setSize((prev) => (prev.width === width && prev.height === height ? prev : { width, height }))
+    }
     read()
     const observer = new ResizeObserver(read)
     observer.observe(el)
     return () => observer.disconnect()
   }, [ref])
-  return width
+  return size
 }
 
 function runColors(lines: readonly LineDef[]): Record<string, string> {
@@ -411,89 +454,164 @@ function runColors(lines: readonly LineDef[]): Record<string, string> {
   return out
 }
 
-/** Props of {@link ChartSvg}. */
-interface ChartSvgProps {
+/** The x range being dragged across (data units), kept outside React state so a drag re-renders only its ReferenceArea. */
+interface DragStore {
+  get: () => [number, number] | null
+  set: (range: [number, number] | null) => void
+  subscribe: (listener: () => void) => () => void
+}
+
+function createDragStore(): DragStore {
+  let range: [number, number] | null = null
+  const listeners = new Set<() => void>()
+  return {
+    get: () => range,
+    set: (next) => {
+      if (next === range || (next && range && next[0] === range[0] && next[1] === range[1])) return
+      range = next
+      for (const l of listeners) l()
+    },
+    subscribe: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    }
+  }
+}
+
+/** The drag-zoom selection, as a recharts ReferenceArea across the plot's full height. */
+function DragSelection({ drag }: { drag: DragStore }): React.JSX.Element | null {
+  const range = useSyncExternalStore(drag.subscribe, drag.get)
+  if (!range || range[0] === range[1]) return null
+  return <ReferenceArea className="dd-zoom-area" x1={range[0]} x2={range[1]} ifOverflow="hidden" fill="#42affa" fillOpacity={0.15} strokeOpacity={0} zIndex={0} />
+}
+
+/** What recharts passes to a custom tick renderer (the part we use). */
+interface TickProps {
+  x?: number | string
+  y?: number | string
+  payload?: { value?: unknown }
+}
+
+/**
+ * A plain SVG tick label. [Note: no text measuring] recharts' own <Text> and
+ * its automatic tick thinning measure labels through a DOM span, each a
+ * forced layout; with explicit ticks, `interval={0}` and these labels a first
+ * paint measures nothing.
+ */
+function XTick({ x = 0, y = 0, payload, text }: TickProps & { text: (v: number) => string }): React.JSX.Element {
+  return (
+    <text x={Number(x)} y={Number(y) + 4} dy="0.71em" textAnchor="middle" fill={AXIS_COLOR} fontSize={12} className="dd-axis-tick">
+      {text(Number(payload?.value))}
+    </text>
+  )
+}
+
+function YTick({ x = 0, y = 0, payload }: TickProps): React.JSX.Element {
+  return (
+    <text x={Number(x) - 4} y={Number(y)} dy="0.32em" textAnchor="end" fill={AXIS_COLOR} fontSize={12} className="dd-axis-tick">
+      {formatValue(Number(payload?.value))}
+    </text>
+  )
+}
+
+/** zIndex 0 for recharts' axes (accepted at run time, missing from XAxisProps' type): no portal layer to register and render. */
+const LAYER_0 = { zIndex: 0 } as object
+
+/** Best-point marker: a dot with its value above it (see [Note: no text measuring]); the value only when given. */
+function BestMarker({ cx, cy, color, text }: { cx: number; cy: number; color: string; text: string | undefined }): React.JSX.Element {
+  return (
+    <g className="dd-best-dot">
+      <circle cx={cx} cy={cy} r={5} fill={color} stroke="#191919" strokeWidth={2} />
+      {text !== undefined && (
+        <text x={cx} y={cy - 10} textAnchor="middle" fill={color} fontSize={12}>
+          {text}
+        </text>
+      )}
+    </g>
+  )
+}
+
+/** More visible lines than this: best markers without their value (they would pile up; the legend has it). */
+const MAX_LABELLED_MARKERS = 4
+
+/** Props of {@link ChartFrame}. */
+interface ChartFrameProps {
   width: number
   height: number
-  plot: PlotArea
-  xScale: Scale
-  yScale: Scale
+  xDomain: readonly [number, number]
+  yDomain: readonly [number, number]
   xTicks: readonly number[]
   yTicks: readonly number[]
   xTickText: (v: number) => string
   paths: readonly SeriesPath[]
   log: boolean
   markers: readonly DrawnLine[]
+  drag: DragStore
 }
 
 /**
- * The chart's <svg> (see [Note: one SVG, no chart library]): horizontal grid
- * lines, the axes with their tick labels, the lines, and best-point markers
- * for points inside the visible domain. Tick labels are plain <text> with
- * fixed positions: nothing is measured through the DOM.
+ * The recharts chart (see [Note: recharts frame, precomputed paths]). Memoised:
+ * hovering and dragging re-render the pointer layer and the ReferenceArea only.
+ * Every element sits in recharts' default layer (zIndex 0), in the order
+ * written here (grid, axes, lines, markers, selection): each other layer is a
+ * portal that costs a registration and one more render pass on mount.
  */
-const ChartSvg = memo(function ChartSvg(props: ChartSvgProps): React.JSX.Element {
-  const { width, height, plot, xScale, yScale, log } = props
-  const clipId = `dd-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`
-  const right = plot.left + plot.width
-  const bottom = plot.top + plot.height
-  const [x0, x1] = xScale.domain
-  const [y0, y1] = yScale.domain
-  const inX = (v: number): boolean => v >= Math.min(x0, x1) && v <= Math.max(x0, x1)
+const ChartFrame = memo(function ChartFrame(props: ChartFrameProps): React.JSX.Element {
+  const { width, height, log, xTickText } = props
+  const [x0, x1] = props.xDomain
+  const [y0, y1] = props.yDomain
+  // Two rows: recharts' data only spans the x domain; the lines never go through it.
+  const data = useMemo(() => [{ x: x0 }, { x: x1 }], [x0, x1])
+  const xDomain = useMemo(() => [x0, x1], [x0, x1])
+  const yDomain = useMemo(() => [y0, y1], [y0, y1])
   const inY = (v: number): boolean => v >= Math.min(y0, y1) && v <= Math.max(y0, y1) && (!log || v > 0)
-  const yTicks = props.yTicks.filter(inY)
-  const xTicks = props.xTicks.filter(inX)
+  const labelled = props.markers.length <= MAX_LABELLED_MARKERS
+  const xTicks = useMemo(() => props.xTicks.filter((v) => v >= Math.min(x0, x1) && v <= Math.max(x0, x1)), [props.xTicks, x0, x1])
+  const yTicks = useMemo(() => props.yTicks.filter((v) => v >= Math.min(y0, y1) && v <= Math.max(y0, y1) && (!log || v > 0)), [props.yTicks, y0, y1, log])
+  const xTick = useCallback((p: TickProps) => <XTick {...p} text={xTickText} />, [xTickText])
   return (
-    <svg className="recharts-surface dd-chart-svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Training curves">
-      <defs>
-        <clipPath id={clipId}>
-          <rect x={plot.left} y={plot.top} width={plot.width} height={plot.height} />
-        </clipPath>
-      </defs>
-      <g className="dd-grid">
-        {yTicks.map((t) => (
-          <line key={t} x1={plot.left} x2={right} y1={yScale(t)} y2={yScale(t)} stroke="#3a3a3a" strokeDasharray="3 3" />
-        ))}
-      </g>
-      <g className="dd-axis dd-x-axis">
-        <line x1={plot.left} x2={right} y1={bottom} y2={bottom} stroke={AXIS_COLOR} />
-        {xTicks.map((t) => {
-          const x = xScale(t)
-          return (
-            <g key={t}>
-              <line x1={x} x2={x} y1={bottom} y2={bottom + 6} stroke={AXIS_COLOR} />
-              <text x={x} y={bottom + 12} dy="0.71em" textAnchor="middle" fill={AXIS_COLOR} fontSize={12} className="dd-axis-tick">
-                {props.xTickText(t)}
-              </text>
-            </g>
-          )
-        })}
-      </g>
-      <g className="dd-axis dd-y-axis">
-        <line x1={plot.left} x2={plot.left} y1={plot.top} y2={bottom} stroke={AXIS_COLOR} />
-        {yTicks.map((t) => {
-          const y = yScale(t)
-          return (
-            <g key={t}>
-              <line x1={plot.left - 6} x2={plot.left} y1={y} y2={y} stroke={AXIS_COLOR} />
-              <text x={plot.left - 12} y={y} dy="0.32em" textAnchor="end" fill={AXIS_COLOR} fontSize={12} className="dd-axis-tick">
-                {formatValue(t)}
-              </text>
-            </g>
-          )
-        })}
-      </g>
-      <SeriesPaths lines={props.paths} xScale={xScale} yScale={yScale} log={log} clipId={clipId} />
+    <ComposedChart width={width} height={height} data={data} margin={MARGIN} role="img" aria-label="Training curves">
+      {/* Horizontal lines only: recharts' vertical grid would follow its own x ticks (see [Note: no text measuring]). */}
+      <CartesianGrid stroke={GRID_COLOR} strokeDasharray="3 3" vertical={false} horizontalValues={yTicks} zIndex={0} />
+      <XAxis
+        dataKey="x"
+        type="number"
+        domain={xDomain}
+        allowDataOverflow
+        ticks={xTicks}
+        interval={0}
+        tick={xTick}
+        height={X_AXIS_HEIGHT}
+        stroke={AXIS_COLOR}
+        {...LAYER_0}
+      />
+      <YAxis
+        type="number"
+        scale={log ? 'log' : 'linear'}
+        domain={yDomain}
+        allowDataOverflow
+        ticks={yTicks}
+        interval={0}
+        tick={YTick}
+        width={Y_AXIS_WIDTH}
+        stroke={AXIS_COLOR}
+        {...LAYER_0}
+      />
+      <SeriesPaths lines={props.paths} log={log} />
       {props.markers.map(({ def, best }) =>
-        best && inX(best.x) && inY(best.y) ? (
-          <g key={`${def.key}~best`} className="dd-best-dot">
-            <circle cx={xScale(best.x)} cy={yScale(best.y)} r={5} fill={def.color} stroke="#191919" strokeWidth={2} />
-            <text x={xScale(best.x)} y={yScale(best.y) - 10} textAnchor="middle" fill={def.color} fontSize={12}>
-              {formatValue(best.y)}
-            </text>
-          </g>
+        best && inY(best.y) ? (
+          <ReferenceDot
+            key={`${def.key}~best`}
+            x={best.x}
+            y={best.y}
+            r={5}
+            ifOverflow="discard"
+            zIndex={0}
+            shape={(p: { cx?: number; cy?: number }) => <BestMarker cx={p.cx ?? 0} cy={p.cy ?? 0} color={def.color} text={labelled ? formatValue(best.y) : undefined} />}
+          />
         ) : null
       )}
-    </svg>
+      <DragSelection drag={props.drag} />
+    </ComposedChart>
   )
 })

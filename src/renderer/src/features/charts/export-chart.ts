@@ -3,6 +3,8 @@
  * nothing the CSP forbids (blob: URLs only).
  *
  * [Note: self-contained SVG]
+ * The chart is recharts' <svg class="recharts-surface"> (with the lines drawn
+ * into it: TrainingChart.tsx); the pointer layer on top is not part of it.
  * recharts styles its SVG partly through CSS classes and inherited CSS
  * variables, which a stand-alone file does not have. We clone the live <svg>,
  * copy the computed value of the properties that matter onto each element's
@@ -52,9 +54,10 @@ export function chartSvgText(svg: SVGSVGElement, options: { background: string; 
   width: number
   height: number
 } {
+  // The SVG's own size (recharts gives it width/height attributes), not its box on screen: a reveal.js slide may be scaled.
   const box = svg.getBoundingClientRect()
-  const width = Math.max(1, Math.round(box.width))
-  const chartHeight = Math.max(1, Math.round(box.height))
+  const width = Math.max(1, Math.round(svg.width?.baseVal?.value || box.width))
+  const chartHeight = Math.max(1, Math.round(svg.height?.baseVal?.value || box.height))
   const titleHeight = options.title ? 24 : 0
   const legendHeight = options.legend.length * LEGEND_ROW + (options.legend.length ? 8 : 0)
   const height = titleHeight + chartHeight + legendHeight
