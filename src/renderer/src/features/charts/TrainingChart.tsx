@@ -495,8 +495,9 @@ interface TickProps {
 /**
  * A plain SVG tick label. [Note: no text measuring] recharts' own <Text> and
  * its automatic tick thinning measure labels through a DOM span, each a
- * forced layout; with explicit ticks, `interval={0}` and these labels a first
- * paint measures nothing.
+ * forced layout; with explicit ticks (niceTicks="none": recharts computes no
+ * ticks of its own), `interval={0}`, these labels and no vertical grid
+ * generator a first paint measures nothing.
  */
 function XTick({ x = 0, y = 0, payload, text }: TickProps & { text: (v: number) => string }): React.JSX.Element {
   return (
@@ -513,6 +514,8 @@ function YTick({ x = 0, y = 0, payload }: TickProps): React.JSX.Element {
     </text>
   )
 }
+
+const noGridLines = (): number[] => []
 
 /** zIndex 0 for recharts' axes (accepted at run time, missing from XAxisProps' type): no portal layer to register and render. */
 const LAYER_0 = { zIndex: 0 } as object
@@ -571,8 +574,8 @@ const ChartFrame = memo(function ChartFrame(props: ChartFrameProps): React.JSX.E
   const xTick = useCallback((p: TickProps) => <XTick {...p} text={xTickText} />, [xTickText])
   return (
     <ComposedChart width={width} height={height} data={data} margin={MARGIN} role="img" aria-label="Training curves">
-      {/* Horizontal lines only: recharts' vertical grid would follow its own x ticks (see [Note: no text measuring]). */}
-      <CartesianGrid stroke={GRID_COLOR} strokeDasharray="3 3" vertical={false} horizontalValues={yTicks} zIndex={0} />
+      {/* Horizontal lines only. Even with vertical={false} recharts runs the vertical generator, which measures x tick labels (see [Note: no text measuring]). */}
+      <CartesianGrid stroke={GRID_COLOR} strokeDasharray="3 3" vertical={false} verticalCoordinatesGenerator={noGridLines} horizontalValues={yTicks} zIndex={0} />
       <XAxis
         dataKey="x"
         type="number"
@@ -580,6 +583,7 @@ const ChartFrame = memo(function ChartFrame(props: ChartFrameProps): React.JSX.E
         allowDataOverflow
         ticks={xTicks}
         interval={0}
+        niceTicks="none"
         tick={xTick}
         height={X_AXIS_HEIGHT}
         stroke={AXIS_COLOR}
@@ -592,6 +596,7 @@ const ChartFrame = memo(function ChartFrame(props: ChartFrameProps): React.JSX.E
         allowDataOverflow
         ticks={yTicks}
         interval={0}
+        niceTicks="none"
         tick={YTick}
         width={Y_AXIS_WIDTH}
         stroke={AXIS_COLOR}
