@@ -5,11 +5,12 @@
  * ONNX Runtime's default intra-op pool has one thread per core. For the models
  * a student demos (a few MB, a fraction of a millisecond per call) the pool's
  * hand-offs and spin-waits cost more than they save, and they take CPU from
- * Chromium while it paints the deck: measured on a 2-core machine, the example
- * text model ran batches of 64 about 2× faster with one thread than with the
- * default two (bench/ort-chromium.bench.ts), and single predictions were no
- * slower. Large models (image backbones of tens of MB) do gain from threads,
- * so they get up to half the cores, leaving the rest to the UI.
+ * Chromium while it paints the deck. Measured on a 2-core machine with the
+ * example text model (bench/ort-chromium.bench.ts): idle, two threads ran
+ * batches of 64 only 4 % faster than one and single predictions 4 % slower;
+ * with the cores shared by other work, one thread was 2.5× faster. Large
+ * models (image backbones of tens of MB) do gain from threads, so they get up
+ * to half the cores, leaving the rest to the UI.
  */
 
 /** Models at or above this size get more than one thread. */
