@@ -6,25 +6,33 @@
  *    from 100k row objects (what TrainingChart computes before it renders).
  * 2. Real Chromium (Debian's /usr/bin/chromium via Playwright): first paint of
  *    a 100k-step × 4-metric chart. "pipeline" renders the real TrainingChart
- *    (smoothing 0.6 → raw + smoothed lines, one point per pixel, ≤ 2000) with an
- *    in-memory host answering `runs:history` with the row objects (what the
- *    renderer holds once the IPC/HTTP reply is decoded); "raw" is recharts fed the raw
- *    100k rows × 4 lines directly (no smoothing, dot={false}, no animation:
- *    the cheapest naive baseline). Time = from render() to the frame after all
- *    line paths are in the DOM. HTTP and JSON parsing of the history are not
- *    included (same for both). "floor" is the bare recharts chart with only
- *    2000 rows: the fixed cost of mounting a recharts chart on this machine.
+ *    (smoothing 0.6 → raw + smoothed lines, one point per pixel, ≤ 2000,
+ *    outliers ignored) with an in-memory host answering `runs:history` with the
+ *    row objects (what the renderer holds once the IPC/HTTP reply is decoded).
+ *    TrainingChart is a recharts chart: a ComposedChart whose frame, axes, grid,
+ *    ReferenceDot best markers (and ReferenceArea zoom selection) recharts draws
+ *    from explicit domains and a two-row dataset, with the lines as precomputed
+ *    SVG paths inside its surface, placed with its scales ([Note: recharts frame,
+ *    precomputed paths] in TrainingChart.tsx); the page checks that the paths
+ *    sit in the recharts surface next to its two axes. "raw" is recharts fed the
+ *    raw 100k rows × 4 <Line>s directly (no smoothing, dot={false}, no
+ *    animation: the cheapest naive baseline). Time = from render() to the frame
+ *    after all line paths are in the DOM. HTTP and JSON parsing of the history
+ *    are not included (same for both). "floor" is that bare LineChart with
+ *    only 2000 rows: what feeding recharts' <Line> the downsampled points would
+ *    cost, before any of the 100k-row work.
  *
  * The page is built here with vite into a temp folder and served on 127.0.0.1.
  * Run: npx tsx bench/charts.bench.ts  → bench/results/charts.{json,md}
  * Env: BENCH_CHART_STEPS (default 100000), BENCH_CHART_REPS (default 5),
  * BENCH_CHART_VERBOSE=1 (per-run timings), BENCH_CHART_PROFILE=1 (CPU profile of one
  * pipeline paint: heaviest functions and their callers; keeps the built page),
+ * BENCH_CHART_PROFILE_SCRIPT=es6 (with PROFILE: inclusive time of that script's functions, e.g. recharts' chunk),
  * BENCH_CHART_QUICK=1 (pipeline first paint only, nothing written: for iterating).
  */
 import { createServer } from 'node:http'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { dirname, extname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { lttb, minMaxBuckets } from '../src/core/series/downsample'
@@ -152,7 +160,7 @@ window.demodeck = {
 
 function waitForPaths(n) {
   return new Promise((resolve) => {
-    const check = () => document.querySelectorAll('path.recharts-line-curve').length >= n
+    const check = () => document.querySelectorAll('svg.recharts-surface path.recharts-line-curve').length >= n
     if (check()) return resolve()
     const mo = new MutationObserver(() => {
       if (check()) {
@@ -174,7 +182,7 @@ async function main() {
   const t0 = performance.now()
   if (MODE === 'pipeline') {
     root.render(h('div', { style: { width: '1200px' } }, h(TrainingChart, {
-      runs: [run], metrics: METRICS, initial: { x: '_step', smoothing: 0.6, algorithm: 'ema', log: false },
+      runs: [run], metrics: METRICS, initial: { x: '_step', smoothing: 0.6, algorithm: 'ema', log: false, ignoreOutliers: true },
       overrides: {}, size: 'page'
     })))
     await waitForPaths(METRICS.length * 2)
@@ -192,7 +200,10 @@ async function main() {
   const ms = performance.now() - t0
   if (PROFILE) console.profileEnd('paint')
   const points = [...document.querySelectorAll('path.recharts-line-curve')].reduce((n, p) => n + (p.getAttribute('d') || '').split('L').length, 0)
-  window.__result = { ms, inDom, historyAt: window.__historyAt - t0, points, paths: document.querySelectorAll('path.recharts-line-curve').length }
+  // The chart measured is a recharts chart: its surface holds the lines and both recharts axes.
+  const surface = document.querySelector('svg.recharts-surface')
+  const inRecharts = Boolean(surface && surface.querySelector('.recharts-xAxis') && surface.querySelector('.recharts-yAxis') && surface.querySelectorAll('path.recharts-line-curve').length === document.querySelectorAll('path.recharts-line-curve').length)
+  window.__result = { ms, inDom, historyAt: window.__historyAt - t0, points, paths: document.querySelectorAll('path.recharts-line-curve').length, recharts: inRecharts }
 }
 main().catch((e) => (window.__result = { error: String(e && e.stack || e) }))
 `
@@ -220,7 +231,7 @@ async function buildPage(): Promise<string> {
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
 
-async function browserBench(): Promise<{ pipeline: number[]; raw: number[]; floor: number[]; pipelinePoints: number; rawPoints: number; chromium: string }> {
+async function browserBench(): Promise<{ pipeline: number[]; raw: number[]; floor: number[]; pipelinePoints: number; rawPoints: number; chromium: string; load: number[][] }> {
   const dist = await buildPage()
   const server = createServer((req, res) => {
     const path = join(dist, (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : (req.url ?? '/').split('?')[0]!)
@@ -237,19 +248,22 @@ async function browserBench(): Promise<{ pipeline: number[]; raw: number[]; floo
     executablePath: process.env['DEMODECK_CHROMIUM'] ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
   })
-  const measure = async (mode: string, steps = STEPS): Promise<{ ms: number; inDom: number; historyAt?: number; points: number }> => {
+  const measure = async (mode: string, steps = STEPS): Promise<{ ms: number; inDom: number; historyAt?: number; points: number; recharts: boolean }> => {
     const page = await browser.newPage({ viewport: { width: 1300, height: 800 } })
     await page.goto(`http://127.0.0.1:${port}/?mode=${mode}&steps=${steps}`)
     await page.waitForFunction(() => (window as unknown as { __result?: unknown }).__result !== undefined, null, { timeout: 300_000 })
-    const result = (await page.evaluate(() => (window as unknown as { __result: unknown }).__result)) as { ms: number; inDom: number; historyAt?: number; points: number; error?: string }
+    const result = (await page.evaluate(() => (window as unknown as { __result: unknown }).__result)) as { ms: number; inDom: number; historyAt?: number; points: number; recharts: boolean; error?: string }
     await page.close()
     if (result.error) throw new Error(`${mode}: ${result.error}`)
+    if (!result.recharts) throw new Error(`${mode}: the lines are not inside a recharts chart with its axes`)
     return result
   }
   if (process.env['BENCH_CHART_PROFILE']) await profile(browser, `http://127.0.0.1:${port}/?mode=pipeline&steps=${STEPS}`)
   const pipeline: number[] = []
   const raw: number[] = []
   const floor: number[] = []
+  // Load averages (1, 5, 15 min) before and after: other work on a small machine shows in every number.
+  const load = [loadavg().map((v) => Number(v.toFixed(2)))]
   let pipelinePoints = 0
   let rawPoints = 0
   for (let i = 0; i < REPS; i++) {
@@ -264,11 +278,12 @@ async function browserBench(): Promise<{ pipeline: number[]; raw: number[]; floo
     rawPoints = r.points
     floor.push((await measure('raw', 2000)).ms)
   }
+  load.push(loadavg().map((v) => Number(v.toFixed(2))))
   const version = browser.version()
   await browser.close()
   server.close()
   if (!process.env['BENCH_CHART_PROFILE']) rmSync(dirname(dist), { recursive: true, force: true })
-  return { pipeline, raw, floor, pipelinePoints, rawPoints, chromium: version }
+  return { pipeline, raw, floor, pipelinePoints, rawPoints, chromium: version, load }
 }
 
 /**
@@ -313,6 +328,29 @@ async function profile(browser: import('@playwright/test').Browser, url: string)
         total.set(k, (total.get(k) ?? 0) + ms)
       }
     })
+    const byScript = new Map<string, number>()
+    prof.samples.forEach((id, i) => {
+      const k = byId.get(id)!.callFrame.url.split('/').pop()?.replace(/-[\w-]{8}\.js$/, '.js') || byId.get(id)!.callFrame.functionName
+      byScript.set(k, (byScript.get(k) ?? 0) + (prof.timeDeltas[i + 1] ?? prof.timeDeltas[i] ?? 0) / 1000)
+    })
+    console.log('self time by script:', [...byScript].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', '))
+    if (process.env['BENCH_CHART_PROFILE_SCRIPT']) {
+      // Inclusive time of the functions of one script (e.g. es6 = recharts' chunk), top 40.
+      const only = new Map<string, number>()
+      prof.samples.forEach((id, i) => {
+        const ms = (prof.timeDeltas[i + 1] ?? prof.timeDeltas[i] ?? 0) / 1000
+        const seen = new Set<string>()
+        for (let p: number | undefined = id; p !== undefined; p = parent.get(p)) {
+          const n = byId.get(p)!
+          if (!n.callFrame.url.includes(process.env['BENCH_CHART_PROFILE_SCRIPT']!)) continue
+          const k = label(n)
+          if (seen.has(k)) continue
+          seen.add(k)
+          only.set(k, (only.get(k) ?? 0) + ms)
+        }
+      })
+      for (const [k, v] of [...only].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(v.toFixed(1).padStart(8), 'ms', k)
+    }
     console.log(`sampled ${all.toFixed(1)} ms; self time:`)
     for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(v.toFixed(1).padStart(8), 'ms', k)
     console.log('inclusive time:')
@@ -336,7 +374,7 @@ async function profile(browser: import('@playwright/test').Browser, url: string)
 async function main(): Promise<void> {
   if (QUICK) {
     const b = await browserBench()
-    console.log(`pipeline first paint: median ${median(b.pipeline).toFixed(1)} ms; all ${b.pipeline.map((v) => v.toFixed(1)).join(', ')}`)
+    console.log(`pipeline first paint: median ${median(b.pipeline).toFixed(1)} ms; all ${b.pipeline.map((v) => v.toFixed(1)).join(', ')}; load ${b.load.map((l) => l.join('/')).join(' → ')}`)
     return
   }
   const node = nodeBench()
@@ -363,6 +401,9 @@ async function main(): Promise<void> {
         rawPathPoints: browser.rawPoints,
         pipelineAllMs: browser.pipeline.map((v) => Number(v.toFixed(1))),
         rawAllMs: browser.raw.map((v) => Number(v.toFixed(1))),
+        floorAllMs: browser.floor.map((v) => Number(v.toFixed(1))),
+        loadBefore: browser.load[0],
+        loadAfter: browser.load[1],
         goal: 'pipeline ≤ 200 ms and ≥ 20× faster than raw'
       }
     : null
@@ -389,15 +430,16 @@ async function main(): Promise<void> {
       ? [
           '| | first paint | points in the SVG paths |',
           '|---|---:|---:|',
-          `| demodeck pipeline (TrainingChart: read the rows once into typed columns, smooth the full series, LTTB to one point per pixel (≤ 2000), raw + smoothed lines in its own SVG) | ${firstPaint.pipelineMs} ms | ${firstPaint.pipelinePathPoints.toLocaleString('en')} |`,
-          `| recharts fed the raw rows (4 lines, dot={false}, no animation) | ${firstPaint.rawMs} ms | ${firstPaint.rawPathPoints.toLocaleString('en')} |`,
-          `| floor: the same bare recharts chart with only 2,000 rows | ${firstPaint.floorMs} ms | 8,000 |`,
+          `| demodeck pipeline (TrainingChart, a recharts ComposedChart: recharts draws the frame, axes, grid and ReferenceDot best markers from explicit domains and a two-row dataset; the lines are precomputed SVG paths inside its surface, placed with its scales. Before that: the rows read once into typed columns, the full series smoothed, LTTB to one point per pixel (≤ 2000), y range ignoring outliers; raw + smoothed lines) | ${firstPaint.pipelineMs} ms | ${firstPaint.pipelinePathPoints.toLocaleString('en')} |`,
+          `| recharts fed the raw rows (LineChart, 4 <Line>s, dot={false}, no animation) | ${firstPaint.rawMs} ms | ${firstPaint.rawPathPoints.toLocaleString('en')} |`,
+          `| floor: the same bare LineChart with only 2,000 rows | ${firstPaint.floorMs} ms | 8,000 |`,
           '',
-          `Speed-up: **${firstPaint.speedup}×** (goal: ≤ 200 ms and ≥ 20×). Chromium ${firstPaint.chromium}. All runs: pipeline ${firstPaint.pipelineAllMs.join(', ')} ms; raw ${firstPaint.rawAllMs.join(', ')} ms.`,
+          `Speed-up: **${firstPaint.speedup}×** (goal: ≤ 200 ms and ≥ 20×). Chromium ${firstPaint.chromium}. All runs: pipeline ${firstPaint.pipelineAllMs.join(', ')} ms; raw ${firstPaint.rawAllMs.join(', ')} ms; floor ${firstPaint.floorAllMs.join(', ')} ms.`,
+          `Load average (1/5/15 min) ${firstPaint.loadBefore.join('/')} before the browser runs, ${firstPaint.loadAfter.join('/')} after (2 CPUs).`,
           'Fetching and JSON-parsing the history are not included (the same for both): an in-memory host hands the page the 100k row objects.',
-          'The floor row is what mounting a recharts chart costs on this machine at all; TrainingChart no longer mounts one (it draws its',
-          'own SVG: see [Note: one SVG, no chart library] in TrainingChart.tsx), so its time is the 100k-row work (columns, series, best',
-          'points, smoothing, LTTB) plus rendering the chart.'
+          'The floor row is what recharts costs when its <Line>s are fed even the downsampled points, before any of the 100k-row work; TrainingChart',
+          'gives recharts no points at all (see [Note: recharts frame, precomputed paths] in TrainingChart.tsx), so its time is the 100k-row work',
+          '(columns, series, best points, smoothing, LTTB, y range) plus mounting the recharts chart with the paths in it.'
         ].join('\n')
       : `Browser part failed: ${browserError}`,
     '',
