@@ -237,6 +237,12 @@ test.describe('::chart on a slide', () => {
       await expect(tooltip).toContainText(exact(row['train_loss'] as number))
     }
     await expect(tooltip).toContainText('smoothed')
+    // The pointer layer's dots sit on the lines recharts placed: each is on a vertex of a smoothed path (same pixels, both SVGs).
+    const dots = await chart.locator('.dd-chart-overlay circle.dd-active-dot').evaluateAll((cs) => cs.map((c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]))
+    expect(dots.length).toBe(4)
+    const vertices = (await smoothPaths(page).evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? '')))
+      .flatMap((d) => d.split(/[ML]/).filter(Boolean).map((xy) => xy.split(',').map(Number)))
+    for (const [cx, cy] of dots) expect(vertices.some(([x, y]) => Math.abs(x! - cx!) < 0.6 && Math.abs(y! - cy!) < 0.6), `dot at ${cx},${cy}`).toBe(true)
     // Moving off the plot hides it again.
     await page.mouse.move(box.x + box.width * 0.5, box.y - 40)
     await expect(tooltip).toBeHidden()
