@@ -131,11 +131,14 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
     document.title = `Presenter — ${deck.title}`
   }, [deck.title])
 
+  // Until the shared state has arrived, the controls would act on nothing: show them disabled instead.
+  const ready = sync !== null
+  const waiting = ready ? undefined : 'Connecting to the deck…'
   const clockClass = remainingSec < 0 ? 'over' : remainingSec <= 60 ? 'last-minute' : ''
   const qaClass = qaRemainingSec < 0 ? 'over' : qaRemainingSec <= 60 ? 'last-minute' : ''
 
   return (
-    <div className="dd-presenter" data-testid="presenter">
+    <div className="dd-presenter" data-testid="presenter" data-synced={ready}>
       <header className="dd-presenter-bar">
         <div className="dd-presenter-title">
           <strong>{deck.title}</strong>
@@ -145,13 +148,13 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
           {sync?.blackout ? <span className="dd-badge dd-badge-warn">Audience blacked out</span> : null}
         </div>
         <nav className="dd-presenter-nav">
-          <button type="button" onClick={() => step(-1)} aria-label="Previous">
+          <button type="button" onClick={() => step(-1)} aria-label="Previous" disabled={!ready} title={waiting}>
             ◀ Prev
           </button>
-          <button type="button" onClick={() => step(1)} aria-label="Next">
+          <button type="button" onClick={() => step(1)} aria-label="Next" disabled={!ready} title={waiting}>
             Next ▶
           </button>
-          <button type="button" onClick={() => void update({ blackout: !(sync?.blackout ?? false) })}>
+          <button type="button" onClick={() => void update({ blackout: !(sync?.blackout ?? false) })} disabled={!ready} title={waiting}>
             {sync?.blackout ? 'Show screen' : 'Black out'}
           </button>
         </nav>
@@ -174,7 +177,7 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
             This slide: {formatClock(slide?.budgetSec ?? 0)} budget ({formatClock(pace.windowStartSec)}–{formatClock(pace.windowEndSec)})
           </div>
           <div className="dd-clock-buttons">
-            <button type="button" onClick={toggleTalk}>
+            <button type="button" onClick={toggleTalk} disabled={!ready} title={waiting}>
               {sync?.timer.status === 'running' ? 'Pause (T)' : sync?.timer.status === 'paused' ? 'Resume (T)' : 'Start (T)'}
             </button>
             {confirming === 'timer' ? (
@@ -195,7 +198,7 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
                 </button>
               </span>
             ) : (
-              <button type="button" onClick={() => setConfirming('timer')}>
+              <button type="button" onClick={() => setConfirming('timer')} disabled={!ready} title={waiting}>
                 Reset…
               </button>
             )}
@@ -211,7 +214,7 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
             {qaActive ? (sync?.qa.status === 'running' ? 'questions running' : 'paused') : lastSlide ? 'Next ▶ on the last slide starts Q&A' : `starts after slide ${deck.slides.length}`}
           </div>
           <div className="dd-clock-buttons">
-            <button type="button" onClick={toggleQa}>
+            <button type="button" onClick={toggleQa} disabled={!ready} title={waiting}>
               {!qaActive ? 'Start Q&A (Q)' : sync?.qa.status === 'running' ? 'Pause Q&A' : 'Resume Q&A'}
             </button>
           </div>
