@@ -164,6 +164,32 @@ test('saving a slide file updates both windows and keeps the current slide', asy
   }
 })
 
+test('the presenter warns about a slide taller than the slide; the example deck has none', async ({ context }) => {
+  const deck = copyDeck()
+  const server = await startServer(deck)
+  try {
+    const presenter = await context.newPage()
+    await presenter.goto(`${server.url}presenter`)
+    const current = presenter.getByTestId('preview-current')
+    const next = presenter.getByTestId('preview-next')
+    // Every slide of the example deck fits: no warning on any of them.
+    for (let i = 1; i <= 5; i++) {
+      await expect(presenter.getByTestId('slide-counter')).toHaveText(`Slide ${i} / 5`)
+      await expect(current.locator('.dd-preview-slide h1')).toBeVisible()
+      await expect(current.getByTestId('overflow-warning')).toHaveCount(0)
+      await expect(next.getByTestId('overflow-warning')).toHaveCount(0)
+      if (i < 5) await presenter.getByRole('button', { name: 'Next' }).click()
+    }
+    const file = join(deck, 'slides', 'deck.md')
+    const bullets = Array.from({ length: 30 }, (_, i) => `- point number ${i + 1} that someone forgot to cut`).join('\n')
+    writeFileSync(file, readFileSync(file, 'utf8').replace('# 5 · Use case: try it live', `# 5 · Use case: try it live\n\n${bullets}`))
+    await expect(current.getByTestId('overflow-warning')).toContainText(/px taller than the slide/, { timeout: 5_000 })
+  } finally {
+    await server.stop()
+    removeDir(deck)
+  }
+})
+
 test.describe('bad decks give readable messages, never a blank window', () => {
   const cases: Array<{ name: string; files: Record<string, string | Buffer>; expectText: RegExp; slides?: number }> = [
     { name: 'missing slides folder', files: {}, expectText: /No slides\/ folder/ },
