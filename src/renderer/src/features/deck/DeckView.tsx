@@ -140,7 +140,10 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
         onReady={(reveal) => {
           // deckRef is filled only after onReady; goTo needs the instance now.
           revealRef.current = reveal
-          if (syncRef.current) goTo(syncRef.current)
+          // currentSync() is set the moment the host's state arrives; syncRef only on the next render,
+          // which may come after this callback: reading it alone could miss the join for good.
+          const state = currentSync() ?? syncRef.current
+          if (state) goTo(state)
           setCurrent(revealRef.current?.getIndices().h ?? 0)
         }}
         onSlideChange={report}
