@@ -8,42 +8,25 @@
  * tag from the APP1 "Exif" segment's TIFF IFD0 and turn the decoded pixels.
  */
 import type { RgbaImage } from './image'
+import { jpegSegments, SOS } from './jpeg-segments'
 
 /** EXIF orientation, 1 (as stored) to 8. */
 export type Orientation = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8
 
 const ORIENTATION_TAG = 0x0112
-const SOS = 0xda
 
 /**
  * The Orientation tag of a JPEG file, or 1 when there is none or the EXIF
  * data is unreadable (a broken EXIF block never stops a prediction).
  */
 export function jpegOrientation(bytes: Uint8Array): Orientation {
-  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return 1
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  let i = 2
-  while (i + 4 <= bytes.length) {
-    if (bytes[i] !== 0xff) return 1
-    const marker = bytes[i + 1]!
-    if (marker === 0xff) {
-      i++
-      continue
-    }
-    if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
-      i += 2
-      continue
-    }
-    if (marker === SOS) return 1 // metadata segments all come before the image data
-    const length = view.getUint16(i + 2)
-    if (length < 2) return 1
-    const start = i + 4
-    const end = Math.min(bytes.length, i + 2 + length)
+  for (const { marker, start, end } of jpegSegments(bytes)) {
+    if (marker === SOS) break // metadata segments all come before the image data
     if (marker === 0xe1 && end - start >= 14 && ascii(bytes, start, 6) === 'Exif\0\0') {
       const found = tiffOrientation(view, start + 6, end)
       if (found !== null) return found
     }
-    i += 2 + length
   }
   return 1
 }

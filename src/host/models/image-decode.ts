@@ -7,6 +7,7 @@ import { PNG } from 'pngjs'
 import jpeg from 'jpeg-js'
 import { ApiError } from '../../shared/api'
 import { applyOrientation, jpegOrientation } from '../../core/models/exif'
+import { jpegSegments } from '../../core/models/jpeg-segments'
 import type { RgbaImage } from '../../core/models/image'
 
 /** Largest accepted side, in pixels. */
@@ -25,27 +26,12 @@ export function sniffImage(bytes: Uint8Array): { format: 'png' | 'jpeg'; width: 
     if (String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') return null
     return { format: 'png', width: view.getUint32(16), height: view.getUint32(20) }
   }
-  if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
-    let i = 2
-    while (i + 9 < bytes.length) {
-      if (bytes[i] !== 0xff) return null
-      const marker = bytes[i + 1]!
-      if (marker === 0xff) {
-        i++
-        continue
-      }
-      if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
-        i += 2
-        continue
-      }
-      const length = view.getUint16(i + 2)
-      // SOF0…SOF15 carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but do not.
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-        return { format: 'jpeg', height: view.getUint16(i + 5), width: view.getUint16(i + 7) }
-      }
-      i += 2 + length
+  for (const { marker, offset } of jpegSegments(bytes)) {
+    // SOF0…SOF15 carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but do not.
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      if (offset + 9 > bytes.length) return null
+      return { format: 'jpeg', height: view.getUint16(offset + 5), width: view.getUint16(offset + 7) }
     }
-    return null
   }
   return null
 }
