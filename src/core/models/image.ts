@@ -189,6 +189,23 @@ export function centerCrop(src: FloatImage, width: number, height: number, fill 
   // Same rounding as torchvision's center_crop: offset = round((in - out) / 2).
   const ox = Math.round((src.width - width) / 2)
   const oy = Math.round((src.height - height) / 2)
+  copyWindow(src, out, width, height, ox, oy)
+  return { width, height, channels: c, data: out }
+}
+
+/**
+ * Copies the width×height window of `src` whose top-left corner is (ox, oy) into `out` (HWC, same
+ * channels); parts of the window outside the source keep what `out` holds (the padding).
+ */
+function copyWindow(
+  src: { width: number; height: number; channels: number; data: ArrayLike<number> },
+  out: { [i: number]: number },
+  width: number,
+  height: number,
+  ox: number,
+  oy: number
+): void {
+  const c = src.channels
   for (let y = 0; y < height; y++) {
     const sy = y + oy
     if (sy < 0 || sy >= src.height) continue
@@ -198,7 +215,6 @@ export function centerCrop(src: FloatImage, width: number, height: number, fill 
       for (let k = 0; k < c; k++) out[(y * width + x) * c + k] = src.data[(sy * src.width + sx) * c + k]!
     }
   }
-  return { width, height, channels: c, data: out }
 }
 
 /** Picks the per-channel value, broadcasting a single value and averaging RGB stats for a grayscale model. */
@@ -247,15 +263,7 @@ export function centerCropBytes(src: ByteImage, width: number, height: number): 
   const out = new Uint8Array(width * height * c)
   const ox = Math.floor((src.width - width) / 2)
   const oy = Math.floor((src.height - height) / 2)
-  for (let y = 0; y < height; y++) {
-    const sy = y + oy
-    if (sy < 0 || sy >= src.height) continue
-    for (let x = 0; x < width; x++) {
-      const sx = x + ox
-      if (sx < 0 || sx >= src.width) continue
-      for (let k = 0; k < c; k++) out[(y * width + x) * c + k] = src.data[(sy * src.width + sx) * c + k]!
-    }
-  }
+  copyWindow(src, out, width, height, ox, oy)
   return { width, height, channels: c, data: out }
 }
 
