@@ -94,6 +94,29 @@ test('presenter and audience stay on the same slide, both ways', async ({ contex
   await expect(currentTitle(late)).toContainText(/data/i)
 })
 
+test('a key pressed the moment the window is in sync moves every window, and the demo there is live', async ({ context, server }) => {
+  const audience = await context.newPage()
+  // Press End in the same task that marks the window in sync, before React gets another turn:
+  // the earliest moment a person (or a presentation clicker) could press it.
+  await audience.addInitScript(`
+    new MutationObserver((records, observer) => {
+      const el = document.querySelector('[data-testid="audience"][data-synced="true"]')
+      if (!el) return
+      observer.disconnect()
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', code: 'End', keyCode: 35, bubbles: true }))
+      window.__pressedEnd = true
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-synced'], childList: true })
+  `)
+  await audience.goto(server.url)
+  await expect.poll(() => audience.evaluate('window.__pressedEnd === true')).toBe(true)
+  await expect(currentTitle(audience)).toContainText(/use case/i)
+  const presenter = await context.newPage()
+  await presenter.goto(`${server.url}presenter`)
+  await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 5 / 5')
+  await audience.getByLabel('Text to classify').fill('Forest fire near La Ronge Sask. Canada')
+  await expect(audience.getByTestId('prediction-bars').first()).toContainText('disaster')
+})
+
 test('the countdown starts at the deck duration, pauses, resets only on confirmation, then Q&A counts down', async ({ context, server }) => {
   await context.clock.install({ time: new Date('2026-06-01T09:00:00Z') })
   const presenter = await context.newPage()

@@ -30,5 +30,7 @@ test('README screenshots: the live demo slide and the presenter view', async ({ 
   await presenter.keyboard.press('ArrowRight')
   await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 2 / 5')
   await expect(presenter.getByTestId('notes')).toContainText('model card')
+  // The slide's model card is read from the ONNX file: wait for it, not its loading line.
+  await expect(presenter.getByTestId('preview-current').getByTestId('card-parity')).toBeVisible()
   await presenter.screenshot({ path: join(shots, 'presenter.png') })
 })

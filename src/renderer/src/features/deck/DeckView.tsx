@@ -68,6 +68,9 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
     void update(patch)
   }, [update])
 
+  const reportRef = useRef(report)
+  reportRef.current = report
+
   const toggleBlackout = useCallback(() => {
     void update({ blackout: !(syncRef.current?.blackout ?? false) })
   }, [update])
@@ -140,15 +143,17 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
         onReady={(reveal) => {
           // deckRef is filled only after onReady; goTo needs the instance now.
           revealRef.current = reveal
+          // Listen here, before this window says it is in sync: @revealjs/react's own onSlideChange
+          // props are attached by an effect one render later, and a key pressed in between would move
+          // this window without telling React (the demo stays inactive) or the other windows.
+          const onMove = (): void => reportRef.current()
+          for (const event of ['slidechanged', 'fragmentshown', 'fragmenthidden'] as const) reveal.on(event, onMove)
           // currentSync() is set the moment the host's state arrives; syncRef only on the next render,
           // which may come after this callback: reading it alone could miss the join for good.
           const state = currentSync() ?? syncRef.current
           if (state) goTo(state)
           setCurrent(revealRef.current?.getIndices().h ?? 0)
         }}
-        onSlideChange={report}
-        onFragmentShown={report}
-        onFragmentHidden={report}
       >
         {deck.slides.map((slide) => (
           <RevealSlide key={slide.index} data-slide-index={slide.index} data-testid={`slide-${slide.index}`}>
