@@ -117,6 +117,25 @@ test('a key pressed the moment the window is in sync moves every window, and the
   await expect(audience.getByTestId('prediction-bars').first()).toContainText('disaster')
 })
 
+test('whatever scrolls reveal.js\' frame, the slide on screen does not shift', async ({ page, server }) => {
+  await page.goto(server.url)
+  await joined(page)
+  await expect(currentTitle(page)).toContainText(/problem/i)
+  // The browser scrolls the overflow-hidden frame to show a focused control or one an automation
+  // tool clicks (reveal.js' own arrows included); reveal.js itself undoes that only once a second.
+  const after = await page.evaluate(`new Promise((resolve) => {
+    const frame = document.querySelector('.reveal')
+    if (!frame) return resolve('no .reveal')
+    frame.scrollLeft = 600
+    frame.scrollTop = 10
+    const moved = { left: frame.scrollLeft, top: frame.scrollTop }
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve({ moved, left: frame.scrollLeft, top: frame.scrollTop })))
+  })`)
+  // The frame could scroll (so this checks something), and is back at 0 by the next frames.
+  expect(after).toEqual({ moved: { left: 600, top: 10 }, left: 0, top: 0 })
+  await expect(currentTitle(page)).toContainText(/problem/i)
+})
+
 test('the countdown starts at the deck duration, pauses, resets only on confirmation, then Q&A counts down', async ({ context, server }) => {
   await context.clock.install({ time: new Date('2026-06-01T09:00:00Z') })
   const presenter = await context.newPage()

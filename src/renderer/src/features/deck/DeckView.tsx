@@ -148,6 +148,7 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
           // this window without telling React (the demo stays inactive) or the other windows.
           const onMove = (): void => reportRef.current()
           for (const event of ['slidechanged', 'fragmentshown', 'fragmenthidden'] as const) reveal.on(event, onMove)
+          keepUnscrolled(reveal.getRevealElement())
           // currentSync() is set the moment the host's state arrives; syncRef only on the next render,
           // which may come after this callback: reading it alone could miss the join for good.
           const state = currentSync() ?? syncRef.current
@@ -166,4 +167,19 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
       <ProblemsBanner deck={deck} />
     </div>
   )
+}
+
+/**
+ * The browser scrolls reveal.js' overflow-hidden frame when something off the
+ * current slide gets the focus (a clicked control, a form field on the next
+ * slide), which shifts the whole slide sideways. reveal.js puts it back only
+ * once a second; the audience should never see it, so undo it at once.
+ */
+function keepUnscrolled(frame: HTMLElement | null): void {
+  if (!frame) return
+  const reset = (): void => {
+    if (frame.scrollLeft !== 0) frame.scrollLeft = 0
+    if (frame.scrollTop !== 0) frame.scrollTop = 0
+  }
+  frame.addEventListener('scroll', reset, { passive: true })
 }
