@@ -7,6 +7,7 @@ Usage: /usr/bin/python3 training/train_tweets.py [--data PATH]
 from __future__ import annotations
 
 import argparse
+import copy
 import csv
 import os
 import shutil
@@ -76,9 +77,14 @@ class TweetClassifier(nn.Module):
         self.drop = nn.Dropout(dropout)
         self.mlp = nn.Sequential(nn.Linear(width, hidden), nn.ReLU(), nn.Dropout(dropout), nn.Linear(hidden, 2))
 
+    # Set by use_export_layout() just before torch.onnx.export; training never uses it.
+    export_layout = False
+
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         e = self.emb(input_ids)                              # [B, T, D]
         m = attention_mask.unsqueeze(-1).to(e.dtype)         # [B, T, 1]
+        if self.conv is not None and self.export_layout:
+            return self._forward_conv_export(e, m, attention_mask)
         if self.conv is not None:
             e = torch.relu(self.conv((e * m).transpose(1, 2))).transpose(1, 2)
         mean = (e * m).sum(1) / m.sum(1).clamp(min=1.0)
@@ -88,6 +94,28 @@ class TweetClassifier(nn.Module):
             mx = (e + (m - 1.0) * 1e4).max(dim=1).values
             feats = torch.cat([mean, mx], dim=-1)
         return self.mlp(self.drop(feats))
+
+    def _forward_conv_export(self, e: torch.Tensor, m: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        """The conv path as exported: the same numbers (up to float summation order), laid out for ONNX Runtime.
+
+        [Note: 2-D convolution in the exported tweet model]
+        The width-3 convolution is exported as a 1×3 Conv2d on [B, D, 1, T], which ONNX Runtime's CPU provider runs
+        in its blocked NCHWc layout (AVX2/AVX-512 kernels), about a third faster than its 1-D Conv. Pooling stays in
+        that layout (no transpose back): the padding is zeroed by the mask, and since ReLU output is >= 0, the max of
+        the masked values equals the max over the real tokens (every input has at least [CLS] and [SEP])."""
+        x = (e * m).transpose(1, 2).unsqueeze(2)                                   # [B, D, 1, T]
+        c = torch.relu(F.conv2d(x, self.conv.weight.unsqueeze(2), self.conv.bias, padding=(0, 1)))
+        c = c * attention_mask.to(e.dtype).view(attention_mask.shape[0], 1, 1, -1)  # zero the padding
+        mean = c.sum(dim=(2, 3)) / m.sum(1).clamp(min=1.0)
+        mx = c.amax(dim=(2, 3))
+        return self.mlp(self.drop(torch.cat([mean, mx], dim=-1)))
+
+
+def use_export_layout(model: nn.Module) -> None:
+    """Switches every TweetClassifier in `model` to its export layout (see _forward_conv_export)."""
+    for module in model.modules():
+        if isinstance(module, TweetClassifier):
+            module.export_layout = True
 
 
 class NBLogReg(nn.Module):
@@ -106,10 +134,12 @@ class NBLogReg(nn.Module):
 
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         m = attention_mask.to(torch.float32)                                  # [B, T]
-        same = (input_ids.unsqueeze(2) == input_ids.unsqueeze(1)).to(torch.float32)  # [B, T(i), T(j)]
-        pos = torch.cumsum(torch.ones_like(input_ids), 1)                     # 1..T
-        earlier = (pos.unsqueeze(1) < pos.unsqueeze(2)).to(torch.float32)     # j < i
-        seen = ((same * earlier * m.unsqueeze(1)).sum(2) > 0).to(torch.float32)
+        # Boolean [B, T, T] tests and a [T, T] position test: the exported graph moves bytes, not floats.
+        same = input_ids.unsqueeze(2) == input_ids.unsqueeze(1)               # [B, T(i), T(j)]
+        pos = torch.arange(input_ids.shape[1], device=input_ids.device)
+        earlier = pos.unsqueeze(0) < pos.unsqueeze(1)                         # [T(i), T(j)]: j < i
+        real = (attention_mask > 0).unsqueeze(1)                              # [B, 1, T(j)]
+        seen = (same & earlier & real).to(torch.float32).amax(2)              # 1 where token i appeared before
         s = (self.w(input_ids).squeeze(-1) * m * (1.0 - seen)).sum(1) + self.b
         return torch.stack([-0.5 * s, 0.5 * s], dim=1)
 
@@ -125,6 +155,18 @@ class TweetEnsemble(nn.Module):
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         nets = torch.stack([n(input_ids, attention_mask) for n in self.nets]).mean(0)
         return 0.5 * (nets + self.linear(input_ids, attention_mask))
+
+
+def check_export_layout(model: nn.Module, export_model: nn.Module, seqs: List[List[int]]) -> None:
+    """The export layout must give the trained model's logits: compare on every validation tweet (padded batches)."""
+    worst = 0.0
+    with torch.no_grad():
+        for i in range(0, len(seqs), 256):
+            ids, mask = batchify(seqs[i:i + 256])
+            worst = max(worst, (model(ids, mask) - export_model(ids, mask)).abs().max().item())
+    print(f"  export layout vs training layout: max abs diff {worst:.2e} over {len(seqs)} tweets")
+    if worst > 1e-5:
+        raise SystemExit(f"export layout changes the logits by {worst}")
 
 
 def read_tweets(path: str) -> List[Dict[str, str]]:
@@ -407,7 +449,10 @@ def main() -> None:
     print(f"ensemble: val acc {best['val/acc']:.4f} f1 {best['val/f1']:.4f} loss {best['val/loss']:.4f}")
 
     ids, mask = batchify([tok.encode("my mixtape is fire"), tok.encode("forest fire near the town")])
-    export_onnx(model, (ids, mask), os.path.join(OUT, "model.onnx"), ["input_ids", "attention_mask"], ["logits"],
+    export_model = copy.deepcopy(model)
+    use_export_layout(export_model)
+    check_export_layout(model, export_model, va_seqs)
+    export_onnx(export_model, (ids, mask), os.path.join(OUT, "model.onnx"), ["input_ids", "attention_mask"], ["logits"],
                 {"input_ids": {0: "batch", 1: "sequence"}, "attention_mask": {0: "batch", 1: "sequence"},
                  "logits": {0: "batch"}})
 
