@@ -8,10 +8,10 @@
  * Chromium while it paints the deck. Measured on a 2-core machine with the
  * example text model: a single prediction takes the same time on one thread
  * or two (bench/ort-chromium.bench.ts), and typing into the live demo is
- * faster with one (keystroke to bars p50 5.8–6.2 ms vs 6.5–7.0 ms with two,
+ * faster with one (keystroke to bars p50 5.8–6.9 ms vs 6.5–7.2 ms with two,
  * bench/demo-keystroke.bench.ts), because the second thread competes with
  * Chromium. Two threads only pay off for big batches on an idle machine
- * (batches of 64: about 1.35× faster), which a live demo never runs. Large
+ * (batches of 64: about 1.6× faster), which a live demo never runs. Large
  * models (image backbones of tens of MB) do gain from threads, so they get up
  * to half the cores, leaving the rest to the UI.
  */
