@@ -180,6 +180,35 @@ test('the countdown starts at the deck duration, pauses, resets only on confirma
   await expect(presenter.getByTestId('qa-remaining')).toHaveText('10:00')
 })
 
+test('typing into the demo on the last slide never starts the Q&A; "next" outside it does', async ({ context, server }) => {
+  const audience = await context.newPage()
+  await audience.goto(server.url)
+  await joined(audience)
+  await audience.keyboard.press('End')
+  await expect(currentTitle(audience)).toContainText(/use case/i)
+  const presenter = await context.newPage()
+  await presenter.goto(`${server.url}presenter`)
+  await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 5 / 5')
+  await expect(presenter.getByTestId('timer-status')).toHaveText('running')
+
+  // Space, "n" and "N" are all "next" keys of reveal.js; in the text box they are just letters.
+  const box = audience.getByLabel('Text to classify')
+  await box.click()
+  await box.pressSequentially('Nothing new near Nanaimo, no need to run', { delay: 5 })
+  await expect(box).toHaveValue('Nothing new near Nanaimo, no need to run')
+  await expect(audience.getByTestId('prediction-bars').first()).toContainText('disaster')
+  await audience.getByRole('button', { name: 'curl' }).press('Space')
+  await expect(presenter.getByTestId('timer-status')).toHaveText('running')
+  await expect(presenter.getByTestId('qa-clock')).toHaveClass(/idle/)
+  await expect(currentTitle(audience)).toContainText(/use case/i)
+
+  // The same key with the focus on the slide itself is the speaker moving on: the Q&A starts.
+  await audience.evaluate('document.activeElement && document.activeElement.blur && document.activeElement.blur()')
+  await audience.keyboard.press('n')
+  await expect(presenter.getByTestId('timer-status')).toHaveText('paused')
+  await expect(presenter.getByTestId('qa-clock')).not.toHaveClass(/idle/)
+})
+
 test('saving a slide file updates both windows and keeps the current slide', async ({ context }) => {
   const deck = copyDeck()
   const server = await startServer(deck)

@@ -11,6 +11,7 @@ import 'reveal.js/theme/black.css'
 import type { Deck, SyncState } from '../../../../shared/types'
 import { pauseTimer, startTimer } from '../../../../core/timing/timer'
 import { useSync } from '../../hooks/use-sync'
+import { keyStaysInControl } from '../../lib/keys'
 import { SlideContent } from './SlideContent'
 import { HelpOverlay } from './HelpOverlay'
 import { ProblemsBanner } from './ProblemsBanner'
@@ -110,6 +111,8 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
       const reveal = revealRef.current
       const state = syncRef.current
       if (!reveal || !state || !NEXT_KEYS.has(event.key)) return
+      // Typed into a demo, not pressed to move on (this listener runs before the control's own).
+      if (keyStaysInControl(event.target) || event.ctrlKey || event.metaKey || event.altKey) return
       if (!reveal.isLastSlide() || reveal.availableFragments().next) return
       if (state.qa.status !== 'idle') return
       const now = Date.now()

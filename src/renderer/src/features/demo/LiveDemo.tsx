@@ -16,6 +16,7 @@ import { TabularInput } from './TabularInput'
 import { TextInput } from './TextInput'
 import { useSlideRelayout } from './use-slide-relayout'
 import { usePredictor, type HistoryEntry, type PredictorState } from './use-predictor'
+import { isFormControl } from '../../lib/keys'
 import './demo.css'
 
 /** Props of {@link LiveDemo}. */
@@ -38,8 +39,7 @@ const TASK_NAMES: Record<ModelInfo['task'], string> = {
 
 /** Keys pressed in a form control stay there: reveal.js must not turn them into slide changes. */
 function keepKeysInControls(e: React.KeyboardEvent): void {
-  const target = e.target as HTMLElement
-  if (/^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(target.tagName) || target.isContentEditable) e.stopPropagation()
+  if (isFormControl(e.target)) e.stopPropagation()
 }
 
 /** The live demo of one model. Key it by model id so a different model starts fresh. */
@@ -63,6 +63,7 @@ export function LiveDemo({ model, active, top, exampleIndex, size }: LiveDemoPro
       ref={root}
       className={`dm-demo dm-size-${size}`}
       data-prevent-swipe=""
+      data-owns-keys=""
       data-testid="demo"
       data-model={model.id}
       aria-label={`Live demo: ${model.name}`}

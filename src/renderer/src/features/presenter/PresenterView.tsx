@@ -12,6 +12,7 @@ import { elapsedMs, paceAt, pauseTimer, resetTimer, startTimer, toggleTimer } fr
 import { formatClock } from '../../../../core/deck/durations'
 import { useNow } from '../../hooks/use-now'
 import { useSync } from '../../hooks/use-sync'
+import { isTypingTarget } from '../../lib/keys'
 import { renderMarkdown } from '../deck/markdown'
 import { ProblemsBanner } from '../deck/ProblemsBanner'
 import { SlidePreview } from './SlidePreview'
@@ -98,7 +99,7 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return
+      if (isTypingTarget(event.target)) return
       if (event.ctrlKey || event.metaKey || event.altKey) return
       const key = event.key
       if (['ArrowRight', 'ArrowDown', 'PageDown', 'n', 'N'].includes(key) || (key === ' ' && !event.shiftKey)) {
