@@ -1,15 +1,16 @@
 /**
- * Takes the README's screenshots from the real app on the example deck: the
- * audience window on the live-demo slide and the presenter view. It also
- * asserts what they must show, so a broken view cannot slip into the docs.
+ * The README's screenshots, from the real app on the example deck: the
+ * audience window on the live-demo slide and the presenter view. It asserts
+ * what they must show, so a broken view cannot slip into the docs. The
+ * pictures go to the test's output folder; `UPDATE_SCREENSHOTS=1` writes them
+ * to docs/screenshots instead (so a plain `npm test` leaves the clone clean).
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, repoRoot, test } from './fixtures'
 
-const shots = join(repoRoot, 'docs', 'screenshots')
-
-test('README screenshots: the live demo slide and the presenter view', async ({ context, server }) => {
+test('README screenshots: the live demo slide and the presenter view', async ({ context, server }, testInfo) => {
+  const shots = process.env['UPDATE_SCREENSHOTS'] === '1' ? join(repoRoot, 'docs', 'screenshots') : testInfo.outputPath()
   mkdirSync(shots, { recursive: true })
   // A speaker opens the deck minutes before the talk, and the model is loaded and checked by then: wait
   // for that (its export parity check runs last) so the latency line shows warm numbers, as in the exam.
