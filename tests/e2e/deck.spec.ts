@@ -209,6 +209,51 @@ test('typing into the demo on the last slide never starts the Q&A; "next" outsid
   await expect(presenter.getByTestId('qa-clock')).not.toHaveClass(/idle/)
 })
 
+test('a clicker (PageDown/PageUp) still moves the talk after a chart option is ticked or the demo is typed into', async ({ context, server }) => {
+  const audience = await context.newPage()
+  await audience.goto(server.url)
+  await joined(audience)
+  const presenter = await context.newPage()
+  await presenter.goto(`${server.url}presenter`)
+  const counter = presenter.getByTestId('slide-counter')
+  await expect(presenter.getByTestId('presenter')).toHaveAttribute('data-synced', 'true')
+  await presenter.keyboard.press('End')
+  await presenter.keyboard.press('PageUp')
+  await expect(counter).toHaveText('Slide 4 / 5')
+  await expect(currentTitle(audience)).toContainText(/framework/i)
+
+  // A ticked checkbox keeps the focus; reveal.js alone would ignore every key from then on.
+  const outliers = audience.locator('.reveal .slides > section.present').getByLabel('Ignore outliers')
+  await outliers.click()
+  await expect(outliers).toBeFocused()
+  await audience.keyboard.press('PageDown')
+  await expect(counter).toHaveText('Slide 5 / 5')
+  await audience.keyboard.press('PageUp')
+  await expect(counter).toHaveText('Slide 4 / 5')
+  // Arrow keys do nothing to a checkbox, so they move the talk on too; on a slider they move the slider.
+  await outliers.click()
+  await audience.keyboard.press('ArrowRight')
+  await expect(counter).toHaveText('Slide 5 / 5')
+  await expect(presenter.getByTestId('timer-status')).toHaveText('running')
+
+  // In the demo's text box the arrows move the cursor; the clicker still moves the talk.
+  const box = audience.getByLabel('Text to classify')
+  await box.fill('Flood warning for the valley')
+  await box.press('ArrowLeft')
+  await box.press('ArrowRight')
+  await expect(counter).toHaveText('Slide 5 / 5')
+  await expect(box).toBeFocused()
+  await box.press('PageUp')
+  await expect(counter).toHaveText('Slide 4 / 5')
+  await audience.keyboard.press('PageDown')
+  await expect(counter).toHaveText('Slide 5 / 5')
+  // On the last slide, the clicker's "next" from inside the text box starts the Q&A.
+  await box.click()
+  await box.press('PageDown')
+  await expect(presenter.getByTestId('timer-status')).toHaveText('paused')
+  await expect(presenter.getByTestId('qa-clock')).not.toHaveClass(/idle/)
+})
+
 test('saving a slide file updates both windows and keeps the current slide', async ({ context }) => {
   const deck = copyDeck()
   const server = await startServer(deck)

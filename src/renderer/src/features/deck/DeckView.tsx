@@ -11,7 +11,7 @@ import 'reveal.js/theme/black.css'
 import type { Deck, SyncState } from '../../../../shared/types'
 import { pauseTimer, startTimer } from '../../../../core/timing/timer'
 import { useSync } from '../../hooks/use-sync'
-import { keyStaysInControl } from '../../lib/keys'
+import { keyStaysInControl, navigationTakenFromControl } from '../../lib/keys'
 import { SlideContent } from './SlideContent'
 import { HelpOverlay } from './HelpOverlay'
 import { ProblemsBanner } from './ProblemsBanner'
@@ -99,7 +99,9 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
     [toggleBlackout]
   )
 
-  // Q&A: "next" on the last step of the last slide starts the Q&A countdown.
+  // Keys before reveal.js and the slide's controls see them (capture phase): clicker keys taken back from
+  // controls (see [Note: keys in slide controls] in lib/keys.ts), and "next" on the last step of the last
+  // slide starts the Q&A countdown.
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (event.key === 'Escape' && help) {
@@ -110,9 +112,19 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
       }
       const reveal = revealRef.current
       const state = syncRef.current
-      if (!reveal || !state || !NEXT_KEYS.has(event.key)) return
-      // Typed into a demo, not pressed to move on (this listener runs before the control's own).
-      if (keyStaysInControl(event.target) || event.ctrlKey || event.metaKey || event.altKey) return
+      if (!reveal || !state || event.ctrlKey || event.metaKey || event.altKey) return
+      const taken = navigationTakenFromControl(event.target, event.key)
+      if (taken) {
+        event.preventDefault()
+        event.stopPropagation()
+        if (document.activeElement instanceof HTMLElement) document.activeElement.blur()
+        if (taken === 'back') return void reveal.prev()
+        if (!reveal.isLastSlide() || reveal.availableFragments().next) return void reveal.next()
+      } else {
+        if (!NEXT_KEYS.has(event.key)) return
+        // Typed into a demo, not pressed to move on (this listener runs before the control's own).
+        if (keyStaysInControl(event.target)) return
+      }
       if (!reveal.isLastSlide() || reveal.availableFragments().next) return
       if (state.qa.status !== 'idle') return
       const now = Date.now()
