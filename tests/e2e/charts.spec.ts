@@ -383,6 +383,10 @@ test.describe('the example deck', () => {
     // Slide 3 holds the deck's first chart: val/acc and val/f1 per epoch, no smoothing, one line per run and metric.
     const chart = page.getByTestId('chart').first()
     await expect(chart.locator('path.recharts-line-curve')).toHaveCount(sweep.length * 2)
+    // Whole epochs only: the x axis has no tick like "1.50" between two of them.
+    const ticks = chart.locator('.recharts-xAxis-tick-labels .dd-axis-tick')
+    await expect.poll(() => ticks.count()).toBeGreaterThanOrEqual(2)
+    for (const tick of await ticks.allTextContents()) expect(tick.trim()).toMatch(/^\d+$/)
     const tooltip = chart.locator('.dd-chart-tooltip')
     await hover(page, chart.locator('svg.recharts-surface'), 0.55, tooltip)
     const epoch = Number(await tooltip.locator('.dd-chart-tooltip-x').innerText())

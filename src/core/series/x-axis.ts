@@ -99,8 +99,10 @@ export function formatExact(value: number): string {
  * "Nice" tick values (steps of 1, 2 or 5 × 10^k) inside [min, max], about
  * `count` of them. We compute ticks ourselves because recharts, given a
  * data-bound domain, also puts a tick on the exact end (`450, 469` overlap).
+ * `integer`: the axis only has whole numbers (epochs 1–4), so no tick falls
+ * between two of them (no "1.50").
  */
-export function niceTicks(min: number, max: number, count = 6): number[] {
+export function niceTicks(min: number, max: number, count = 6, integer = false): number[] {
   if (!Number.isFinite(min) || !Number.isFinite(max)) return []
   if (max < min) [min, max] = [max, min]
   if (max === min) return [min]
@@ -108,11 +110,18 @@ export function niceTicks(min: number, max: number, count = 6): number[] {
   const power = Math.pow(10, Math.floor(Math.log10(raw)))
   // Round the raw step to the nearest of 1, 2, 5, 10 (geometric midpoints, as d3 does).
   const error = raw / power
-  const step = power * (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1)
+  const nice = power * (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1)
+  const step = integer ? Math.max(1, nice) : nice
   const ticks: number[] = []
   for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) {
     // Round away float noise (0.30000000000000004).
     ticks.push(Number(v.toPrecision(12)))
   }
   return ticks
+}
+
+/** true when every value is a whole number (an x axis of epochs or steps). */
+export function allIntegers(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isInteger(values[i])) return false
+  return true
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { HistoryRow } from '../../../../src/shared/types'
 import { cellNumber, extractColumns, extractSeries, seriesFromColumns, xColumn } from '../../../../src/core/series/values'
-import { formatDuration, formatValue, formatX, niceTicks, parseXKey } from '../../../../src/core/series/x-axis'
+import { allIntegers, formatDuration, formatValue, formatX, niceTicks, parseXKey } from '../../../../src/core/series/x-axis'
 
 describe('cellNumber', () => {
   it('reads numbers and the API non-finite strings', () => {
@@ -121,6 +121,22 @@ describe('x axis helpers', () => {
     expect(formatValue(0.123456)).toBe('0.1235')
     expect(formatValue(Number.NaN)).toBe('NaN')
     expect(formatValue(1e-6)).toBe('1.000e-6')
+  })
+})
+
+describe('niceTicks on a whole-number axis', () => {
+  it('puts no tick between two epochs', () => {
+    expect(niceTicks(1, 4, 6)).toContain(1.5)
+    expect(niceTicks(1, 4, 6, true)).toEqual([1, 2, 3, 4])
+    expect(niceTicks(0, 2, 8, true)).toEqual([0, 1, 2])
+  })
+  it('changes nothing where the steps are whole anyway', () => {
+    expect(niceTicks(0, 469, 5, true)).toEqual(niceTicks(0, 469, 5))
+  })
+  it('allIntegers tells epochs 1, 2, 3 from fractional epochs', () => {
+    expect(allIntegers([1, 2, 3])).toBe(true)
+    expect(allIntegers(Float64Array.from([0, 0.0208, 1]))).toBe(false)
+    expect(allIntegers([])).toBe(true)
   })
 })
 

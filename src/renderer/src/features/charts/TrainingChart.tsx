@@ -28,6 +28,7 @@ import { CartesianGrid, ComposedChart, ReferenceArea, ReferenceDot, XAxis, YAxis
 import type { RunInfo } from '../../../../shared/types'
 import {
   algorithmLabels,
+  allIntegers,
   bestPoint,
   DEFAULT_MAX_POINTS,
   formatValue,
@@ -153,6 +154,7 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
     let nonFinite = 0
     let xLo = Number.POSITIVE_INFINITY
     let xHi = Number.NEGATIVE_INFINITY
+    let integerX = true
     // [Note: columns, one pass] in core/series/values.ts: every key this chart reads from a run, in one walk over its rows.
     for (const [runId, history] of histories) history.prepare([xKey, ...lines.filter((l) => l.run.id === runId).map((l) => l.rawKey)])
     for (const def of lines) {
@@ -169,6 +171,8 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
       if (view.x.length > 0) {
         xLo = Math.min(xLo, view.x[0]!)
         xHi = Math.max(xHi, view.x[view.x.length - 1]!)
+        // The view holds logged points only (downsampling picks, never interpolates): checking it is enough.
+        integerX &&= allIntegers(view.x)
       }
       hover.push({ def, x: series.x, raw: series.y, smooth: smoothed })
       samples.push(strideSample(series.y, view.start, view.end, OUTLIER_SAMPLE))
@@ -177,7 +181,7 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
       smoothPaths.push({ key: def.key, x: view.x, y: view.smooth, color: def.color, width: 2, opacity: 1, dash, className: 'dd-line-smooth' })
     }
     const paths = [...rawPaths, ...smoothPaths]
-    return { drawn, paths, hover, samples, xExtent: xLo <= xHi ? ([xLo, xHi] as [number, number]) : null, nonFinite }
+    return { drawn, paths, hover, samples, xExtent: xLo <= xHi ? ([xLo, xHi] as [number, number]) : null, integerX, nonFinite }
   }, [lines, histories, xKey, hidden, algorithm, smoothing, zoom, maxPoints])
 
   // As many y ticks as fit (about one per 36 px of plot), and the y range (optionally ignoring outliers).
@@ -261,7 +265,11 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
   }, [xd0, xd1, yAxis, width, height, log])
   // About one x tick per 110 px.
   const xTickCount = Math.max(3, Math.min(size === 'page' ? 8 : 6, Math.floor(width / 110)))
-  const xTicks = useMemo(() => (xd0 === undefined || xd1 === undefined ? [] : niceTicks(xd0, xd1, xTickCount)), [xd0, xd1, xTickCount])
+  const integerX = computed.integerX
+  const xTicks = useMemo(
+    () => (xd0 === undefined || xd1 === undefined ? [] : niceTicks(xd0, xd1, xTickCount, integerX)),
+    [xd0, xd1, xTickCount, integerX]
+  )
   const xLabel = useCallback((v: number): string => formatX(xKey, v), [xKey])
   const xTickText = useCallback((v: number): string => (xKey === '_timestamp' ? formatX(xKey, v).slice(11, 16) : formatX(xKey, v)), [xKey])
   const onZoom = useCallback((range: [number, number]) => setZoom(range), [])
