@@ -187,11 +187,7 @@ class TweetEnsemble(nn.Module):
 
 def check_export_layout(model: nn.Module, export_model: nn.Module, seqs: List[List[int]]) -> None:
     """The export layout must give the trained model's logits: compare on every validation tweet (padded batches)."""
-    worst = 0.0
-    with torch.no_grad():
-        for i in range(0, len(seqs), 256):
-            ids, mask = batchify(seqs[i:i + 256])
-            worst = max(worst, (model(ids, mask) - export_model(ids, mask)).abs().max().item())
+    worst = (predict_logits(model, seqs) - predict_logits(export_model, seqs)).abs().max().item()
     print(f"  export layout vs training layout: max abs diff {worst:.2e} over {len(seqs)} tweets")
     if worst > 1e-5:
         raise SystemExit(f"export layout changes the logits by {worst}")
@@ -236,14 +232,19 @@ def batchify(seqs: List[List[int]]) -> Tuple[torch.Tensor, torch.Tensor]:
     return ids, mask
 
 
-def evaluate(model: nn.Module, seqs: List[List[int]], y: np.ndarray) -> Dict[str, float]:
+def predict_logits(model: nn.Module, seqs: List[List[int]]) -> torch.Tensor:
+    """Logits for every sequence, in padded batches of 256."""
     model.eval()
     logits = []
     with torch.no_grad():
         for i in range(0, len(seqs), 256):
             ids, mask = batchify(seqs[i:i + 256])
             logits.append(model(ids, mask))
-    lg = torch.cat(logits)
+    return torch.cat(logits)
+
+
+def evaluate(model: nn.Module, seqs: List[List[int]], y: np.ndarray) -> Dict[str, float]:
+    lg = predict_logits(model, seqs)
     loss = F.cross_entropy(lg, torch.tensor(y)).item()
     pred = lg.argmax(1).numpy()
     return {"val/loss": loss, "val/acc": float(np.mean(pred == y)), "val/f1": binary_f1(y, pred)}

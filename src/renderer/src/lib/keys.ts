@@ -20,8 +20,8 @@ const FORWARD_KEYS = new Set(['PageDown', 'ArrowRight', 'ArrowDown'])
 const BACKWARD_KEYS = new Set(['PageUp', 'ArrowLeft', 'ArrowUp'])
 const CLICKER_KEYS = new Set(['PageDown', 'PageUp'])
 
-/** Selector of the regions whose form controls keep every key (see LiveDemo). */
-export const OWNS_KEYS_SELECTOR = '[data-owns-keys]'
+/** Regions whose form controls keep every key (LiveDemo's root carries the attribute). */
+const OWNS_KEYS_SELECTOR = '[data-owns-keys]'
 
 /** A control that takes typed keys and arrow keys itself: text fields, sliders, selects, editable content. */
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -50,8 +50,8 @@ export function keyStaysInControl(target: EventTarget | null): boolean {
 export function navigationTakenFromControl(target: EventTarget | null, key: string): 'forward' | 'back' | null {
   const forward = FORWARD_KEYS.has(key)
   if (!forward && !BACKWARD_KEYS.has(key)) return null
-  const swallowed = keyStaysInControl(target) || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement
-  if (!swallowed) return null
+  // reveal.js ignores keys on every <input> (checkboxes too) and <textarea>; demo controls stop theirs.
+  if (!keyStaysInControl(target) && !(target instanceof HTMLInputElement)) return null
   if (!CLICKER_KEYS.has(key) && isTypingTarget(target)) return null
   return forward ? 'forward' : 'back'
 }

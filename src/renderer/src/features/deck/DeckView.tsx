@@ -113,20 +113,19 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
       const reveal = revealRef.current
       const state = syncRef.current
       if (!reveal || !state || event.ctrlKey || event.metaKey || event.altKey) return
+      const atEnd = reveal.isLastSlide() && !reveal.availableFragments().next
       const taken = navigationTakenFromControl(event.target, event.key)
       if (taken) {
         event.preventDefault()
         event.stopPropagation()
         if (document.activeElement instanceof HTMLElement) document.activeElement.blur()
         if (taken === 'back') return void reveal.prev()
-        if (!reveal.isLastSlide() || reveal.availableFragments().next) return void reveal.next()
-      } else {
-        if (!NEXT_KEYS.has(event.key)) return
-        // Typed into a demo, not pressed to move on (this listener runs before the control's own).
-        if (keyStaysInControl(event.target)) return
+        if (!atEnd) return void reveal.next()
+      } else if (!NEXT_KEYS.has(event.key) || keyStaysInControl(event.target)) {
+        // Not "next", or typed into a demo rather than pressed to move on (this listener runs before the control's own).
+        return
       }
-      if (!reveal.isLastSlide() || reveal.availableFragments().next) return
-      if (state.qa.status !== 'idle') return
+      if (!atEnd || state.qa.status !== 'idle') return
       const now = Date.now()
       void update({ timer: pauseTimer(state.timer, now), qa: startTimer(state.qa, now) })
     }
