@@ -179,8 +179,6 @@ export type DemodeckApi = {
   [C in Channel]: (req: Req<C>) => Promise<Res<C>>
 } & {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
-  /** 'electron' or 'browser', for the footer only; features must not branch on it. */
-  readonly host: 'electron' | 'browser'
 }
 
 import type { channelNames, pushEventNames } from './channels'
