@@ -4,7 +4,7 @@
  * All behaviour lives in src/host and src/core; this file only wires Electron.
  */
 import { app, BrowserWindow, dialog, Menu, session } from 'electron'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { EventName, Events } from '../shared/api'
 import { createHost, type Host } from '../host/create-host'
@@ -13,6 +13,7 @@ import { forkUtilityWorker } from './inference-process'
 import { createSecretStore } from './secret-store'
 import { ASSET_SCHEME, handleAssetProtocol, registerAssetScheme } from './asset-protocol'
 import { menuTemplate } from './menu'
+import { deckFolder } from './launch-args'
 import { installPermissionHandlers, lockDownApp } from './security'
 import { createAudienceWindow, createPresenterWindow, createRouteWindow, type WindowPaths } from './windows'
 
@@ -24,12 +25,8 @@ const paths: WindowPaths = {
 registerAssetScheme()
 
 function deckFromArgs(): string {
-  const argv = process.argv
-  const flag = argv.indexOf('--deck')
-  if (flag >= 0 && argv[flag + 1]) return resolve(argv[flag + 1]!)
-  if (process.env['DEMODECK_DECK']) return resolve(process.env['DEMODECK_DECK'])
   // Unpackaged: the repository root is the bundled example deck.
-  return resolve(app.getAppPath())
+  return deckFolder(process.argv, process.env, app.getAppPath())
 }
 
 let host: Host | null = null
