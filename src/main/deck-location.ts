@@ -2,7 +2,7 @@
  * Which deck folder the Electron app opens, and the list of recent decks.
  *
  * [Note: decks in a packaged app]
- * Order: `--deck DIR` (or `--deck=DIR`), `DEMODECK_DECK`, the last deck opened (if it still
+ * Order: `--deck DIR` (or `--deck=DIR`), `DEMODECK_DECK` (launch-args.ts), the last deck opened (if it still
  * exists), else the bundled example. Unpackaged, the example is the repository itself. Packaged,
  * the example ships as a read-only resource (electron-builder.config.cjs), so it is copied once to
  * `<userData>/example-deck` and opened from there: hot reload, W&B caches and edits then work, and
@@ -11,7 +11,7 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
+import { namedDeck } from './launch-args'
 
 /** How many decks File ▸ Open Recent remembers. */
 export const MAX_RECENT = 8
@@ -40,12 +40,6 @@ function isDir(path: string): boolean {
   } catch {
     return false
   }
-}
-
-/** `--deck DIR` or `--deck=DIR` from Electron's argv (other flags are Chromium's or Electron's: ignored). */
-export function deckArgument(argv: readonly string[]): string | undefined {
-  const { values } = parseArgs({ args: argv.slice(1), options: { deck: { type: 'string' } }, strict: false, allowPositionals: true })
-  return typeof values.deck === 'string' && values.deck ? values.deck : undefined
 }
 
 /** The recent decks, newest first; a missing or corrupt file is an empty list. */
@@ -84,10 +78,8 @@ export function exampleDeck(input: Pick<DeckLocationInput, 'isPackaged' | 'appPa
 
 /** The deck folder to open at start-up. */
 export function chooseStartDeck(input: DeckLocationInput): DeckChoice {
-  const argument = deckArgument(input.argv)
-  if (argument) return { path: resolve(argument), source: 'argument' }
-  const fromEnv = input.env['DEMODECK_DECK']
-  if (fromEnv) return { path: resolve(fromEnv), source: 'environment' }
+  const named = namedDeck(input.argv, input.env)
+  if (named) return named
   const recent = readRecentDecks(input.userData).find(isDir)
   if (recent) return { path: resolve(recent), source: 'recent' }
   return { path: exampleDeck(input), source: 'example' }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { chooseStartDeck, deckArgument, MAX_RECENT, readRecentDecks, rememberDeck } from '../../../src/main/deck-location'
+import { chooseStartDeck, MAX_RECENT, readRecentDecks, rememberDeck } from '../../../src/main/deck-location'
 
 const dirs: string[] = []
 function temp(): string {
@@ -22,14 +22,6 @@ function packaged(): { resourcesPath: string; userData: string; appPath: string 
   writeFileSync(join(resourcesPath, 'example-deck', 'slides', 'deck.md'), '# Example\n')
   return { resourcesPath, userData: join(base, 'user-data'), appPath: join(resourcesPath, 'app.asar') }
 }
-
-describe('deckArgument', () => {
-  it('reads --deck DIR and --deck=DIR and ignores Chromium flags', () => {
-    expect(deckArgument(['electron', '.', '--deck', '../exam'])).toBe('../exam')
-    expect(deckArgument(['electron', '--no-sandbox', '--deck=../exam', '--enable-logging'])).toBe('../exam')
-    expect(deckArgument(['electron', '.'])).toBeUndefined()
-  })
-})
 
 describe('chooseStartDeck', () => {
   it('a packaged app copies the example deck out of the bundle and opens the copy', () => {
