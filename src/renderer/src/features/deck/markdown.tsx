@@ -14,6 +14,7 @@ import remarkRehype from 'remark-rehype'
 import { visit } from 'unist-util-visit'
 import { toJsxRuntime, type Components } from 'hast-util-to-jsx-runtime'
 import type { Root, Nodes, Parent, Html } from 'mdast'
+import { CodeBlockElement, remarkCodeBlocks } from './code/remark-code-blocks'
 
 interface DirectiveNode {
   type: 'leafDirective' | 'containerDirective' | 'textDirective'
@@ -104,6 +105,7 @@ const processor = unified()
   .use(remarkDirective)
   .use(remarkElementAttributes)
   .use(remarkDirectivesToElements)
+  .use(remarkCodeBlocks)
   .use(remarkRehype, { allowDangerousHtml: false })
 
 /** Rewrites relative image/link URLs to the deck's asset base (slides/ is the base folder). */
@@ -134,7 +136,7 @@ export function renderMarkdown(markdown: string, options: MarkdownRenderOptions)
     Fragment,
     jsx: jsx as never,
     jsxs: jsxs as never,
-    components: options.components as Components,
+    components: { 'dd-code': CodeBlockElement, ...options.components } as Components,
     passKeys: true,
     passNode: false
   })
