@@ -22,6 +22,7 @@ import { IDLE_TIMER } from '../core/timing/timer'
 import { loadDeck } from './deck/load-deck'
 import { createServices } from './service-factory'
 import type { ModelServiceApi, RunsServiceApi, SecretStore, WorkerSpawner } from './services'
+import { ProjectService } from './project/project-service'
 
 export type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> }
 
@@ -69,6 +70,10 @@ export function createHost(options: HostOptions): Host {
         .catch(() => undefined)
     }
   })
+  const project = new ProjectService(deckRoot, {
+    watch: options.watch !== false,
+    onChange: (files) => options.emit('project:changed', { files })
+  })
   let sync: SyncState = {
     slide: 0,
     fragment: -1,
@@ -98,6 +103,7 @@ export function createHost(options: HostOptions): Host {
       if (patch.timer !== undefined) next.timer = patch.timer
       if (patch.qa !== undefined) next.qa = patch.qa
       if (patch.blackout !== undefined) next.blackout = patch.blackout
+      if (patch.link !== undefined) next.link = patch.link
       sync = next
       options.emit('sync:changed', sync)
       return sync
@@ -114,7 +120,10 @@ export function createHost(options: HostOptions): Host {
       options.emit('runs:changed', await runs.list())
       return run
     },
-    'wandb:set-key': ({ key }) => runs.setKey(key)
+    'wandb:set-key': ({ key }) => runs.setKey(key),
+    'project:checklist': async ({ src }) => project.checklist(src),
+    'project:code': async ({ src, lines }) => project.code(src, lines),
+    'project:tree': async ({ src, depth, max }) => project.tree(src, depth, max)
   }
 
   async function dispatch(channel: string, payload: unknown): Promise<unknown> {
@@ -235,6 +244,7 @@ export function createHost(options: HostOptions): Host {
       for (const timer of timers.values()) clearTimeout(timer)
       if (poll) clearInterval(poll)
       models.dispose()
+      project.dispose()
     }
   }
 }

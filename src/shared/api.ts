@@ -18,6 +18,9 @@ import type {
   ModelInfo,
   ParityReport,
   Prediction,
+  ProjectChecklist,
+  ProjectCode,
+  ProjectTree,
   RunInfo,
   SyncState,
   WandbStatus
@@ -34,6 +37,13 @@ const idSchema = z
   .min(1)
   .max(200)
   .regex(/^[A-Za-z0-9._-]+$/, 'ids use letters, digits, dot, dash and underscore only')
+
+/** A path named by the deck (`::code{src="../src/train.py"}`), relative to the deck folder; the host decides what it may read. */
+const projectPathSchema = z
+  .string()
+  .min(1)
+  .max(500)
+  .refine((path) => !path.includes('\0'), 'a path cannot contain a NUL character')
 
 export const predictInputSchema = z.union([
   z.object({ text: z.string() }).strict(),
@@ -52,7 +62,8 @@ export const requestSchemas = {
       fragment: z.number().int().min(-1).optional(),
       timer: timerSchema.optional(),
       qa: timerSchema.optional(),
-      blackout: z.boolean().optional()
+      blackout: z.boolean().optional(),
+      link: z.number().int().min(0).max(99).nullable().optional()
     })
     .strict(),
   'models:list': z.object({}).strict(),
@@ -69,7 +80,16 @@ export const requestSchemas = {
     .strict(),
   'wandb:status': z.object({}).strict(),
   'wandb:sync': z.object({ path: z.string().min(1).max(500), full: z.boolean().optional() }).strict(),
-  'wandb:set-key': z.object({ key: z.string().min(1).max(200) }).strict()
+  'wandb:set-key': z.object({ key: z.string().min(1).max(200) }).strict(),
+  'project:checklist': z.object({ src: projectPathSchema }).strict(),
+  'project:code': z.object({ src: projectPathSchema, lines: z.string().max(40).optional() }).strict(),
+  'project:tree': z
+    .object({
+      src: projectPathSchema,
+      depth: z.number().int().min(0).max(6).optional(),
+      max: z.number().int().min(1).max(500).optional()
+    })
+    .strict()
 } as const
 
 /** Response types, one per channel. */
@@ -86,6 +106,9 @@ export interface Responses {
   'wandb:status': WandbStatus
   'wandb:sync': RunInfo
   'wandb:set-key': WandbStatus
+  'project:checklist': ProjectChecklist
+  'project:code': ProjectCode
+  'project:tree': ProjectTree
 }
 
 export type Channel = keyof typeof requestSchemas
@@ -118,7 +141,10 @@ export const httpRoutes: { [C in Channel]: HttpRoute } = {
   'runs:history': { method: 'GET', path: '/api/runs/:id/history' },
   'wandb:status': { method: 'GET', path: '/api/wandb/status' },
   'wandb:sync': { method: 'POST', path: '/api/wandb/sync' },
-  'wandb:set-key': { method: 'POST', path: '/api/wandb/key' }
+  'wandb:set-key': { method: 'POST', path: '/api/wandb/key' },
+  'project:checklist': { method: 'GET', path: '/api/project/checklist' },
+  'project:code': { method: 'GET', path: '/api/project/code' },
+  'project:tree': { method: 'GET', path: '/api/project/tree' }
 }
 
 /** Events pushed from the host to every window. */
@@ -127,9 +153,11 @@ export interface Events {
   'sync:changed': SyncState
   'models:changed': ModelInfo[]
   'runs:changed': RunInfo[]
+  /** Files read for `::checklist`, `::code` or `::tree` changed on disk (paths as the deck named them). */
+  'project:changed': { files: string[] }
 }
 export type EventName = keyof Events
-export const eventNames: EventName[] = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed']
+export const eventNames: EventName[] = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'project:changed']
 
 /** Error codes and their HTTP status. */
 export const errorStatus = {

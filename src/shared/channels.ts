@@ -15,7 +15,10 @@ export const channelNames = [
   'runs:history',
   'wandb:status',
   'wandb:sync',
-  'wandb:set-key'
+  'wandb:set-key',
+  'project:checklist',
+  'project:code',
+  'project:tree'
 ] as const
 
-export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed'] as const
+export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'project:changed'] as const

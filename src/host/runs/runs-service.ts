@@ -18,6 +18,7 @@ import type { RunsServiceApi, SecretStore } from '../services'
 import { serializeRunFolder } from '../../core/metrics/run-folder'
 import type { ImportedRun } from '../../core/metrics/types'
 import { baseUrlFrom, KEY_SHAPE, resolveKey } from '../wandb/credentials'
+import { wandbRunUrl } from '../../core/project/links'
 import type { TransportOptions } from '../wandb/graphql'
 import { cacheFolderName, formatRunPath, parseRunPath } from '../wandb/run-path'
 import { WandbClient } from '../wandb/wandb-client'
@@ -340,6 +341,9 @@ export class RunsService implements RunsServiceApi {
     if (group) info.group = group
     if (c.run.state) info.state = c.run.state
     if (c.run.path) info.path = c.run.path
+    const wandbPath = c.run.path ?? (c.run.entity && c.run.project && c.run.runId ? `${c.run.entity}/${c.run.project}/${c.run.runId}` : undefined)
+    const url = wandbPath ? wandbRunUrl(wandbPath, baseUrlFrom(this.env)) : undefined
+    if (url) info.url = url
     return info
   }
 }

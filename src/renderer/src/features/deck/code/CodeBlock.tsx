@@ -10,7 +10,7 @@
  * the slide. The block watches its markers' `visible` class: the number of
  * visible markers is the current step, forwards and backwards alike.
  */
-import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
 import { parseCodeMeta } from '../../../../../core/code/line-ranges'
 import { useTokenizer } from './highlighter'
 import type { Token } from './shiki-bundle'
@@ -18,6 +18,8 @@ import './code.css'
 
 /** Blocks longer than this are shown uncoloured (tokenizing them would stall the slide). */
 const MAX_HIGHLIGHT_CHARS = 200_000
+/** A block whose longest line is too wide shrinks down to this share of its font size; past that, lines are cut. */
+const MIN_FIT_SCALE = 0.72
 
 export interface CodeBlockProps {
   code: string
@@ -78,6 +80,17 @@ export function CodeBlock({ code, lang, meta, startLine, caption, testId = 'code
     return () => observer.disconnect()
   }, [steps])
 
+  // Shrink a block with a line wider than the slide (down to MIN_FIT_SCALE) rather than cut the line.
+  const preRef = useRef<HTMLPreElement | null>(null)
+  const [fit, setFit] = useState(1)
+  useLayoutEffect(() => setFit(1), [code])
+  useLayoutEffect(() => {
+    const pre = preRef.current
+    if (!pre || pre.clientWidth === 0 || pre.scrollWidth <= pre.clientWidth + 1) return
+    const next = Math.max(MIN_FIT_SCALE, Math.floor(fit * (pre.clientWidth / pre.scrollWidth) * 100) / 100)
+    if (next < fit) setFit(next)
+  }, [fit, code, tokens])
+
   const active = steps ? steps[Math.min(step, steps.length - 1)]! : null
   const widthCh = String(first + lines.length - 1).length
   return (
@@ -91,7 +104,7 @@ export function CodeBlock({ code, lang, meta, startLine, caption, testId = 'code
       style={{ '--dd-gutter': `${widthCh + 1}ch` } as CSSProperties}
     >
       {caption ? <div className="dd-code-caption">{caption}</div> : null}
-      <pre>
+      <pre ref={preRef} style={fit < 1 ? { fontSize: `${fit}em` } : undefined}>
         <code>
           {lines.map((line, i) => {
             const number = first + i
