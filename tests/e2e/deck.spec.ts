@@ -317,7 +317,13 @@ test.describe('bad decks give readable messages, never a blank window', () => {
     { name: 'broken front matter', files: { 'slides/deck.md': '---\ntitle: [oops\n---\n# Still here\n' }, expectText: /not valid YAML/, slides: 1 },
     { name: 'unknown directive', files: { 'slides/deck.md': '# Sparkly\n\n::sparkles{level="9"}\n' }, expectText: /::sparkles.*is not a demodeck component/, slides: 1 },
     { name: 'non-UTF-8 file', files: { 'slides/deck.md': Buffer.from('# Caf\xe9 au lait\n', 'latin1') }, expectText: /is not UTF-8/, slides: 1 },
-    { name: '5 MB slide file', files: { 'slides/deck.md': '# Fine slide\n', 'slides/zz-huge.md': '# Huge\n' + 'x'.repeat(5 * 1024 * 1024) }, expectText: /5\.0 MB/, slides: 2 }
+    { name: '5 MB slide file', files: { 'slides/deck.md': '# Fine slide\n', 'slides/zz-huge.md': '# Huge\n' + 'x'.repeat(5 * 1024 * 1024) }, expectText: /5\.0 MB/, slides: 2 },
+    {
+      name: 'a project link that is not http(s), and ::checklist without src',
+      files: { 'slides/deck.md': '---\nlinks:\n  - label: Notes\n    url: file:///home/me/notes.txt\n---\n# Links\n\n::checklist\n' },
+      expectText: /Link "Notes" \(file:\/\/\/home\/me\/notes\.txt\) was ignored: only http:\/\/ and https:\/\/[\s\S]*::checklist needs src=/,
+      slides: 1
+    }
   ]
   for (const c of cases) {
     test(c.name, async ({ page }) => {
@@ -343,6 +349,7 @@ test.describe('bad decks give readable messages, never a blank window', () => {
           await expect(banner).toContainText(c.expectText)
         }
         if (c.name === 'unknown directive') await expect(page.getByTestId('unknown-directive')).toContainText('::sparkles')
+        if (c.name.startsWith('a project link')) await expect(page.getByTestId('project-notice')).toContainText('needs the file with the task lists')
       } finally {
         await server.stop()
         removeDir(dir)
