@@ -89,8 +89,6 @@ export interface SyncState {
   link?: number | null
 }
 
-export type SyncPatch = Partial<Omit<SyncState, 'version'>> & { origin: string }
-
 // ---------------------------------------------------------------- models
 
 export type ModelTask = 'text-classification' | 'image-classification' | 'tabular-classification'
