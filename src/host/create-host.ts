@@ -114,7 +114,8 @@ export function createHost(options: HostOptions): Host {
       options.emit('runs:changed', await runs.list())
       return run
     },
-    'wandb:set-key': ({ key }) => runs.setKey(key)
+    'wandb:set-key': ({ key }) => runs.setKey(key),
+    'wandb:cancel': () => runs.cancelSync()
   }
 
   async function dispatch(channel: string, payload: unknown): Promise<unknown> {

@@ -53,4 +53,6 @@ export interface RunsServiceApi {
   status(): Promise<WandbStatus>
   setKey(key: string): Promise<WandbStatus>
   reload(): Promise<void>
+  /** Cancels the W&B syncs in flight. */
+  cancelSync(): Promise<{ cancelled: number }>
 }

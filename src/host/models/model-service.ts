@@ -8,7 +8,9 @@
  * on first use. A model that hangs holds up only its own calls: another
  * model's prediction never queues behind it or shares its time-out, and the
  * restart after a time-out (see [Note: a worker that may die] in
- * worker-slot.ts) reloads only that model.
+ * worker-slot.ts) reloads only that model. At most `maxWorkers` processes
+ * live at once: past that, the least recently used idle one is stopped (its
+ * model reloads on its next use), so a deck with many models stays light.
  */
 import { ApiError } from '../../shared/api'
 import type { ModelCard, ModelInfo, ParityReport, PredictInput, Prediction } from '../../shared/types'
@@ -23,6 +25,8 @@ export interface ModelServiceOptions {
   timeoutMs?: number
   /** Deadline of a model's first load in a worker, ms (default max(60 s, timeoutMs)). */
   loadTimeoutMs?: number
+  /** Most worker processes alive at once (default 4); idle ones past it are stopped, least recently used first. */
+  maxWorkers?: number
   /** Called when `list()` would answer differently without a reload (a background parity check finished): push `models:changed`. */
   onChange?: () => void
 }
@@ -31,6 +35,7 @@ export interface ModelServiceOptions {
 export class ModelService implements ModelServiceApi {
   private readonly timeoutMs: number
   private readonly loadTimeoutMs: number
+  private readonly maxWorkers: number
   private models: Map<string, ResolvedModel> | null = null
   private loadingModels: Promise<Map<string, ResolvedModel>> | null = null
   /** One worker per model id, created on first use. */
@@ -48,6 +53,7 @@ export class ModelService implements ModelServiceApi {
   ) {
     this.timeoutMs = options.timeoutMs ?? 10_000
     this.loadTimeoutMs = options.loadTimeoutMs ?? Math.max(60_000, this.timeoutMs)
+    this.maxWorkers = Math.max(1, options.maxWorkers ?? 4)
     this.onChange = options.onChange ?? (() => undefined)
   }
 
@@ -218,6 +224,19 @@ export class ModelService implements ModelServiceApi {
       slot = new WorkerSlot(id, this.spawnWorker, { timeoutMs: this.timeoutMs, loadTimeoutMs: this.loadTimeoutMs })
       this.slots.set(id, slot)
     }
+    this.capWorkers(slot)
     return slot
+  }
+
+  /** Stops least recently used idle workers while more than `maxWorkers` would be alive with `next`'s. */
+  private capWorkers(next: WorkerSlot): void {
+    const others = [...this.slots.entries()].filter(([, s]) => s !== next && s.live)
+    let excess = others.length + 1 - this.maxWorkers
+    for (const [id, s] of others.filter(([, s]) => s.idle).sort((a, b) => a[1].lastUsed - b[1].lastUsed)) {
+      if (excess <= 0) break
+      s.dispose()
+      this.slots.delete(id)
+      excess--
+    }
   }
 }

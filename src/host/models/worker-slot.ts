@@ -32,6 +32,8 @@ export class WorkerSlot {
   private readonly pending = new Map<number, Pending>()
   private nextId = 1
   private disposed = false
+  /** When a call last started (for the model service's least-recently-used cap). */
+  lastUsed = 0
 
   /**
    * @param modelId the model this worker serves (named in messages)
@@ -64,6 +66,16 @@ export class WorkerSlot {
   /** Sends one request with the normal deadline. */
   request(body: RequestBody): Promise<unknown> {
     return this.call(body, this.timeouts.timeoutMs)
+  }
+
+  /** Whether a worker process is running for this model. */
+  get live(): boolean {
+    return this.worker !== null
+  }
+
+  /** Whether no call is in flight. */
+  get idle(): boolean {
+    return this.pending.size === 0 && this.loads.size === 0
   }
 
   /** Kills the worker and fails pending calls; the slot refuses new calls. */
@@ -105,6 +117,7 @@ export class WorkerSlot {
 
   private call(body: RequestBody, timeoutMs: number): Promise<unknown> {
     const worker = this.ensureWorker()
+    this.lastUsed = performance.now()
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -26,7 +26,8 @@ function service(spawn: () => WorkerHandle = () => forkSourceWorker({ env: { DEM
 const row = { alcohol: 13.7, ash: 2.4, colour: 'red' }
 const errorOf = (p: Promise<unknown>): Promise<ApiError> => p.then(() => { throw new Error('expected a rejection') }, (e: ApiError) => e)
 
-describe('ModelService', () => {
+// Each model starts its own worker process (tsx-compiled here): on a loaded machine that takes seconds per model.
+describe('ModelService', { timeout: 120_000 }, () => {
   it('warm() loads models and runs parity in the background; list() then carries the result', async () => {
     let changes = 0
     const s = new ModelService(deck.root, () => forkSourceWorker(), { onChange: () => changes++ })
@@ -36,14 +37,14 @@ describe('ModelService', () => {
       const list = await s.list()
       expect(list.find((m) => m.id === 'tabular')?.parity?.ok).toBe(true)
       expect(list.find((m) => m.id === 'tabular-bad-parity')?.parity?.ok).toBe(false)
-    }, { timeout: 20_000, interval: 50 })
+    }, { timeout: 90_000, interval: 50 })
     const bad = (await s.list()).find((m) => m.id === 'tabular-bad-parity')!
     expect(bad.warnings.map((w) => w.message).join(' ')).toContain('export is wrong in ONNX Runtime')
     expect(bad.errors).toEqual([])
     expect(changes).toBe(2)
     // reload() forgets the results (reference.json may have changed) and checks again.
     await s.reload()
-    await vi.waitFor(async () => expect((await s.list()).find((m) => m.id === 'tabular')?.parity?.ok).toBe(true), { timeout: 20_000, interval: 50 })
+    await vi.waitFor(async () => expect((await s.list()).find((m) => m.id === 'tabular')?.parity?.ok).toBe(true), { timeout: 90_000, interval: 50 })
   })
 
   it('builds the model card from the ONNX file, the preprocessing and parity', async () => {
@@ -108,6 +109,22 @@ describe('ModelService', () => {
     expect(error.message).toBe('model "text-hf" did not answer within 4 s and was stopped; its inference process restarts on the next request (other models are not affected)')
     expect((await s.predict('text-hf', { text: 'storm and flood' })).predictions[0]!.label).toBe('disaster')
     expect((await s.predict('tabular', { features: row })).predictions[0]!.label).toBe('Grignolino')
+  })
+
+  it('keeps at most maxWorkers processes alive, stopping the least recently used idle one', async () => {
+    let started = 0
+    const s = new ModelService(deck.root, () => (started++, forkSourceWorker()), { maxWorkers: 2 })
+    services.push(s)
+    await s.predict('tabular', { features: row })
+    await s.predict('text-hf', { text: 'fire' })
+    expect(started).toBe(2)
+    await s.predict('image-gray', { image: 'white.png' })
+    expect(started).toBe(3)
+    // text-hf was used more recently than tabular, so it still has its process; tabular starts a new one.
+    await s.predict('text-hf', { text: 'fire' })
+    expect(started).toBe(3)
+    expect((await s.predict('tabular', { features: row })).predictions[0]!.label).toBe('Grignolino')
+    expect(started).toBe(4)
   })
 
   it('re-reads folders on reload()', async () => {
