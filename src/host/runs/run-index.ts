@@ -51,6 +51,16 @@ function idPart(s: string): string {
   return s.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'run'
 }
 
+/** Test hooks of the index. */
+export interface RunIndexOptions {
+  /**
+   * Tests only: before reading each run source, the index waits (Atomics.wait) until `gate[0]` is non-zero,
+   * which holds a parse "in flight" for as long as a test needs (and would freeze the host if the index ran on
+   * its main thread).
+   */
+  gate?: Int32Array
+}
+
 /** Every run of a deck folder, parsed on demand and cached. */
 export class RunIndex {
   private readonly cache = new Map<string, CachedSource>()
@@ -59,7 +69,10 @@ export class RunIndex {
   private inflight: Promise<Map<string, Entry>> | null = null
 
   /** @param root absolute path of the deck folder */
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly options: RunIndexOptions = {}
+  ) {}
 
   /** Every run of the deck, ids unique. */
   async list(): Promise<RunInfo[]> {
@@ -227,6 +240,7 @@ export class RunIndex {
     }))).join('|')
     const hit = this.cache.get(anchor)
     if (hit && hit.signature === signature) return hit
+    if (this.options.gate) Atomics.wait(this.options.gate, 0, 0)
     const runs = await readSource(ref)
     let keyLeak = false
     for (const f of companionFiles(ref)) {

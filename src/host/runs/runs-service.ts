@@ -1,13 +1,16 @@
 /**
  * The runs service behind `runs:*` and `wandb:*`: the deck's run index
- * (run-index.ts: scanning, importing, ids, history) and W&B (wandb/wandb-sync.ts:
- * key status and storage, bounded syncs with Cancel) behind one interface.
+ * (run-index.ts: scanning, importing, ids, history; in a worker thread, see
+ * [Note: run files off the main thread] in run-index-thread.ts) and W&B
+ * (wandb/wandb-sync.ts: key status and storage, bounded syncs with Cancel)
+ * behind one interface.
  */
 import { resolve } from 'node:path'
 import type { HistoryRow, RunInfo, WandbStatus } from '../../shared/types'
 import type { RunsServiceApi, SecretStore } from '../services'
 import { WandbSync, type WandbTuning } from '../wandb/wandb-sync'
-import { RunIndex } from './run-index'
+import type { RunIndexOptions } from './run-index'
+import { RunIndexThread } from './run-index-thread'
 
 export { uniqueIds } from './run-index'
 
@@ -23,10 +26,12 @@ export interface RunsServiceOptions {
    * env DEMODECK_WANDB_RETRY_BASE_MS also sets the retry base.
    */
   wandb?: WandbTuning
+  /** Test hooks of the run index (see RunIndexOptions). */
+  index?: RunIndexOptions
 }
 
 export class RunsService implements RunsServiceApi {
-  private readonly index: RunIndex
+  private readonly index: RunIndexThread
   private readonly wandb: WandbSync
 
   /**
@@ -35,7 +40,7 @@ export class RunsService implements RunsServiceApi {
    */
   constructor(deckRoot: string, options: RunsServiceOptions = {}) {
     const root = resolve(deckRoot)
-    this.index = new RunIndex(root)
+    this.index = new RunIndexThread(root, options.index ?? {})
     this.wandb = new WandbSync(
       root,
       {
@@ -60,8 +65,13 @@ export class RunsService implements RunsServiceApi {
   }
 
   /** Drops the directory scan so the next call sees file changes. */
-  async reload(): Promise<void> {
-    this.index.reload()
+  reload(): Promise<void> {
+    return this.index.reload()
+  }
+
+  /** Whether run files are parsed in a worker thread (false where the bundle has no worker file). */
+  get threaded(): boolean {
+    return this.index.threaded
   }
 
   /** Whether a W&B key is available and from where — never the key. */
