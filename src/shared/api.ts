@@ -84,6 +84,7 @@ export const requestSchemas = {
   'wandb:status': z.object({}).strict(),
   'wandb:sync': z.object({ path: z.string().min(1).max(500), full: z.boolean().optional() }).strict(),
   'wandb:set-key': z.object({ key: z.string().min(1).max(200) }).strict(),
+  'wandb:cancel': z.object({}).strict(),
   'project:checklist': z.object({ src: projectPathSchema }).strict(),
   'project:code': z.object({ src: projectPathSchema, lines: z.string().max(40).optional() }).strict(),
   'project:tree': z
@@ -109,6 +110,8 @@ export interface Responses {
   'wandb:status': WandbStatus
   'wandb:sync': RunInfo
   'wandb:set-key': WandbStatus
+  /** How many syncs in flight were cancelled (each fails with "cancelled"). */
+  'wandb:cancel': { cancelled: number }
   'project:checklist': ProjectChecklist
   'project:code': ProjectCode
   'project:tree': ProjectTree
@@ -145,6 +148,7 @@ export const httpRoutes: { [C in Channel]: HttpRoute } = {
   'wandb:status': { method: 'GET', path: '/api/wandb/status' },
   'wandb:sync': { method: 'POST', path: '/api/wandb/sync' },
   'wandb:set-key': { method: 'POST', path: '/api/wandb/key' },
+  'wandb:cancel': { method: 'POST', path: '/api/wandb/cancel' },
   'project:checklist': { method: 'GET', path: '/api/project/checklist' },
   'project:code': { method: 'GET', path: '/api/project/code' },
   'project:tree': { method: 'GET', path: '/api/project/tree' }

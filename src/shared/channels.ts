@@ -16,6 +16,7 @@ export const channelNames = [
   'wandb:status',
   'wandb:sync',
   'wandb:set-key',
+  'wandb:cancel',
   'project:checklist',
   'project:code',
   'project:tree'
