@@ -158,7 +158,7 @@ export class InferenceRuntime {
           throw new ApiError('bad_request', `the model folder has no image "${source}"`)
         }
       }
-      const rgba = decodeImageInput(source)
+      const rgba = await decodeImageInput(source)
       const data = preprocessImage(rgba, image.pipeline, image.layout)
       return { [image.inputName]: new ort.Tensor('float32', data, image.layout.dims) }
     }
