@@ -329,15 +329,26 @@ const tensorJson = z
   })
   .strict()
 
-/** `reference.json`: samples with exported-framework outputs, for the parity check. */
+/** `reference.json`: samples with exported-framework outputs, for the parity check (see core/models/parity.ts). */
 export const referenceSchema = z
   .object({
+    $schema: z.string().optional(),
     tolerance: finite.positive().default(1e-4),
+    scoreTolerance: finite.positive().max(1).default(0.01),
     producer: z.string().optional(),
     samples: z
       .array(
         z
           .object({
+            name: z.string().optional(),
+            stages: z
+              .object({
+                decoded: z.string().optional(),
+                pixels: z.string().optional()
+              })
+              .strict()
+              .optional()
+              .describe('PNG files of the image as the framework saw it: decoded (upright RGB/L), and pixels (8-bit, after resize and crop).'),
             input: z
               .object({
                 text: z.string().optional(),
