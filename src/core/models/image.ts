@@ -275,14 +275,21 @@ export function shortestEdgeSize(width: number, height: number, size: number): {
  * Center crop as transformers does: offset floor((in − out) / 2) on each axis; where the image is
  * smaller than the crop it is padded with zeros (black), as transformers pads.
  */
-export function centerCropBytes(src: ByteImage, width: number, height: number): ByteImage {
+export function centerCropBytes(src: ByteImage, width: number, height: number, offset: 'floor' | 'round' = 'floor'): ByteImage {
   if (src.width === width && src.height === height) return src
   const c = src.channels
   const out = new Uint8Array(width * height * c)
-  const ox = Math.floor((src.width - width) / 2)
-  const oy = Math.floor((src.height - height) / 2)
+  const at = offset === 'round' ? roundHalfEven : Math.floor
+  const ox = at((src.width - width) / 2)
+  const oy = at((src.height - height) / 2)
   copyWindow(src, out, width, height, ox, oy)
   return { width, height, channels: c, data: out }
+}
+
+/** Python 3's round(): halves go to the even neighbour (torchvision's CenterCrop offset: round(2.5) = 2). */
+export function roundHalfEven(x: number): number {
+  const r = Math.round(x)
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r
 }
 
 /** The PIL path up to the 8-bit pixels the model's rescale/normalize sees (see the file comment). */
@@ -294,7 +301,7 @@ export function pilPixels(image: RgbaImage, pipeline: ImagePipeline, layout: Ima
     const size = shortestEdgeSize(img.width, img.height, resizeSpec.size)
     img = pilResize(img, size.width, size.height, resample)
   }
-  if (pipeline.crop) img = centerCropBytes(img, pipeline.crop.width, pipeline.crop.height)
+  if (pipeline.crop) img = centerCropBytes(img, pipeline.crop.width, pipeline.crop.height, pipeline.cropOffset)
   // The model's input size wins over the config: a final resize keeps a mis-sized config from crashing.
   if (img.width !== layout.width || img.height !== layout.height) img = pilResize(img, layout.width, layout.height, resample)
   return img
@@ -320,6 +327,12 @@ export function preprocessImage(image: RgbaImage, pipeline: ImagePipeline, layou
   if (pipeline.crop) img = centerCrop(img, pipeline.crop.width, pipeline.crop.height, pipeline.background === 'white' ? 255 : 0)
   // The model's input size wins over the config: a final stretch keeps a mis-sized config from crashing.
   if (img.width !== layout.width || img.height !== layout.height) img = resize(img, layout.width, layout.height)
+  return pack(img.data, img.width, img.height, pipeline, layout)
+}
+
+/** The tensor data of 8-bit pixels already resized and cropped (a reference.json `stages.pixels` image). */
+export function packPixels(img: ByteImage, pipeline: ImagePipeline, layout: ImageTensorLayout): Float32Array {
+  if (img.channels !== layout.channels) throw new Error(`the image has ${img.channels} channels, the model ${layout.channels}`)
   return pack(img.data, img.width, img.height, pipeline, layout)
 }
 

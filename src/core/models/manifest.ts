@@ -61,6 +61,17 @@ export const imageConfigSchema = z
     height: z.number().int().positive().max(4096),
     channels: z.union([z.literal(1), z.literal(3)]).optional(),
     resize: z.enum(['stretch', 'shortest-edge']).optional(),
+    shortestEdge: z
+      .number()
+      .int()
+      .positive()
+      .max(4096)
+      .optional()
+      .describe('With resize "shortest-edge": the short side is resized to this many pixels (torchvision Resize(256)), then the centre width×height is cropped. Default: min(width, height).'),
+    cropOffset: z
+      .enum(['floor', 'round'])
+      .optional()
+      .describe('Centre-crop offset: "floor" = floor((in − out) / 2) as transformers does (default); "round" = Python\'s round((in − out) / 2), half to even, as torchvision\'s CenterCrop does.'),
     crop: z
       .object({ width: z.number().int().positive(), height: z.number().int().positive() })
       .strict()
@@ -223,6 +234,8 @@ export interface ImagePipeline {
   resample?: PilFilter
   background: 'black' | 'white'
   invert: boolean
+  /** Centre-crop offset rounding: floor (transformers, the default) or Python's round half to even (torchvision). */
+  cropOffset?: 'floor' | 'round'
 }
 
 function size2(value: z.infer<typeof sizeSchema>): { width: number; height: number } | { shortest: number } {
@@ -309,7 +322,7 @@ export function pipelineFromManifest(image: ImageConfig): ImagePipeline {
   return {
     resize:
       image.resize === 'shortest-edge'
-        ? { mode: 'shortest-edge', size: Math.min(image.width, image.height) }
+        ? { mode: 'shortest-edge', size: image.shortestEdge ?? Math.min(image.width, image.height) }
         : { mode: 'stretch', width: image.width, height: image.height },
     crop: image.crop ?? (image.resize === 'shortest-edge' ? { width: image.width, height: image.height } : null),
     scale: image.scale ?? 1 / 255,
@@ -317,7 +330,8 @@ export function pipelineFromManifest(image: ImageConfig): ImagePipeline {
     std: image.std ?? null,
     ...(image.resample !== undefined ? { resample: image.resample as PilFilter } : {}),
     background: image.background ?? 'black',
-    invert: image.invert ?? false
+    invert: image.invert ?? false,
+    ...(image.cropOffset === 'round' ? { cropOffset: 'round' as const } : {})
   }
 }
 

@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import * as ort from 'onnxruntime-node'
 import { ApiError } from '../../shared/api'
 import type { ParityReport, PredictInput, TabularFeature } from '../../shared/types'
-import { pilPixels, type RgbaImage } from '../../core/models/image'
+import { packPixels, pilPixels, type RgbaImage } from '../../core/models/image'
 import { referenceSchema, type Reference, type TensorJson } from '../../core/models/manifest'
 import { judgeParity, maxAbsDiff, type SampleMeasure, type StageDifference } from '../../core/models/parity'
 import { scoresFor } from '../../core/models/postprocess'
@@ -171,6 +171,24 @@ function tabularStage(features: TabularFeature[], ours: number[], theirs: number
   return { stage: 'encoding', detail: `the model input has ${ours.length} values, the reference ${theirs.length}` }
 }
 
+/**
+ * Image samples keep their reference feeds as the 8-bit `stages.pixels` PNG (what ToTensor received), not as
+ * megabytes of inline floats: the feeds are that image rescaled and normalized (exact arithmetic).
+ */
+async function feedsFromPixels(spec: ModelSpec, sample: Sample): Promise<Feeds | null> {
+  if (!spec.image || !sample.stages?.pixels) return null
+  const { layout, pipeline, inputName } = spec.image
+  const decoded = await decodeImage(await imageBytes(spec.dir, sample.stages.pixels))
+  const stride = decoded.channels ?? 4
+  const pixels = new Uint8Array(decoded.width * decoded.height * layout.channels)
+  for (let p = 0; p < decoded.width * decoded.height; p++) for (let k = 0; k < layout.channels; k++) pixels[p * layout.channels + k] = decoded.data[p * stride + k]!
+  if (decoded.width !== layout.width || decoded.height !== layout.height) {
+    throw new ApiError('unprocessable', `reference.json: ${sample.stages.pixels} is ${decoded.width}×${decoded.height}, the model takes ${layout.width}×${layout.height}`)
+  }
+  const data = packPixels({ width: decoded.width, height: decoded.height, channels: layout.channels, data: pixels }, pipeline, layout)
+  return { [inputName]: new ort.Tensor('float32', data, layout.dims) }
+}
+
 /** The output row compared as scores: the model's chosen output, else the sample's first. */
 function scoreRow(spec: ModelSpec, outputs: Record<string, number[]>): number[] | null {
   const row = outputs[spec.outputName] ?? Object.values(outputs)[0]
@@ -202,7 +220,9 @@ export async function runParity(spec: ModelSpec, session: ort.InferenceSession, 
     }
     const outputDiff = (got: Record<string, number[]>): number => names.reduce((m, n) => Math.max(m, maxAbsDiff(got[n]!, expected[n]!)), 0)
     const measure: SampleMeasure = { index: i + 1, name: sampleName(sample), exportDiff: null, feedDiff: null, scoreDiff: null }
-    const refFeeds = sample.feeds ? Object.fromEntries(Object.entries(sample.feeds).map(([name, t]) => [name, tensorFromJson(name, t)])) : null
+    const refFeeds = sample.feeds
+      ? Object.fromEntries(Object.entries(sample.feeds).map(([name, t]) => [name, tensorFromJson(name, t)]))
+      : await feedsFromPixels(spec, sample)
     if (refFeeds) measure.exportDiff = outputDiff(await run(refFeeds))
 
     // Demodeck's own preprocessing. Inputs the demo refuses (an empty text) count for the export check only.
