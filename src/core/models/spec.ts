@@ -20,6 +20,7 @@ import {
   type ImagePipeline
 } from './manifest'
 import type { OnnxSummary, OnnxValue } from './onnx-proto'
+import { guessTask } from './manifest-draft'
 import { encodedLength } from './tabular'
 import { resolveMaxLength, TEXT_INPUT_NAMES } from './text'
 import type { z } from 'zod'
@@ -259,10 +260,14 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
     const configRaw = json('config.json')
     if (configRaw === undefined) {
       if (!folder.json['config.json']) {
+        const onnxFile = folder.files.find((f) => f.endsWith('.onnx'))
+        // Never label a bare ONNX file "text classification": say what its inputs look like and what is missing.
+        const guess = folder.onnx?.summary ? guessTask(folder.onnx.summary) : null
+        if (guess?.task) task = guess.task
         problem(
           'model/no-config',
-          folder.files.some((f) => f.endsWith('.onnx'))
-            ? 'this folder has an ONNX file but neither model.json (demodeck manifest) nor config.json (Hugging Face export); add one of them'
+          onnxFile
+            ? `this folder has ${onnxFile} but no model.json (demodeck manifest) or config.json (Hugging Face export)${guess ? `; it looks like ${guess.task ? `${guess.task.startsWith('image') ? 'an' : 'a'} ${guess.task.replace('-', ' ')} model: ${guess.reason}` : `no model demodeck runs: ${guess.reason}`}` : ''}. Run \`npm run add-model -- models/${folder.id}/${onnxFile}\` to write a model.json draft`
             : 'this folder has no model.json and no config.json, so it is not a model folder'
         )
       }
