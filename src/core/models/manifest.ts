@@ -73,7 +73,7 @@ export const imageConfigSchema = z
       .optional()
       .describe('Centre-crop offset: "floor" = floor((in − out) / 2) as transformers does (default); "round" = Python\'s round((in − out) / 2), half to even, as torchvision\'s CenterCrop does.'),
     crop: z
-      .object({ width: z.number().int().positive(), height: z.number().int().positive() })
+      .object({ width: z.number().int().positive().max(4096), height: z.number().int().positive().max(4096) })
       .strict()
       .nullable()
       .optional(),
@@ -156,11 +156,15 @@ export type HfExtras = z.infer<typeof hfExtrasSchema>
 /** The fields of a Hugging Face `config.json` demodeck reads. */
 export const hfConfigSchema = z
   .object({
-    id2label: z.record(z.string(), z.string()).optional(),
+    id2label: z
+      .record(z.string(), z.string())
+      .refine((r) => Object.keys(r).length <= 100_000, 'id2label has more than 100,000 labels')
+      .optional(),
     label2id: z.record(z.string(), z.number()).optional(),
     problem_type: z.string().optional(),
     model_type: z.string().optional(),
-    num_labels: z.number().int().optional(),
+    // Bounded: a config claiming 2 M labels made /api/models 31 MB. No classifier shown in a demo has more.
+    num_labels: z.number().int().positive().max(100_000).optional(),
     max_position_embeddings: z.number().int().optional(),
     _name_or_path: z.string().optional()
   })
@@ -186,11 +190,9 @@ export function hfLabels(config: z.infer<typeof hfConfigSchema>): string[] {
   throw new Error('config.json has no id2label')
 }
 
-const sizeSchema = z.union([
-  z.object({ height: z.number().int().positive(), width: z.number().int().positive() }).passthrough(),
-  z.object({ shortest_edge: z.number().int().positive() }).passthrough(),
-  z.number().int().positive()
-])
+// At most 4096 px, as a decoded image: a size of 100000 would fail at predict time as "Invalid typed array length".
+const side = z.number().int().positive().max(4096)
+const sizeSchema = z.union([z.object({ height: side, width: side }).passthrough(), z.object({ shortest_edge: side }).passthrough(), side])
 
 /** The fields of a Hugging Face `preprocessor_config.json` demodeck reads. */
 export const hfPreprocessorSchema = z

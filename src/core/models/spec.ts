@@ -20,6 +20,7 @@ import {
   type ImagePipeline
 } from './manifest'
 import type { OnnxSummary, OnnxValue } from './onnx-proto'
+import { checkManifest } from './manifest-checks'
 import { guessTask } from './manifest-draft'
 import { encodedLength } from './tabular'
 import { resolveMaxLength, TEXT_INPUT_NAMES } from './text'
@@ -220,6 +221,7 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
   let manifestMaxLength: number | undefined
   let modelFileName: string | undefined
   let known = true
+  let referenceName: string | undefined
 
   if (layout === 'manifest') {
     const parsed = modelManifestSchema.safeParse(json('model.json'))
@@ -246,6 +248,11 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
         manifestImage = { width: m.image.width, height: m.image.height, channels: m.image.channels, layout: m.image.layout }
       }
       if (m.tabular) features = m.tabular.features as TabularFeature[]
+      referenceName = m.reference
+      for (const f of checkManifest(m, folder.onnx?.summary ?? null, folder.files)) {
+        if (f.level === 'error') problem(f.code, f.message, 'model.json')
+        else warnings.push({ code: f.code, message: f.message, file: `models/${folder.id}/model.json` })
+      }
     }
   } else {
     const extrasRaw = json('demodeck.json')
@@ -354,7 +361,7 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
     outputName: output?.name ?? '',
     exposeZipMap: output?.exposeZipMap ?? false,
     inputs: info.inputs,
-    ...(folder.files.includes('reference.json') ? { referenceFile: join(folder.dir, 'reference.json') } : {})
+    ...(folder.files.includes(referenceName ?? 'reference.json') ? { referenceFile: join(folder.dir, referenceName ?? 'reference.json') } : {})
   }
   if (output?.exposeZipMap) {
     preprocessing.push({ step: 'Output', detail: `class probabilities read from "${output.name}", the tensor behind the ZipMap` })

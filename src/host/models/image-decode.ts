@@ -17,7 +17,7 @@
  * proves it byte for byte on a corpus Pillow writes.
  */
 import { PNG } from 'pngjs'
-import sharp from 'sharp'
+import type { Sharp, SharpOptions } from 'sharp'
 import { ApiError } from '../../shared/api'
 import { jpegSegments } from '../../core/models/jpeg-segments'
 import type { RgbaImage } from '../../core/models/image'
@@ -64,9 +64,21 @@ export function base64Bytes(input: string): Uint8Array {
   return new Uint8Array(Buffer.from(body, 'base64'))
 }
 
-// One decode at a time per worker, no libvips cache: the worker decodes a photo per request.
-sharp.cache(false)
-sharp.concurrency(1)
+type SharpFactory = (input: Buffer, options: SharpOptions) => Sharp
+let sharpModule: Promise<SharpFactory> | null = null
+
+/**
+ * sharp (libvips) loaded on the first JPEG, not when the worker starts: a text model's worker never pays for
+ * it. One decode at a time per worker, no libvips cache: the worker decodes a photo per request.
+ */
+function loadSharp(): Promise<SharpFactory> {
+  sharpModule ??= import('sharp').then(({ default: sharp }) => {
+    sharp.cache(false)
+    sharp.concurrency(1)
+    return sharp as unknown as SharpFactory
+  })
+  return sharpModule
+}
 
 /** Pillow's `cmyk2rgb` (Convert.c): c' = (255 − k) − c·(255 − k)/255 with its rounding MULDIV255. */
 function cmykToRgba(cmyk: Uint8Array, pixels: number): Uint8Array {
@@ -104,8 +116,9 @@ const bytesOf = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset
  * `ImageOps.exif_transpose`; in C because a JavaScript loop over 12 MP costs more than the decode).
  */
 async function decodeJpeg(bytes: Uint8Array): Promise<RgbaImage> {
+  const sharp = await loadSharp()
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const options = { failOn: 'error' as const, limitInputPixels: MAX_IMAGE_PIXELS }
+  const options: SharpOptions = { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS }
   const meta = await sharp(input, options).metadata()
   if (meta.space === 'cmyk') {
     // Raw CMYK (libvips undoes Adobe's inversion, as Pillow's "CMYK;I" raw mode does), no ICC transform.

@@ -12,6 +12,7 @@ import * as ort from 'onnxruntime-node'
 import { ApiError } from '../../shared/api'
 import type { ParityReport, PredictInput, Prediction } from '../../shared/types'
 import { preprocessImage } from '../../core/models/image'
+import { cleanOrtMessage } from '../../core/models/manifest-checks'
 import { exposeZipMapInput } from '../../core/models/onnx-proto'
 import { rankLabels } from '../../core/models/postprocess'
 import { intraOpThreads } from '../../core/models/session-options'
@@ -38,7 +39,7 @@ const TASK_INPUT: Record<ModelSpec['task'], { key: 'text' | 'image' | 'features'
 export function toWireError(error: unknown): { code: ApiError['code']; message: string } {
   if (error instanceof ApiError) return { code: error.code, message: error.message }
   if (error instanceof FeatureError || error instanceof TextInputError) return { code: 'bad_request', message: error.message }
-  return { code: 'runtime', message: `ONNX Runtime failed: ${(error as Error)?.message ?? String(error)}` }
+  return { code: 'runtime', message: `ONNX Runtime failed: ${cleanOrtMessage((error as Error)?.message ?? String(error))}` }
 }
 
 /** Runs models; one instance per worker process. */
@@ -91,7 +92,7 @@ export class InferenceRuntime {
         intraOpNumThreads: intraOpThreads(bytes.length, availableParallelism(), process.env['DEMODECK_ORT_THREADS'])
       })
     } catch (error) {
-      throw new ApiError('unprocessable', `ONNX Runtime cannot load the model: ${(error as Error).message}`)
+      throw new ApiError('unprocessable', `ONNX Runtime cannot load the model: ${cleanOrtMessage((error as Error).message)}`)
     }
     const loaded: Loaded = { revision: spec.revision, session }
     if (spec.text) {
