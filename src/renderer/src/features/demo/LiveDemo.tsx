@@ -8,7 +8,7 @@ import { memo, useRef, useState } from 'react'
 import type { ExampleInput, ModelInfo, PredictInput } from '../../../../shared/types'
 import { CurlPanel } from './CurlPanel'
 import { DistributionChart } from './DistributionChart'
-import { formatMs, formatPercent, formatSci } from './demo-format'
+import { formatMs, formatPercent } from './demo-format'
 import { demoHref } from './demo-routes'
 import { ImageInput } from './ImageInput'
 import { LabelBars } from './LabelBars'
@@ -90,8 +90,8 @@ export function LiveDemo({ model, active, top, exampleIndex, size }: LiveDemoPro
 
       {parityFailed && (
         <div className="dm-banner" role="alert" data-testid="parity-warning">
-          <strong>⚠ Export parity check failed</strong> (max abs diff {formatSci(model.parity!.maxAbsDiff)} &gt;{' '}
-          {formatSci(model.parity!.tolerance)}): {model.parity!.message}
+          {/* The headline names the figure that failed (export or preprocessing parity). */}
+          <strong>⚠ Parity check failed.</strong> {model.parity!.message}
         </div>
       )}
 
