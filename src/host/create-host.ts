@@ -22,6 +22,8 @@ import { IDLE_TIMER } from '../core/timing/timer'
 import { loadDeck } from './deck/load-deck'
 import { createServices } from './service-factory'
 import type { ModelServiceApi, RunsServiceApi, SecretStore, WorkerSpawner } from './services'
+import { EndpointService } from './endpoint/endpoint-service'
+import type { TokenStore } from './endpoint/auth'
 
 export type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> }
 
@@ -36,6 +38,10 @@ export interface HostOptions {
   assetBase?: string
   /** Watch the deck folder for changes (default true). */
   watch?: boolean
+  /** Deployed-endpoint tokens kept by the app (Electron keychain); absent in browser mode. */
+  endpointTokens?: TokenStore
+  /** Wake the deck's deployed endpoints when it opens (default true). */
+  wakeEndpoints?: boolean
 }
 
 export interface Host {
@@ -88,6 +94,26 @@ export function createHost(options: HostOptions): Host {
   ]
   models.warm(demoModels())
 
+  const demoEndpoints = (): Array<{ model: string; url: string }> =>
+    deck.slides.flatMap((slide) =>
+      slide.directives
+        .filter((d) => d.name === 'demo' && d.attributes['model'] && d.attributes['endpoint'])
+        .map((d) => ({ model: d.attributes['model']!, url: d.attributes['endpoint']! }))
+    )
+  const endpoints = new EndpointService({
+    deckRoot,
+    models,
+    ...(options.endpointTokens ? { tokens: options.endpointTokens } : {}),
+    directiveEndpoints: demoEndpoints,
+    onChange: (health) => options.emit('endpoint:changed', health),
+    log
+  })
+  // [Note: warm-up ping] A cold Cloud Run instance takes 5–20 s: wake the deck's endpoints as it opens.
+  void endpoints
+    .refresh()
+    .then(() => (options.wakeEndpoints === false ? undefined : endpoints.wake()))
+    .catch((error: unknown) => log(`endpoint warm-up failed: ${String(error)}`))
+
   const handlers: Handlers = {
     'deck:get': async () => deck,
     'sync:get': async () => sync,
@@ -114,7 +140,12 @@ export function createHost(options: HostOptions): Host {
       options.emit('runs:changed', await runs.list())
       return run
     },
-    'wandb:set-key': ({ key }) => runs.setKey(key)
+    'wandb:set-key': ({ key }) => runs.setKey(key),
+    'endpoint:predict': ({ id, input, endpoint, timeoutMs }) => endpoints.predict(id, input, endpoint, timeoutMs),
+    'endpoint:status': () => endpoints.status(),
+    'endpoint:wake': ({ id }) => endpoints.wake(id),
+    'endpoint:cancel': ({ id }) => endpoints.cancel(id),
+    'endpoint:set-token': ({ name, token }) => endpoints.setToken(name, token)
   }
 
   async function dispatch(channel: string, payload: unknown): Promise<unknown> {
@@ -160,9 +191,12 @@ export function createHost(options: HostOptions): Host {
         }
         options.emit('deck:changed', deck)
         models.warm(demoModels())
+        void endpoints.refresh().then(() => endpoints.status()).then((health) => options.emit('endpoint:changed', health))
       } else if (area === 'models') {
         await models.reload()
         options.emit('models:changed', await models.list())
+        await endpoints.refresh()
+        options.emit('endpoint:changed', await endpoints.status())
       } else {
         await runs.reload()
         options.emit('runs:changed', await runs.list())
@@ -235,6 +269,7 @@ export function createHost(options: HostOptions): Host {
       for (const timer of timers.values()) clearTimeout(timer)
       if (poll) clearInterval(poll)
       models.dispose()
+      void endpoints.dispose()
     }
   }
 }

@@ -12,6 +12,7 @@ import { createHost, type Host } from '../host/create-host'
 import { registerIpc } from './ipc/register-ipc'
 import { forkUtilityWorker } from './inference-process'
 import { createSecretStore } from './secret-store'
+import { createEndpointTokenStore } from './endpoint-token-store'
 import { installPermissionHandlers, lockDownApp } from './security'
 import { createAudienceWindow, createPresenterWindow, createRouteWindow, type WindowPaths } from './windows'
 
@@ -44,7 +45,9 @@ function emit<E extends EventName>(event: E, payload: Events[E]): void {
 function openHost(deckRoot: string): void {
   host?.dispose()
   const secretStore = createSecretStore()
+  const endpointTokens = createEndpointTokenStore()
   host = createHost({
+    ...(endpointTokens ? { endpointTokens } : {}),
     deckRoot,
     spawnWorker: () => forkUtilityWorker(join(here, 'inference.worker.js')),
     ...(secretStore ? { secretStore } : {}),

@@ -13,6 +13,8 @@
 import { z } from 'zod'
 import type {
   Deck,
+  EndpointHealth,
+  EndpointPrediction,
   HistoryRow,
   ModelCard,
   ModelInfo,
@@ -69,7 +71,21 @@ export const requestSchemas = {
     .strict(),
   'wandb:status': z.object({}).strict(),
   'wandb:sync': z.object({ path: z.string().min(1).max(500), full: z.boolean().optional() }).strict(),
-  'wandb:set-key': z.object({ key: z.string().min(1).max(200) }).strict()
+  'wandb:set-key': z.object({ key: z.string().min(1).max(200) }).strict(),
+  'endpoint:predict': z
+    .object({
+      id: idSchema,
+      input: predictInputSchema,
+      /** A `::demo{endpoint="…"}` URL; it must appear in the deck. */
+      endpoint: z.string().min(1).max(2000).optional(),
+      /** Per-call timeout from the directive, ms. */
+      timeoutMs: z.number().int().min(100).max(60_000).optional()
+    })
+    .strict(),
+  'endpoint:status': z.object({}).strict(),
+  'endpoint:wake': z.object({ id: idSchema.optional() }).strict(),
+  'endpoint:cancel': z.object({ id: idSchema }).strict(),
+  'endpoint:set-token': z.object({ name: z.string().min(1).max(100), token: z.string().min(1).max(8000) }).strict()
 } as const
 
 /** Response types, one per channel. */
@@ -86,6 +102,11 @@ export interface Responses {
   'wandb:status': WandbStatus
   'wandb:sync': RunInfo
   'wandb:set-key': WandbStatus
+  'endpoint:predict': EndpointPrediction
+  'endpoint:status': EndpointHealth[]
+  'endpoint:wake': EndpointHealth[]
+  'endpoint:cancel': { cancelled: number }
+  'endpoint:set-token': EndpointHealth[]
 }
 
 export type Channel = keyof typeof requestSchemas
@@ -118,7 +139,12 @@ export const httpRoutes: { [C in Channel]: HttpRoute } = {
   'runs:history': { method: 'GET', path: '/api/runs/:id/history' },
   'wandb:status': { method: 'GET', path: '/api/wandb/status' },
   'wandb:sync': { method: 'POST', path: '/api/wandb/sync' },
-  'wandb:set-key': { method: 'POST', path: '/api/wandb/key' }
+  'wandb:set-key': { method: 'POST', path: '/api/wandb/key' },
+  'endpoint:predict': { method: 'POST', path: '/api/endpoints/:id/predict' },
+  'endpoint:status': { method: 'GET', path: '/api/endpoints' },
+  'endpoint:wake': { method: 'POST', path: '/api/endpoints/wake' },
+  'endpoint:cancel': { method: 'POST', path: '/api/endpoints/:id/cancel' },
+  'endpoint:set-token': { method: 'POST', path: '/api/endpoints/token' }
 }
 
 /** Events pushed from the host to every window. */
@@ -127,9 +153,10 @@ export interface Events {
   'sync:changed': SyncState
   'models:changed': ModelInfo[]
   'runs:changed': RunInfo[]
+  'endpoint:changed': EndpointHealth[]
 }
 export type EventName = keyof Events
-export const eventNames: EventName[] = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed']
+export const eventNames: EventName[] = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed']
 
 /** Error codes and their HTTP status. */
 export const errorStatus = {

@@ -15,7 +15,12 @@ export const channelNames = [
   'runs:history',
   'wandb:status',
   'wandb:sync',
-  'wandb:set-key'
+  'wandb:set-key',
+  'endpoint:predict',
+  'endpoint:status',
+  'endpoint:wake',
+  'endpoint:cancel',
+  'endpoint:set-token'
 ] as const
 
-export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed'] as const
+export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed'] as const
