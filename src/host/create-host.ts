@@ -191,12 +191,19 @@ export function createHost(options: HostOptions): Host {
         }
         options.emit('deck:changed', deck)
         models.warm(demoModels())
-        void endpoints.refresh().then(() => endpoints.status()).then((health) => options.emit('endpoint:changed', health))
+        void endpoints
+          .refresh()
+          .then(async () => {
+            options.emit('endpoint:changed', await endpoints.status())
+            if (options.wakeEndpoints !== false) await endpoints.wakeUnchecked()
+          })
+          .catch((error: unknown) => log(`endpoint refresh failed: ${String(error)}`))
       } else if (area === 'models') {
         await models.reload()
         options.emit('models:changed', await models.list())
         await endpoints.refresh()
         options.emit('endpoint:changed', await endpoints.status())
+        if (options.wakeEndpoints !== false) void endpoints.wakeUnchecked()
       } else {
         await runs.reload()
         options.emit('runs:changed', await runs.list())

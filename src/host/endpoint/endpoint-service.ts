@@ -357,6 +357,12 @@ export class EndpointService {
     return this.status()
   }
 
+  /** Wakes the endpoints never checked yet (new in the deck after an edit). */
+  async wakeUnchecked(): Promise<void> {
+    const fresh = [...(await this.all()).values()].filter((t) => t.health.state === 'unknown')
+    await Promise.all(fresh.map((t) => this.wakeOne(t)))
+  }
+
   private pingUrl(target: Target): string {
     const origin = this.originOf(target)
     if (target.config.health) return origin + target.config.health

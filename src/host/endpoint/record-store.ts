@@ -27,6 +27,8 @@ export class RecordStore {
   private loaded: Promise<void> | null = null
   private timer: NodeJS.Timeout | null = null
   private writing: Promise<void> = Promise.resolve()
+  /** Answers added since the last write: a deck without a record never gets a file. */
+  private dirty = false
 
   constructor(private readonly deckRoot: string, private readonly log: (message: string) => void = () => undefined) {}
 
@@ -51,6 +53,7 @@ export class RecordStore {
   /** Adds an answer, keeping the newest `keep`; the file is written within a second. */
   add(model: string, answer: RecordedAnswer, keep: number): void {
     this.data[model] = [answer, ...(this.data[model] ?? [])].slice(0, keep)
+    this.dirty = true
     if (!this.timer) {
       this.timer = setTimeout(() => {
         this.timer = null
@@ -60,12 +63,14 @@ export class RecordStore {
     }
   }
 
-  /** Writes pending answers now. */
+  /** Writes pending answers now (nothing when none were added). */
   async flush(): Promise<void> {
     if (this.timer) {
       clearTimeout(this.timer)
       this.timer = null
     }
+    if (!this.dirty) return this.writing
+    this.dirty = false
     const text = JSON.stringify({ version: 1, models: this.data }, null, 2) + '\n'
     this.writing = this.writing.then(async () => {
       try {

@@ -7,7 +7,7 @@
 import type { DirectiveProps } from '../deck/directive-types'
 import { intAttribute } from './demo-format'
 import { LiveDemo } from './LiveDemo'
-import { parseSource, parseTimeout } from './DeployedDemo'
+import { parseSource, parseTimeout } from './deployed-attributes'
 import { resolveModel } from './ModelsNotice'
 import { useModels } from './use-models'
 import './demo.css'

@@ -16,6 +16,7 @@ import type { EndpointHealth } from '../../../../shared/types'
 import './endpoint.css'
 
 export { EndpointResult } from './EndpointResult'
+export { parseSource, parseTimeout } from './deployed-attributes'
 
 /** The deployed side of one demo. */
 export interface DemoSourceState {
@@ -31,20 +32,6 @@ export interface DemoSourceState {
 }
 
 const isEndpointPrediction = (result: Prediction | null): result is EndpointPrediction => result !== null && 'deployed' in result
-
-/** Reads a `source` attribute: deployed, local or both. */
-export function parseSource(value: string | undefined): DemoSource | undefined {
-  return value === 'deployed' || value === 'local' || value === 'both' ? value : undefined
-}
-
-/** Reads a `timeout` attribute: "5s", "2.5s", "800ms" or a number of ms. */
-export function parseTimeout(value: string | undefined): number | undefined {
-  if (!value) return undefined
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s)?\s*$/.exec(value)
-  if (!m) return undefined
-  const ms = m[2] === 's' ? Number(m[1]) * 1000 : Number(m[1])
-  return ms >= 100 && ms <= 60_000 ? Math.round(ms) : undefined
-}
 
 /** The source state of a demo: `endpoint` from the directive wins over the model's own. */
 export function useDemoSource(model: ModelInfo, endpoint: string | undefined, initial: DemoSource | undefined, timeoutMs: number | undefined): DemoSourceState {

@@ -58,6 +58,7 @@ function EndpointRow({ health }: { health: EndpointHealth }): React.JSX.Element 
         )}
         {record && <span>{record}</span>}
       </div>
+      {health.auth?.keychain && !health.auth.present && <TokenForm name={health.auth.keychain} onError={setError} />}
       {error && <div className="dm-health-bad">{error}</div>}
       {health.failures.length > 0 && (
         <ul className="dm-health-failures" aria-label={`Recent failures of ${health.model}`}>
@@ -69,6 +70,32 @@ function EndpointRow({ health }: { health: EndpointHealth }): React.JSX.Element 
         </ul>
       )}
     </li>
+  )
+}
+
+/** Stores a token in the OS keychain (desktop app); browser mode answers why it cannot. */
+function TokenForm({ name, onError }: { name: string; onError: (message: string | null) => void }): React.JSX.Element {
+  const [token, setToken] = useState('')
+  return (
+    <form
+      className="dm-health-token"
+      onSubmit={(e) => {
+        e.preventDefault()
+        onError(null)
+        api['endpoint:set-token']({ name, token: token.trim() }).then(
+          () => setToken(''),
+          (error: unknown) => onError(errorMessage(error))
+        )
+      }}
+    >
+      <label>
+        Token for keychain entry “{name}”{' '}
+        <input type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+      </label>{' '}
+      <button type="submit" className="dm-button" disabled={token.trim() === ''}>
+        Save in keychain
+      </button>
+    </form>
   )
 }
 
