@@ -14,7 +14,7 @@
  */
 import { ApiError } from '../../shared/api'
 import type { DeployedResult, EndpointHealth, EndpointPrediction, ModelInfo, PredictInput, Prediction } from '../../shared/types'
-import { recordSize, resolveKind, withDirectiveUrl, type EndpointConfig, type ResolvedKind } from '../../core/endpoint/config'
+import { checkEndpointUrl, recordSize, resolveKind, withDirectiveUrl, type EndpointConfig, type ResolvedKind } from '../../core/endpoint/config'
 import { redact } from '../../core/endpoint/curl'
 import { planFromOpenApi } from '../../core/endpoint/openapi'
 import { agreement, formatTimeout } from '../../core/endpoint/outcome'
@@ -50,6 +50,8 @@ interface Target {
   inflight: Set<AbortController>
   /** Wall-clock ms of the last answer, for the cold-start hint. */
   lastAnswer: number | null
+  /** Why a directive's URL cannot be used at all (not a URL, a secret in it): never called, never pinged. */
+  invalid?: string
 }
 
 /** A first answer after this long a silence that takes over COLD_MS is called a cold start. */
@@ -57,11 +59,19 @@ const QUIET_MS = 10 * 60_000
 const COLD_MS = 1500
 const MAX_FAILURES = 8
 
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host
+  } catch {
+    return url
+  }
+}
+
 function healthOf(model: string, config: EndpointConfig, kind: ResolvedKind): EndpointHealth {
   return {
     model,
     url: config.url,
-    host: new URL(config.url).host,
+    host: hostOf(config.url),
     kind,
     state: 'unknown',
     message: 'not checked yet',
@@ -131,11 +141,18 @@ export class EndpointService {
       for (const { model, url } of this.options.directiveEndpoints?.() ?? []) {
         const info = byId.get(model)
         if (!info) continue
-        try {
+        const checked = checkEndpointUrl(url)
+        if (checked.ok) {
           add(info, withDirectiveUrl(configs.get(model), url))
-        } catch {
-          // a directive URL that is not a URL: the predict call explains it
+          continue
         }
+        // Kept as a target so the presenter sees why, and the demo answers locally, saying it is not set up.
+        const key = `${model}|${url}`
+        const shown = url.replace(/\/\/[^/@]*@/, '//…@').replace(/\?.*$/, '?…')
+        const message = `the ::demo endpoint "${shown}" cannot be used: ${checked.message}`
+        const config = withDirectiveUrl(configs.get(model), url)
+        const health: EndpointHealth = { ...healthOf(model, config, 'custom'), url: shown, host: hostOf(shown), state: 'misconfigured', message, failures: [{ at: new Date().toISOString(), message }] }
+        next.set(key, { key, model: info, config, kind: 'custom', plan: null, planError: message, health, inflight: new Set(), lastAnswer: null, invalid: message })
       }
       for (const target of next.values()) {
         target.health.record = this.records.get(target.model.id)
@@ -380,6 +397,7 @@ export class EndpointService {
 
   private async wakeOne(target: Target): Promise<void> {
     const h = target.health
+    if (target.invalid) return
     h.state = 'waking'
     h.message = `waking ${h.host}…`
     this.changed()

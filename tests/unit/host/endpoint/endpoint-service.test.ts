@@ -32,7 +32,7 @@ import {
 
 interface Fault {
   name: string
-  server: 'fastapi' | 'refused' | 'silent'
+  server: 'fastapi' | 'refused' | 'silent' | 'raw'
   model: string
   path: string
   failure: string
@@ -86,7 +86,7 @@ beforeAll(async () => {
   copyModel('digits', 'digits-ts', { endpoint: `${torchserve.url}/predictions/digits` }, 'demodeck.json')
   copyModel('wine', 'wine-plain', {}, 'model.json')
   copyModel('wine', 'wine-bad-endpoint', { endpoint: { url: 'https://user:hunter2@example.invalid/predict' } }, 'model.json')
-  for (const f of faults) directives.push({ model: f.model, url: (f.server === 'fastapi' ? api : f.server === 'silent' ? silent.url : refused) + f.path })
+  for (const f of faults) directives.push({ model: f.model, url: (f.server === 'raw' ? '' : f.server === 'fastapi' ? api : f.server === 'silent' ? silent.url : refused) + f.path })
   models = new ModelService(deck, () => forkSourceWorker())
   service = new EndpointService({ deckRoot: deck, models, env: { HF_TOKEN }, directiveEndpoints: () => directives })
   list = await models.list()
@@ -259,7 +259,8 @@ describe('every broken endpoint answers with the local model (tests/fixtures/end
       expect(answer.deployed.failure).toBe(f.failure)
       expect(answer.deployed.notice).toContain(f.notice)
       expect(answer.deployed.detail).toContain(f.detail)
-      const health = (await service.status()).find((h) => h.model === f.model && h.url === url)!
+      const health = (await service.status()).find((h) => h.model === f.model && (h.url === url || (f.server === 'raw' && h.url.includes('…@'))))!
+      expect(JSON.stringify(health)).not.toContain('hunter2')
       expect(['down', 'misconfigured']).toContain(health.state)
       expect(health.failures[0]!.message).toBe(answer.deployed.detail)
     })

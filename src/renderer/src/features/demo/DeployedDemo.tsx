@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { DemoSource, EndpointPrediction, ModelInfo, Prediction } from '../../../../shared/types'
-import { api } from '../../lib/api'
+import { api, errorMessage } from '../../lib/api'
 import { EndpointStatus } from './EndpointStatus'
 import { SourceSwitch } from './SourceSwitch'
 import { pickHealth, useEndpointHealth } from './use-endpoint-health'
@@ -33,6 +33,22 @@ export interface DemoSourceState {
 
 const isEndpointPrediction = (result: Prediction | null): result is EndpointPrediction => result !== null && 'deployed' in result
 
+/** A local answer dressed as an endpoint answer whose deployed side could not run. */
+function localOnly(local: Prediction, url: string, detail: string): EndpointPrediction {
+  let host = url
+  try {
+    host = new URL(url).host
+  } catch {
+    // keep the raw text
+  }
+  return {
+    ...local,
+    source: 'local',
+    local,
+    deployed: { ok: false, predictions: [], latencyMs: 0, curl: null, host, at: new Date().toISOString(), failure: 'config', notice: 'deployed endpoint is not set up right — local model', detail }
+  }
+}
+
 /** The source state of a demo: `endpoint` from the directive wins over the model's own. */
 export function useDemoSource(model: ModelInfo, endpoint: string | undefined, initial: DemoSource | undefined, timeoutMs: number | undefined): DemoSourceState {
   const url = endpoint ?? model.endpoint?.url ?? null
@@ -40,7 +56,15 @@ export function useDemoSource(model: ModelInfo, endpoint: string | undefined, in
   const source: DemoSource = url ? chosen : 'local'
   const call = useMemo<PredictCall | undefined>(() => {
     if (!url || source === 'local') return undefined
-    return (input) => api['endpoint:predict']({ id: model.id, input, ...(endpoint ? { endpoint } : {}), ...(timeoutMs ? { timeoutMs } : {}) })
+    return async (input) => {
+      try {
+        return await api['endpoint:predict']({ id: model.id, input, ...(endpoint ? { endpoint } : {}), ...(timeoutMs ? { timeoutMs } : {}) })
+      } catch (error) {
+        // The host refused the call itself (e.g. a bad directive): the local model still answers, calmly labelled.
+        const local = await api['models:predict']({ id: model.id, input })
+        return localOnly(local, url, errorMessage(error))
+      }
+    }
   }, [url, source, model.id, endpoint, timeoutMs])
   const health = pickHealth(useEndpointHealth(), model.id, url ?? undefined)
   return {
