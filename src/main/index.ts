@@ -44,7 +44,7 @@ function openHost(deckRoot: string): void {
   host = createHost({
     ...(endpointTokens ? { endpointTokens } : {}),
     deckRoot,
-    spawnWorker: () => forkUtilityWorker(join(here, 'inference.worker.js')),
+    spawnWorker: (modelId) => forkUtilityWorker(join(here, 'inference.worker.js'), modelId),
     ...(secretStore ? { secretStore } : {}),
     emit,
     assetBase: `${ASSET_SCHEME}://deck/`,

@@ -75,6 +75,7 @@ export const requestSchemas = {
   'wandb:status': z.object({}).strict(),
   'wandb:sync': z.object({ path: z.string().min(1).max(500), full: z.boolean().optional() }).strict(),
   'wandb:set-key': z.object({ key: z.string().min(1).max(200) }).strict(),
+  'wandb:cancel': z.object({}).strict(),
   'endpoint:predict': z
     .object({
       id: idSchema,
@@ -105,6 +106,8 @@ export interface Responses {
   'wandb:status': WandbStatus
   'wandb:sync': RunInfo
   'wandb:set-key': WandbStatus
+  /** How many syncs in flight were cancelled (each fails with "cancelled"). */
+  'wandb:cancel': { cancelled: number },
   'endpoint:predict': EndpointPrediction
   'endpoint:status': EndpointHealth[]
   'endpoint:wake': EndpointHealth[]
@@ -143,6 +146,7 @@ export const httpRoutes: { [C in Channel]: HttpRoute } = {
   'wandb:status': { method: 'GET', path: '/api/wandb/status' },
   'wandb:sync': { method: 'POST', path: '/api/wandb/sync' },
   'wandb:set-key': { method: 'POST', path: '/api/wandb/key' },
+  'wandb:cancel': { method: 'POST', path: '/api/wandb/cancel' },
   'endpoint:predict': { method: 'POST', path: '/api/endpoints/:id/predict' },
   'endpoint:status': { method: 'GET', path: '/api/endpoints' },
   'endpoint:wake': { method: 'POST', path: '/api/endpoints/wake' },

@@ -16,6 +16,7 @@ export const channelNames = [
   'wandb:status',
   'wandb:sync',
   'wandb:set-key',
+  'wandb:cancel',
   'endpoint:predict',
   'endpoint:status',
   'endpoint:wake',
