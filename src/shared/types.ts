@@ -161,11 +161,22 @@ export interface Prediction {
 
 export interface ParityReport {
   samples: number
+  /** Export parity's figure (ONNX Runtime vs the framework's outputs), the same as `exportParity.maxAbsDiff`. */
   maxAbsDiff: number
   tolerance: number
+  /** False only when `status` is 'failed'. */
   ok: boolean
   checkedAt: string
+  /** The headline: states the figure that decided the status (see core/models/parity.ts). */
   message: string
+  /** ok; warning (demodeck's preprocessing differs but the predictions agree); failed. */
+  status: 'ok' | 'warning' | 'failed'
+  /** ONNX Runtime on the reference feeds vs the framework's outputs. */
+  exportParity: { maxAbsDiff: number; ok: boolean; samples: number }
+  /** Demodeck's own preprocessing of the reference inputs: feeds vs the reference feeds, scores vs the framework's. */
+  preprocessingParity?: { samples: number; maxFeedDiff: number; maxScoreDiff: number; scoreTolerance: number; sameTop: boolean; ok: boolean }
+  /** One sentence per sample whose preprocessing differs, naming the sample and the stage where it starts. */
+  findings: string[]
 }
 
 export interface ModelCard {

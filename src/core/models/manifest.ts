@@ -66,8 +66,19 @@ export const imageConfigSchema = z
     height: z.number().int().positive().max(4096),
     channels: z.union([z.literal(1), z.literal(3)]).optional(),
     resize: z.enum(['stretch', 'shortest-edge']).optional(),
+    shortestEdge: z
+      .number()
+      .int()
+      .positive()
+      .max(4096)
+      .optional()
+      .describe('With resize "shortest-edge": the short side is resized to this many pixels (torchvision Resize(256)), then the centre width×height is cropped. Default: min(width, height).'),
+    cropOffset: z
+      .enum(['floor', 'round'])
+      .optional()
+      .describe('Centre-crop offset: "floor" = floor((in − out) / 2) as transformers does (default); "round" = Python\'s round((in − out) / 2), half to even, as torchvision\'s CenterCrop does.'),
     crop: z
-      .object({ width: z.number().int().positive(), height: z.number().int().positive() })
+      .object({ width: z.number().int().positive().max(4096), height: z.number().int().positive().max(4096) })
       .strict()
       .nullable()
       .optional(),
@@ -162,11 +173,15 @@ export type HfExtras = z.infer<typeof hfExtrasSchema>
 /** The fields of a Hugging Face `config.json` demodeck reads. */
 export const hfConfigSchema = z
   .object({
-    id2label: z.record(z.string(), z.string()).optional(),
+    id2label: z
+      .record(z.string(), z.string())
+      .refine((r) => Object.keys(r).length <= 100_000, 'id2label has more than 100,000 labels')
+      .optional(),
     label2id: z.record(z.string(), z.number()).optional(),
     problem_type: z.string().optional(),
     model_type: z.string().optional(),
-    num_labels: z.number().int().optional(),
+    // Bounded: a config claiming 2 M labels made /api/models 31 MB. No classifier shown in a demo has more.
+    num_labels: z.number().int().positive().max(100_000).optional(),
     max_position_embeddings: z.number().int().optional(),
     _name_or_path: z.string().optional()
   })
@@ -192,11 +207,9 @@ export function hfLabels(config: z.infer<typeof hfConfigSchema>): string[] {
   throw new Error('config.json has no id2label')
 }
 
-const sizeSchema = z.union([
-  z.object({ height: z.number().int().positive(), width: z.number().int().positive() }).passthrough(),
-  z.object({ shortest_edge: z.number().int().positive() }).passthrough(),
-  z.number().int().positive()
-])
+// At most 4096 px, as a decoded image: a size of 100000 would fail at predict time as "Invalid typed array length".
+const side = z.number().int().positive().max(4096)
+const sizeSchema = z.union([z.object({ height: side, width: side }).passthrough(), z.object({ shortest_edge: side }).passthrough(), side])
 
 /** The fields of a Hugging Face `preprocessor_config.json` demodeck reads. */
 export const hfPreprocessorSchema = z
@@ -240,6 +253,8 @@ export interface ImagePipeline {
   resample?: PilFilter
   background: 'black' | 'white'
   invert: boolean
+  /** Centre-crop offset rounding: floor (transformers, the default) or Python's round half to even (torchvision). */
+  cropOffset?: 'floor' | 'round'
 }
 
 function size2(value: z.infer<typeof sizeSchema>): { width: number; height: number } | { shortest: number } {
@@ -326,7 +341,7 @@ export function pipelineFromManifest(image: ImageConfig): ImagePipeline {
   return {
     resize:
       image.resize === 'shortest-edge'
-        ? { mode: 'shortest-edge', size: Math.min(image.width, image.height) }
+        ? { mode: 'shortest-edge', size: image.shortestEdge ?? Math.min(image.width, image.height) }
         : { mode: 'stretch', width: image.width, height: image.height },
     crop: image.crop ?? (image.resize === 'shortest-edge' ? { width: image.width, height: image.height } : null),
     scale: image.scale ?? 1 / 255,
@@ -334,7 +349,8 @@ export function pipelineFromManifest(image: ImageConfig): ImagePipeline {
     std: image.std ?? null,
     ...(image.resample !== undefined ? { resample: image.resample as PilFilter } : {}),
     background: image.background ?? 'black',
-    invert: image.invert ?? false
+    invert: image.invert ?? false,
+    ...(image.cropOffset === 'round' ? { cropOffset: 'round' as const } : {})
   }
 }
 
@@ -346,15 +362,26 @@ const tensorJson = z
   })
   .strict()
 
-/** `reference.json`: samples with exported-framework outputs, for the parity check. */
+/** `reference.json`: samples with exported-framework outputs, for the parity check (see core/models/parity.ts). */
 export const referenceSchema = z
   .object({
+    $schema: z.string().optional(),
     tolerance: finite.positive().default(1e-4),
+    scoreTolerance: finite.positive().max(1).default(0.01),
     producer: z.string().optional(),
     samples: z
       .array(
         z
           .object({
+            name: z.string().optional(),
+            stages: z
+              .object({
+                decoded: z.string().optional(),
+                pixels: z.string().optional()
+              })
+              .strict()
+              .optional()
+              .describe('PNG files of the image as the framework saw it: decoded (upright RGB/L), and pixels (8-bit, after resize and crop).'),
             input: z
               .object({
                 text: z.string().optional(),

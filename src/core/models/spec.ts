@@ -20,6 +20,8 @@ import {
   type ImagePipeline
 } from './manifest'
 import type { OnnxSummary, OnnxValue } from './onnx-proto'
+import { checkManifest } from './manifest-checks'
+import { guessTask } from './manifest-draft'
 import { encodedLength } from './tabular'
 import { resolveMaxLength, TEXT_INPUT_NAMES } from './text'
 import type { z } from 'zod'
@@ -230,6 +232,7 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
   let manifestMaxLength: number | undefined
   let modelFileName: string | undefined
   let known = true
+  let referenceName: string | undefined
   let endpointRaw: unknown
 
   if (layout === 'manifest') {
@@ -259,6 +262,11 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
         manifestImage = { width: m.image.width, height: m.image.height, channels: m.image.channels, layout: m.image.layout }
       }
       if (m.tabular) features = m.tabular.features as TabularFeature[]
+      referenceName = m.reference
+      for (const f of checkManifest(m, folder.onnx?.summary ?? null, folder.files)) {
+        if (f.level === 'error') problem(f.code, f.message, 'model.json')
+        else warnings.push({ code: f.code, message: f.message, file: `models/${folder.id}/model.json` })
+      }
     }
   } else {
     const extrasSplit = splitEndpoint(json('demodeck.json'))
@@ -275,10 +283,14 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
     const configRaw = json('config.json')
     if (configRaw === undefined) {
       if (!folder.json['config.json']) {
+        const onnxFile = folder.files.find((f) => f.endsWith('.onnx'))
+        // Never label a bare ONNX file "text classification": say what its inputs look like and what is missing.
+        const guess = folder.onnx?.summary ? guessTask(folder.onnx.summary) : null
+        if (guess?.task) task = guess.task
         problem(
           'model/no-config',
-          folder.files.some((f) => f.endsWith('.onnx'))
-            ? 'this folder has an ONNX file but neither model.json (demodeck manifest) nor config.json (Hugging Face export); add one of them'
+          onnxFile
+            ? `this folder has ${onnxFile} but no model.json (demodeck manifest) or config.json (Hugging Face export)${guess ? `; it looks like ${guess.task ? `${guess.task.startsWith('image') ? 'an' : 'a'} ${guess.task.replace('-', ' ')} model: ${guess.reason}` : `no model demodeck runs: ${guess.reason}`}` : ''}. Run \`npm run add-model -- models/${folder.id}/${onnxFile}\` to write a model.json draft`
             : 'this folder has no model.json and no config.json, so it is not a model folder'
         )
       }
@@ -374,7 +386,7 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
     outputName: output?.name ?? '',
     exposeZipMap: output?.exposeZipMap ?? false,
     inputs: info.inputs,
-    ...(folder.files.includes('reference.json') ? { referenceFile: join(folder.dir, 'reference.json') } : {})
+    ...(folder.files.includes(referenceName ?? 'reference.json') ? { referenceFile: join(folder.dir, referenceName ?? 'reference.json') } : {})
   }
   if (output?.exposeZipMap) {
     preprocessing.push({ step: 'Output', detail: `class probabilities read from "${output.name}", the tensor behind the ZipMap` })

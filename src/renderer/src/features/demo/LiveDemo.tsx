@@ -9,7 +9,7 @@ import type { DemoSource, ExampleInput, ModelInfo, PredictInput } from '../../..
 import { CurlPanel } from './CurlPanel'
 import { EndpointBar, EndpointResult, useDemoSource, useRerunOnSwitch } from './DeployedDemo'
 import { DistributionChart } from './DistributionChart'
-import { formatMs, formatPercent, formatSci } from './demo-format'
+import { formatMs, formatPercent } from './demo-format'
 import { demoHref } from './demo-routes'
 import { ImageInput } from './ImageInput'
 import { LabelBars } from './LabelBars'
@@ -100,8 +100,8 @@ export function LiveDemo({ model, active, top, exampleIndex, size, endpoint, sou
 
       {parityFailed && (
         <div className="dm-banner" role="alert" data-testid="parity-warning">
-          <strong>⚠ Export parity check failed</strong> (max abs diff {formatSci(model.parity!.maxAbsDiff)} &gt;{' '}
-          {formatSci(model.parity!.tolerance)}): {model.parity!.message}
+          {/* The headline names the figure that failed (export or preprocessing parity). */}
+          <strong>⚠ Parity check failed.</strong> {model.parity!.message}
         </div>
       )}
 
