@@ -8,6 +8,11 @@
  */
 import { z } from 'zod'
 import { PIL_FILTERS, type PilFilter } from './pil-resample'
+import { endpointConfigSchema } from '../endpoint/config'
+
+const endpointField = endpointConfigSchema
+  .optional()
+  .describe('The deployed model (e.g. a FastAPI app on Cloud Run): its URL, or a block with url, kind, timeoutMs, auth, request/response mapping and record. The demo calls it through demodeck and falls back to the local ONNX model.')
 
 const finite = z.number().finite()
 
@@ -114,7 +119,8 @@ export const modelManifestSchema = z
     tabular: z.object({ features: z.array(featureSchema).min(1) }).strict().optional(),
     examples: z.array(exampleSchema).default([]).describe('Ready-made inputs offered by the demo.'),
     runs: z.array(z.string()).default([]).describe('Ids of the training runs of this model.'),
-    reference: z.string().optional().describe('reference.json with parity samples (checked on load).')
+    reference: z.string().optional().describe('reference.json with parity samples (checked on load).'),
+    endpoint: endpointField
   })
   .strict()
   .superRefine((m, ctx) => {
@@ -138,6 +144,16 @@ export function modelManifestJsonSchema(): Record<string, unknown> {
 }
 export type ImageConfig = z.infer<typeof imageConfigSchema>
 
+/** JSON Schema of `demodeck.json` (beside a Hugging Face export); `schemas/demodeck.schema.json` holds its output. */
+export function hfExtrasJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(hfExtrasSchema, { io: 'input', unrepresentable: 'any' }),
+    $id: 'https://demodeck.local/schemas/demodeck.schema.json',
+    title: 'demodeck demodeck.json',
+    description: 'Extras for a Hugging Face export folder: display name, examples, runs, output kind, deployed endpoint.'
+  }
+}
+
 /** `demodeck.json` beside a Hugging Face export. */
 export const hfExtrasSchema = z
   .object({
@@ -148,7 +164,8 @@ export const hfExtrasSchema = z
     runs: z.array(z.string()).optional(),
     output: outputKindSchema.optional(),
     image: z.object({ background: z.enum(['black', 'white']).optional(), invert: z.boolean().optional() }).strict().optional(),
-    maxLength: z.number().int().positive().max(8192).optional()
+    maxLength: z.number().int().positive().max(8192).optional(),
+    endpoint: endpointField
   })
   .strict()
 export type HfExtras = z.infer<typeof hfExtrasSchema>

@@ -25,6 +25,17 @@ import { guessTask } from './manifest-draft'
 import { encodedLength } from './tabular'
 import { resolveMaxLength, TEXT_INPUT_NAMES } from './text'
 import type { z } from 'zod'
+import { parseEndpointConfig } from '../endpoint/config'
+
+/**
+ * Takes the `endpoint` block out of a manifest before the strict parse: a broken endpoint is a
+ * warning (the demo still runs locally), never a reason the model cannot run.
+ */
+function splitEndpoint(raw: unknown): { rest: unknown; endpoint: unknown } {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || !('endpoint' in raw)) return { rest: raw, endpoint: undefined }
+  const { endpoint, ...rest } = raw as Record<string, unknown>
+  return { rest, endpoint }
+}
 
 /** What the worker needs to run one model; plain JSON so it can cross the process boundary. */
 export interface ModelSpec {
@@ -222,9 +233,12 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
   let modelFileName: string | undefined
   let known = true
   let referenceName: string | undefined
+  let endpointRaw: unknown
 
   if (layout === 'manifest') {
-    const parsed = modelManifestSchema.safeParse(json('model.json'))
+    const split = splitEndpoint(json('model.json'))
+    endpointRaw = split.endpoint
+    const parsed = modelManifestSchema.safeParse(split.rest)
     if (!parsed.success) {
       if (folder.json['model.json']?.ok) problem('model/manifest', `model.json is invalid: ${describeZod(parsed.error)}`, 'model.json')
       known = false
@@ -255,7 +269,9 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
       }
     }
   } else {
-    const extrasRaw = json('demodeck.json')
+    const extrasSplit = splitEndpoint(json('demodeck.json'))
+    endpointRaw = extrasSplit.endpoint
+    const extrasRaw = extrasSplit.rest
     const extras = extrasRaw === undefined ? undefined : hfExtrasSchema.safeParse(extrasRaw)
     if (extras && !extras.success) problem('model/extras', `demodeck.json is invalid: ${describeZod(extras.error)}`, 'demodeck.json')
     const ex = extras?.success ? extras.data : undefined
@@ -327,6 +343,14 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
     warnings.push({ code: 'model/external-data', message: `weights are stored outside the ONNX file (${summary.externalData.join(', ')})` })
   }
 
+  let endpoint: ModelInfo['endpoint']
+  if (endpointRaw !== undefined) {
+    const file = layout === 'manifest' ? 'model.json' : 'demodeck.json'
+    const parsed = parseEndpointConfig(endpointRaw)
+    if (parsed.ok) endpoint = { url: parsed.config.url, timeoutMs: parsed.config.timeoutMs }
+    else warnings.push({ code: 'model/endpoint', message: `the endpoint in ${file} is ignored: ${parsed.message}`, file: `models/${folder.id}/${file}` })
+  }
+
   const info: ModelInfo = {
     id: folder.id,
     name,
@@ -341,7 +365,8 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
     errors,
     ...(features ? { features } : {}),
     ...(description ? { description } : {}),
-    ...(runs ? { runs } : {})
+    ...(runs ? { runs } : {}),
+    ...(endpoint ? { endpoint } : {})
   }
   const preprocessing: Array<{ step: string; detail: string }> = []
   const base = { info, spec: null, preprocessing, onnx: folder.onnx }
