@@ -334,6 +334,7 @@ export interface EndpointHealth {
   record: RecordedAnswer[]
   /** Recent failures with the full diagnosis, newest first. */
   failures: Array<{ at: string; message: string }>
+}
 
 // ---------------------------------------------------------------- the project behind the deck (links, checklist, code, tree)
 
