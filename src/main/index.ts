@@ -11,6 +11,7 @@ import { createHost, type Host } from '../host/create-host'
 import { registerIpc } from './ipc/register-ipc'
 import { forkUtilityWorker } from './inference-process'
 import { createSecretStore } from './secret-store'
+import { createEndpointTokenStore } from './endpoint-token-store'
 import { ASSET_SCHEME, handleAssetProtocol, registerAssetScheme } from './asset-protocol'
 import { menuTemplate } from './menu'
 import { chooseStartDeck, readRecentDecks, rememberDeck } from './deck-location'
@@ -48,9 +49,11 @@ function openHost(deckRoot: string): void {
   rememberDeck(app.getPath('userData'), deckRoot)
   buildMenu()
   const secretStore = createSecretStore()
+  const endpointTokens = createEndpointTokenStore()
   host = createHost({
+    ...(endpointTokens ? { endpointTokens } : {}),
     deckRoot,
-    spawnWorker: () => forkUtilityWorker(join(here, 'inference.worker.js')),
+    spawnWorker: (modelId) => forkUtilityWorker(join(here, 'inference.worker.js'), modelId),
     ...(secretStore ? { secretStore } : {}),
     emit,
     assetBase: `${ASSET_SCHEME}://deck/`,

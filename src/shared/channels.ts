@@ -15,7 +15,16 @@ export const channelNames = [
   'runs:history',
   'wandb:status',
   'wandb:sync',
-  'wandb:set-key'
+  'wandb:set-key',
+  'wandb:cancel',
+  'endpoint:predict',
+  'endpoint:status',
+  'endpoint:wake',
+  'endpoint:cancel',
+  'endpoint:set-token',
+  'project:checklist',
+  'project:code',
+  'project:tree'
 ] as const
 
-export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed'] as const
+export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed', 'project:changed'] as const
