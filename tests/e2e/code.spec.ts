@@ -91,7 +91,7 @@ test('fenced code is highlighted under the CSP, with line numbers, and steps thr
   // Dimmed lines really are dimmer than the highlighted one.
   const opacity = (n: number) => lines.nth(n).evaluate((el) => Number(getComputedStyle(el).opacity))
   await expect.poll(() => opacity(0)).toBeLessThan(0.5)
-  expect(await opacity(6)).toBe(1)
+  await expect.poll(() => opacity(6)).toBe(1)
   await page.keyboard.press('ArrowLeft')
   await expect.poll(lit).toEqual(['3', '4', '5'])
   // The steps are the slide's fragments: after the last one, "next" moves to the next slide.
