@@ -26,6 +26,7 @@ import type { ModelServiceApi, RunsServiceApi, SecretStore, WorkerSpawner } from
 import { EndpointService } from './endpoint/endpoint-service'
 import type { TokenStore } from './endpoint/auth'
 import { ProjectService } from './project/project-service'
+import { probeHandlers } from './probe/probe-handlers'
 
 export type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> }
 
@@ -121,6 +122,8 @@ export function createHost(options: HostOptions): Host {
     .then(() => (options.wakeEndpoints === false ? undefined : endpoints.wake()))
     .catch((error: unknown) => log(`endpoint warm-up failed: ${String(error)}`))
 
+  const probe = probeHandlers(models, options.emit)
+
   const handlers: Handlers = {
     'deck:get': async () => deck,
     'sync:get': async () => sync,
@@ -138,7 +141,7 @@ export function createHost(options: HostOptions): Host {
     },
     'models:list': () => models.list(),
     'models:card': ({ id }) => models.card(id),
-    'models:predict': ({ id, input }) => models.predict(id, input),
+    'models:predict': async ({ id, input }) => probe.logLocal(id, input, await models.predict(id, input)),
     'models:parity': ({ id }) => models.parity(id),
     'runs:list': () => runs.list(),
     'runs:history': async ({ id, keys, samples }) => ({ rows: await runs.history(id, keys, samples) }),
@@ -150,14 +153,15 @@ export function createHost(options: HostOptions): Host {
     },
     'wandb:set-key': ({ key }) => runs.setKey(key),
     'wandb:cancel': () => runs.cancelSync(),
-    'endpoint:predict': ({ id, input, endpoint, timeoutMs }) => endpoints.predict(id, input, endpoint, timeoutMs),
+    'endpoint:predict': async ({ id, input, endpoint, timeoutMs }) => probe.logEndpoint(id, input, await endpoints.predict(id, input, endpoint, timeoutMs)),
     'endpoint:status': () => endpoints.status(),
     'endpoint:wake': ({ id }) => endpoints.wake(id),
     'endpoint:cancel': ({ id }) => endpoints.cancel(id),
     'endpoint:set-token': ({ name, token }) => endpoints.setToken(name, token),
     'project:checklist': async ({ src }) => project.checklist(src),
     'project:code': async ({ src, lines }) => project.code(src, lines),
-    'project:tree': async ({ src, depth, max }) => project.tree(src, depth, max)
+    'project:tree': async ({ src, depth, max }) => project.tree(src, depth, max),
+    ...probe.handlers
   }
 
   async function dispatch(channel: string, payload: unknown): Promise<unknown> {

@@ -13,6 +13,7 @@ import type {
   RunInfo,
   WandbStatus
 } from '../shared/types'
+import type { ProbeJob, ProbeWorkerResult } from './probe/probe-protocol'
 
 /** A child process running `inference.worker`, however the host starts it. */
 export interface WorkerHandle {
@@ -33,6 +34,8 @@ export interface ModelServiceApi {
   card(id: string): Promise<ModelCard>
   predict(id: string, input: PredictInput): Promise<Prediction>
   parity(id: string): Promise<ParityReport>
+  /** Sweeps one input over perturbation strengths in the model's worker. */
+  probe(id: string, job: ProbeJob): Promise<ProbeWorkerResult>
   /** Starts the demo models' workers and loads them in the background. */
   warm(ids: string[]): void
   /** Called when files under models/ change. */

@@ -30,6 +30,7 @@ import type {
   SyncState,
   WandbStatus
 } from './types'
+import type { LoggedPrediction, PredictionLogExport, PredictionLogPage, ProbeResult, ProbeSetResult } from './probe-types'
 
 const timerSchema = z.object({
   status: z.enum(['idle', 'running', 'paused']),
@@ -55,6 +56,19 @@ export const predictInputSchema = z.union([
   z.object({ image: z.string().min(1) }).strict(),
   z.object({ features: z.record(z.string(), z.union([z.number(), z.string(), z.null()])) }).strict()
 ])
+
+/** Fields both probe channels take: a perturbation and the strengths to sweep (a list, or from/to/steps). */
+const sweepFields = {
+  id: idSchema,
+  perturbation: z.string().min(1).max(40),
+  strengths: z.array(z.number().finite()).min(1).max(64, 'a sweep takes at most 64 strengths').optional(),
+  from: z.number().finite().optional(),
+  to: z.number().finite().optional(),
+  steps: z.number().int().min(2).max(64, 'a sweep takes at most 64 steps').optional(),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  /** Tabular shift/scale: the feature to change. */
+  feature: z.string().min(1).max(200).optional()
+}
 
 /** Request schemas, one per channel. */
 export const requestSchemas = {
@@ -109,7 +123,14 @@ export const requestSchemas = {
       depth: z.number().int().min(0).max(6).optional(),
       max: z.number().int().min(1).max(500).optional()
     })
-    .strict()
+    .strict(),
+  'probe:run': z.object({ ...sweepFields, input: predictInputSchema }).strict(),
+  'probe:set': z
+    .object({ ...sweepFields, inputs: z.array(predictInputSchema).min(1).max(200, 'a probe set takes at most 200 inputs; sample it').optional() })
+    .strict(),
+  'log:list': z.object({ model: idSchema.optional(), limit: z.number().int().min(1).max(5000).optional() }).strict(),
+  'log:export': z.object({ format: z.enum(['csv', 'jsonl']), model: idSchema.optional() }).strict(),
+  'log:clear': z.object({}).strict()
 } as const
 
 /** Response types, one per channel. */
@@ -136,6 +157,11 @@ export interface Responses {
   'project:checklist': ProjectChecklist
   'project:code': ProjectCode
   'project:tree': ProjectTree
+  'probe:run': ProbeResult
+  'probe:set': ProbeSetResult
+  'log:list': PredictionLogPage
+  'log:export': PredictionLogExport
+  'log:clear': { cleared: number }
 }
 
 export type Channel = keyof typeof requestSchemas
@@ -177,7 +203,12 @@ export const httpRoutes: { [C in Channel]: HttpRoute } = {
   'endpoint:set-token': { method: 'POST', path: '/api/endpoints/token' },
   'project:checklist': { method: 'GET', path: '/api/project/checklist' },
   'project:code': { method: 'GET', path: '/api/project/code' },
-  'project:tree': { method: 'GET', path: '/api/project/tree' }
+  'project:tree': { method: 'GET', path: '/api/project/tree' },
+  'probe:run': { method: 'POST', path: '/api/models/:id/probe' },
+  'probe:set': { method: 'POST', path: '/api/models/:id/probe-set' },
+  'log:list': { method: 'GET', path: '/api/predictions' },
+  'log:export': { method: 'GET', path: '/api/predictions/export' },
+  'log:clear': { method: 'POST', path: '/api/predictions/clear' }
 }
 
 /** Events pushed from the host to every window. */
@@ -189,9 +220,11 @@ export interface Events {
   'endpoint:changed': EndpointHealth[]
   /** Files read for `::checklist`, `::code` or `::tree` changed on disk (paths as the deck named them). */
   'project:changed': { files: string[] }
+  /** Predictions were answered and logged (see log:list); sent at most every 250 ms with the newest. */
+  'log:changed': { total: number; last: LoggedPrediction }
 }
 export type EventName = keyof Events
-export const eventNames: EventName[] = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed', 'project:changed']
+export const eventNames: EventName[] = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed', 'project:changed', 'log:changed']
 
 /** Error codes and their HTTP status. */
 export const errorStatus = {

@@ -24,7 +24,12 @@ export const channelNames = [
   'endpoint:set-token',
   'project:checklist',
   'project:code',
-  'project:tree'
+  'project:tree',
+  'probe:run',
+  'probe:set',
+  'log:list',
+  'log:export',
+  'log:clear'
 ] as const
 
-export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed', 'project:changed'] as const
+export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed', 'project:changed', 'log:changed'] as const

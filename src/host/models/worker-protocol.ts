@@ -5,12 +5,14 @@
 import { z } from 'zod'
 import { predictInputSchema, type ErrorCode } from '../../shared/api'
 import type { ModelSpec } from '../../core/models/spec'
+import { probeJobSchema, type ProbeJob } from '../probe/probe-protocol'
 
 /** Host → worker. `spec` is re-sent on each call so the worker holds no deck state beyond its session cache. */
 export type WorkerRequest =
   | { id: number; type: 'load'; spec: ModelSpec }
   | { id: number; type: 'predict'; spec: ModelSpec; input: z.infer<typeof predictInputSchema> }
   | { id: number; type: 'parity'; spec: ModelSpec }
+  | { id: number; type: 'probe'; spec: ModelSpec; job: ProbeJob }
 
 /** Worker → host. */
 export type WorkerResponse =
@@ -40,5 +42,6 @@ const specSchema = z
 export const workerRequestSchema = z.discriminatedUnion('type', [
   z.object({ id: z.number(), type: z.literal('load'), spec: specSchema }),
   z.object({ id: z.number(), type: z.literal('predict'), spec: specSchema, input: predictInputSchema }),
-  z.object({ id: z.number(), type: z.literal('parity'), spec: specSchema })
+  z.object({ id: z.number(), type: z.literal('parity'), spec: specSchema }),
+  z.object({ id: z.number(), type: z.literal('probe'), spec: specSchema, job: probeJobSchema })
 ])
