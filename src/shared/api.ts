@@ -221,7 +221,7 @@ export interface Events {
   /** Files read for `::checklist`, `::code` or `::tree` changed on disk (paths as the deck named them). */
   'project:changed': { files: string[] }
   /** Predictions were answered and logged (see log:list); sent at most every 250 ms with the newest. */
-  'log:changed': { total: number; last: LoggedPrediction }
+  'log:changed': { total: number; last: LoggedPrediction | null }
 }
 export type EventName = keyof Events
 export const eventNames: EventName[] = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed', 'project:changed', 'log:changed']

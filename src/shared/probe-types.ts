@@ -101,6 +101,16 @@ export interface PredictionLogPage {
   total: number
   /** Entries dropped because the log was full. */
   dropped: number
+  /** Recent probe calls that failed, newest first: the presenter sees why (the audience only "unavailable"). */
+  probeProblems: ProbeProblem[]
+}
+
+/** A probe call that failed. */
+export interface ProbeProblem {
+  at: string
+  model: string
+  perturbation: string
+  message: string
 }
 
 /** `log:export`: a file's content to save. */

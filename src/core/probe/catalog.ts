@@ -54,12 +54,18 @@ export const PERTURBATIONS: readonly PerturbationInfo[] = [
   { id: 'noise', kind: 'tabular', label: 'Noise on all features', description: 'adds Gaussian noise of this many spreads to every numeric feature', min: 0, max: 3, sweepTo: 2, step: 0.05, unit: 'spreads' }
 ]
 
-/** The probe kind of a model task. */
-export function probeKind(task: ModelTask): ProbeKind {
-  return task === 'text-classification' ? 'text' : task === 'image-classification' ? 'image' : 'tabular'
+const KIND_OF_TASK: Readonly<Record<string, ProbeKind>> = {
+  'text-classification': 'text',
+  'image-classification': 'image',
+  'tabular-classification': 'tabular'
 }
 
-/** The perturbations that apply to a task. */
+/** The probe kind of a model task; null for tasks the probe does not perturb (graphs). */
+export function probeKind(task: ModelTask): ProbeKind | null {
+  return KIND_OF_TASK[task] ?? null
+}
+
+/** The perturbations that apply to a task (none for a task the probe does not perturb). */
 export function perturbationsFor(task: ModelTask): PerturbationInfo[] {
   const kind = probeKind(task)
   return PERTURBATIONS.filter((p) => p.kind === kind)
@@ -93,10 +99,12 @@ export function strengthGrid(from: number, to: number, steps: number): number[] 
  * @returns a readable reason, or null when the request is fine
  */
 export function checkProbeRequest(task: ModelTask, perturbation: string, strengths: readonly number[]): string | null {
+  const kind = probeKind(task)
+  if (!kind) return `the robustness probe perturbs text, image and tabular inputs; a ${task.replace('-', ' ')} model has none of them`
   const info = findPerturbation(perturbation)
   const names = perturbationsFor(task).map((p) => p.id)
-  if (!info) return `unknown perturbation "${perturbation}"; a ${probeKind(task)} model takes ${names.join(', ')}`
-  if (info.kind !== probeKind(task)) return `"${perturbation}" perturbs ${info.kind} inputs, but this is a ${probeKind(task)} model; use ${names.join(', ')}`
+  if (!info) return `unknown perturbation "${perturbation}"; a ${kind} model takes ${names.join(', ')}`
+  if (info.kind !== kind) return `"${perturbation}" perturbs ${info.kind} inputs, but this is a ${kind} model; use ${names.join(', ')}`
   const bad = strengths.find((s) => !Number.isFinite(s) || s < info.min || s > info.max)
   if (bad !== undefined) return `strength ${bad} is out of range for ${perturbation}: it takes ${info.min} to ${info.max} (${info.unit})`
   return null

@@ -5,10 +5,12 @@
  * for …". Pure: the host owns one instance and feeds it answers.
  */
 import type { PredictInput, Prediction } from '../../shared/types'
-import type { LabelScore, LoggedPrediction, LogSource, PredictionLogExport, PredictionLogPage } from '../../shared/probe-types'
+import type { LabelScore, LoggedPrediction, LogSource, PredictionLogExport, PredictionLogPage, ProbeProblem } from '../../shared/probe-types'
 
 /** Entries kept per session; older ones are dropped (and counted). */
 export const LOG_LIMIT = 5000
+/** Failed probe calls kept for the presenter. */
+export const PROBLEM_LIMIT = 10
 /** Longest text kept in an entry. */
 export const LOG_TEXT_CHARS = 500
 
@@ -36,6 +38,7 @@ function describeImage(image: string): string {
 /** The session's predictions, newest last. */
 export class PredictionLog {
   private readonly entries: LoggedPrediction[] = []
+  private readonly problems: ProbeProblem[] = []
   private seq = 0
   private dropped = 0
 
@@ -69,13 +72,20 @@ export class PredictionLog {
   /** The newest `limit` entries first, optionally of one model. */
   page(model?: string, limit = 100): PredictionLogPage {
     const all = model ? this.entries.filter((e) => e.model === model) : this.entries
-    return { entries: all.slice(-limit).reverse(), total: all.length, dropped: this.dropped }
+    return { entries: all.slice(-limit).reverse(), total: all.length, dropped: this.dropped, probeProblems: [...this.problems].reverse() }
   }
 
-  /** Forgets every entry (numbering goes on, so an export never repeats a number). */
+  /** Notes a failed probe call (the last `PROBLEM_LIMIT` are kept). */
+  addProblem(problem: ProbeProblem): void {
+    this.problems.push(problem)
+    if (this.problems.length > PROBLEM_LIMIT) this.problems.shift()
+  }
+
+  /** Forgets every entry and problem (numbering goes on, so an export never repeats a number). */
   clear(): number {
     const n = this.entries.length
     this.entries.length = 0
+    this.problems.length = 0
     this.dropped = 0
     return n
   }

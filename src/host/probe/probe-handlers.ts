@@ -35,17 +35,30 @@ export function probeHandlers(
   let timer: NodeJS.Timeout | null = null
   const record = (id: string, source: LogSource, input: PredictInput, prediction: Prediction): void => {
     last = log.add(id, source, input, prediction)
+    notify()
+  }
+  const notify = (): void => {
     if (timer) return
     timer = setTimeout(() => {
       timer = null
-      if (last) emit('log:changed', { total: log.page(undefined, 1).total, last })
+      emit('log:changed', { total: log.page(undefined, 1).total, last })
     }, LOG_EVENT_MS)
     timer.unref?.()
   }
+  /** Passes a probe's answer on; a failure is noted for the presenter first. */
+  const noted = async <T>(id: string, perturbation: string, run: Promise<T>): Promise<T> => {
+    try {
+      return await run
+    } catch (error) {
+      log.addProblem({ at: new Date().toISOString(), model: id, perturbation, message: error instanceof Error ? error.message : String(error) })
+      notify()
+      throw error
+    }
+  }
   return {
     handlers: {
-      'probe:run': ({ id, input, ...options }) => probe.run(id, input, options),
-      'probe:set': ({ id, inputs, ...options }) => probe.set(id, inputs, options),
+      'probe:run': ({ id, input, ...options }) => noted(id, options.perturbation, probe.run(id, input, options)),
+      'probe:set': ({ id, inputs, ...options }) => noted(id, options.perturbation, probe.set(id, inputs, options)),
       'log:list': async ({ model, limit }) => log.page(model, limit),
       'log:export': async ({ format, model }) => log.export(format, model),
       'log:clear': async () => {
