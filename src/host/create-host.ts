@@ -114,7 +114,9 @@ export function createHost(options: HostOptions): Host {
       options.emit('runs:changed', await runs.list())
       return run
     },
-    'wandb:set-key': ({ key }) => runs.setKey(key)
+    'wandb:set-key': ({ key }) => runs.setKey(key),
+    'models:graph': ({ id }) => models.graph(id),
+    'models:graph-run': ({ id, edits }) => models.graphRun(id, edits)
   }
 
   async function dispatch(channel: string, payload: unknown): Promise<unknown> {

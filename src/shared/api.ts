@@ -13,6 +13,8 @@
 import { z } from 'zod'
 import type {
   Deck,
+  GraphData,
+  GraphRun,
   HistoryRow,
   ModelCard,
   ModelInfo,
@@ -35,10 +37,23 @@ const idSchema = z
   .max(200)
   .regex(/^[A-Za-z0-9._-]+$/, 'ids use letters, digits, dot, dash and underscore only')
 
+const nodeIdSchema = z.number().int().min(0).max(100_000_000)
+const linkSchema = z.tuple([nodeIdSchema, nodeIdSchema])
+
+/** A what-if edit of a graph model's graph (see `GraphEdits`); at most 10,000 entries per list. */
+export const graphEditsSchema = z
+  .object({
+    removeEdges: z.array(linkSchema).max(10_000).optional(),
+    addEdges: z.array(linkSchema).max(10_000).optional(),
+    clearFeatures: z.array(nodeIdSchema).max(10_000).optional()
+  })
+  .strict()
+
 export const predictInputSchema = z.union([
   z.object({ text: z.string() }).strict(),
   z.object({ image: z.string().min(1) }).strict(),
-  z.object({ features: z.record(z.string(), z.union([z.number(), z.string(), z.null()])) }).strict()
+  z.object({ features: z.record(z.string(), z.union([z.number(), z.string(), z.null()])) }).strict(),
+  z.object({ node: nodeIdSchema, edits: graphEditsSchema.optional() }).strict()
 ])
 
 /** Request schemas, one per channel. */
@@ -69,7 +84,9 @@ export const requestSchemas = {
     .strict(),
   'wandb:status': z.object({}).strict(),
   'wandb:sync': z.object({ path: z.string().min(1).max(500), full: z.boolean().optional() }).strict(),
-  'wandb:set-key': z.object({ key: z.string().min(1).max(200) }).strict()
+  'wandb:set-key': z.object({ key: z.string().min(1).max(200) }).strict(),
+  'models:graph': z.object({ id: idSchema }).strict(),
+  'models:graph-run': z.object({ id: idSchema, edits: graphEditsSchema.optional() }).strict()
 } as const
 
 /** Response types, one per channel. */
@@ -86,6 +103,8 @@ export interface Responses {
   'wandb:status': WandbStatus
   'wandb:sync': RunInfo
   'wandb:set-key': WandbStatus
+  'models:graph': GraphData
+  'models:graph-run': GraphRun
 }
 
 export type Channel = keyof typeof requestSchemas
@@ -118,7 +137,9 @@ export const httpRoutes: { [C in Channel]: HttpRoute } = {
   'runs:history': { method: 'GET', path: '/api/runs/:id/history' },
   'wandb:status': { method: 'GET', path: '/api/wandb/status' },
   'wandb:sync': { method: 'POST', path: '/api/wandb/sync' },
-  'wandb:set-key': { method: 'POST', path: '/api/wandb/key' }
+  'wandb:set-key': { method: 'POST', path: '/api/wandb/key' },
+  'models:graph': { method: 'GET', path: '/api/models/:id/graph' },
+  'models:graph-run': { method: 'POST', path: '/api/models/:id/graph-run' }
 }
 
 /** Events pushed from the host to every window. */

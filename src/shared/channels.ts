@@ -15,7 +15,9 @@ export const channelNames = [
   'runs:history',
   'wandb:status',
   'wandb:sync',
-  'wandb:set-key'
+  'wandb:set-key',
+  'models:graph',
+  'models:graph-run'
 ] as const
 
 export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed'] as const

@@ -11,7 +11,9 @@
  * fresh worker, so a hung or crashed model never takes the deck down.
  */
 import { ApiError } from '../../shared/api'
-import type { ModelCard, ModelInfo, ParityReport, PredictInput, Prediction } from '../../shared/types'
+import type { GraphData, GraphEdits, GraphRun, ModelCard, ModelInfo, ParityReport, PredictInput, Prediction } from '../../shared/types'
+import { graphData } from './graph-data'
+import { graphLayerCount } from '../../core/models/graph-spec'
 import type { ResolvedModel } from '../../core/models/spec'
 import type { ModelServiceApi, WorkerHandle, WorkerSpawner } from '../services'
 import { loadModels } from './model-folder'
@@ -25,6 +27,8 @@ export interface ModelServiceOptions {
   loadTimeoutMs?: number
   /** Called when `list()` would answer differently without a reload (a background parity check finished): push `models:changed`. */
   onChange?: () => void
+  /** Largest graph file a node-classification model may have, bytes (default 64 MB). */
+  maxGraphBytes?: number
 }
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
@@ -47,6 +51,7 @@ export class ModelService implements ModelServiceApi {
   private nextId = 1
   private disposed = false
   private readonly onChange: () => void
+  private readonly maxGraphBytes: number | undefined
 
   constructor(
     private readonly deckRoot: string,
@@ -56,6 +61,7 @@ export class ModelService implements ModelServiceApi {
     this.timeoutMs = options.timeoutMs ?? 10_000
     this.loadTimeoutMs = options.loadTimeoutMs ?? Math.max(60_000, this.timeoutMs)
     this.onChange = options.onChange ?? (() => undefined)
+    this.maxGraphBytes = options.maxGraphBytes
   }
 
   // ------------------------------------------------------------ folders
@@ -63,7 +69,7 @@ export class ModelService implements ModelServiceApi {
   private async resolved(): Promise<Map<string, ResolvedModel>> {
     if (this.models) return this.models
     if (!this.loadingModels) {
-      this.loadingModels = loadModels(this.deckRoot).then((list) => {
+      this.loadingModels = loadModels(this.deckRoot, this.maxGraphBytes !== undefined ? { maxGraphBytes: this.maxGraphBytes } : {}).then((list) => {
         this.models = new Map(list.map((m) => [m.info.id, m]))
         this.loadingModels = null
         return this.models
@@ -141,8 +147,26 @@ export class ModelService implements ModelServiceApi {
       labels: info.labels,
       preprocessing: model.preprocessing,
       ...(parity ? { parity } : {}),
-      warnings: [...info.errors, ...info.warnings]
+      warnings: [...info.errors, ...info.warnings],
+      ...(info.graph ? { graph: { ...info.graph, layers: graphLayerCount(summary.operators) } } : {})
     }
+  }
+
+  /** The graph of a node-classification model, for drawing. */
+  async graph(id: string): Promise<GraphData> {
+    const model = await this.get(id)
+    if (model.info.task !== 'node-classification') throw new ApiError('bad_request', `model "${id}" is a ${model.info.task.replace('-', ' ')} model, not a graph model`)
+    this.runnable(model)
+    return graphData(id, model.graph!, model.info.labels)
+  }
+
+  /** Every node's prediction on the (edited) graph of a node-classification model. */
+  async graphRun(id: string, edits?: GraphEdits): Promise<GraphRun> {
+    const model = await this.get(id)
+    if (model.info.task !== 'node-classification') throw new ApiError('bad_request', `model "${id}" is a ${model.info.task.replace('-', ' ')} model, not a graph model`)
+    const spec = this.runnable(model)
+    await this.ensureLoaded(model)
+    return (await this.call({ type: 'graph-run', spec, ...(edits ? { edits } : {}) }, this.timeoutMs)) as GraphRun
   }
 
   private runnable(model: ResolvedModel): NonNullable<ResolvedModel['spec']> {
