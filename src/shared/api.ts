@@ -184,9 +184,21 @@ export interface ErrorBody {
 /** Result envelope used over IPC (Electron strips custom error fields). */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorBody['error'] }
 
+type Issue = z.core.$ZodIssue
+
+/** A union that matched no branch reports the branch that got furthest (longest path), not just "Invalid input". */
+function leafIssues(issue: Issue): Issue[] {
+  if (issue.code !== 'invalid_union' || !issue.errors.length) return [issue]
+  const depth = (list: Issue[]): number => Math.max(...list.map((i) => i.path.length))
+  const best = issue.errors.reduce((a, b) => (depth(b) > depth(a) ? b : a))
+  if (depth(best) === 0) return [issue]
+  return best.flatMap((i) => leafIssues({ ...i, path: [...issue.path, ...i.path] } as Issue))
+}
+
 /** Turns a zod issue list into one readable sentence. */
 export function describeZodError(error: z.ZodError): string {
   return error.issues
+    .flatMap(leafIssues)
     .slice(0, 3)
     .map((issue) => `${issue.path.length ? issue.path.join('.') + ': ' : ''}${issue.message}`)
     .join('; ')

@@ -15,7 +15,7 @@ export function graphData(id: string, graph: Graph, classNames: string[]): Graph
     data = {
       nodes: graph.nodes,
       edges: Array.from(graph.edges),
-      layout: Array.from(graph.layout),
+      layout: graph.layout.length ? Array.from(graph.layout) : sunflower(graph.nodes),
       labels: Array.from(graph.labels),
       split: Array.from(graph.split),
       featureCounts: featureCounts(graph),
@@ -24,4 +24,15 @@ export function graphData(id: string, graph: Graph, classNames: string[]): Graph
     cache.set(graph, data)
   }
   return { id, ...data, classNames }
+}
+
+/** A stand-in layout for a graph file without one: nodes on a sunflower spiral (even spacing, deterministic). */
+function sunflower(n: number): number[] {
+  const out: number[] = []
+  const golden = Math.PI * (3 - Math.sqrt(5))
+  for (let i = 0; i < n; i++) {
+    const r = Math.sqrt(i + 0.5) * 10
+    out.push(Math.round(r * Math.cos(i * golden) * 10) / 10, Math.round(r * Math.sin(i * golden) * 10) / 10)
+  }
+  return out
 }

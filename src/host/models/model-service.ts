@@ -259,6 +259,8 @@ export class ModelService implements ModelServiceApi {
     worker.onExit((code) => {
       if (this.worker !== worker) return
       this.worker = null
+      // The next worker starts empty: its first call must load (under the load deadline), not predict.
+      this.loadedInWorker = new Set()
       this.failAll(new ApiError('runtime', `the inference process stopped unexpectedly (exit code ${code ?? 'unknown'}); it restarts on the next request, so try again`))
     })
     return worker

@@ -78,7 +78,18 @@ export function GraphDemo({ model, active, top, size }: GraphDemoProps): React.J
       <div className="dm-graph-body">
         <div className="dm-graph-stage" data-testid="graph-stage" data-painted={painted ? 'yes' : 'no'} data-busy={demo.busy ? 'yes' : 'no'}>
           {!view ? (
-            <div className="dm-graph-loading">{demo.error ? 'The graph could not be loaded.' : 'Loading the graph…'}</div>
+            <div className="dm-graph-loading">
+              {demo.error ? (
+                <span>
+                  The graph could not be loaded.{' '}
+                  <button type="button" className="dm-button" onClick={demo.retry}>
+                    Try again
+                  </button>
+                </span>
+              ) : (
+                'Loading the graph…'
+              )}
+            </div>
           ) : renderer === 'webgl' ? (
             <Suspense fallback={<div className="dm-graph-loading">Starting the WebGL renderer…</div>}>
               <SigmaCanvas
@@ -101,7 +112,7 @@ export function GraphDemo({ model, active, top, size }: GraphDemoProps): React.J
               WebGL is not available{webglError ? ` (${webglError})` : ''}: drawn on a 2-D canvas instead — same graph and predictions.
             </div>
           )}
-          <Legend names={names} run={demo.run} />
+          {demo.run && <Legend names={names} run={demo.run} />}
         </div>
         <aside className="dm-graph-side">
           {demo.selected === null || !demo.data || !demo.run ? (

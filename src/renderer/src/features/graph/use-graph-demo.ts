@@ -30,6 +30,8 @@ export interface GraphDemoState {
   edit(step: EditStep): void
   undo(): void
   reset(): void
+  /** Loads the graph again after a failed first load. */
+  retry(): void
 }
 
 /** Loads and drives the graph demo of model `id` once `active` is first true. */
@@ -47,22 +49,30 @@ export function useGraphDemo(id: string, active: boolean): GraphDemoState {
   const seq = useRef(0)
   const stepsRef = useRef<EditStep[]>([])
 
+  const [attempt, setAttempt] = useState(0)
   useEffect(() => {
     if (!active || started.current) return
     started.current = true
     void (async () => {
-      try {
-        const [graph, first] = await Promise.all([api['models:graph']({ id }), api['models:graph-run']({ id })])
-        setData(graph)
-        setBaseRun(first)
-        setRun(first)
-        setRoundTripMs(null)
-      } catch (e) {
-        started.current = false
-        setError(errorMessage(e))
+      // A worker restarted under load answers the next request: try twice before showing the error.
+      for (let tries = 1; ; tries++) {
+        try {
+          const [graph, first] = await Promise.all([api['models:graph']({ id }), api['models:graph-run']({ id })])
+          setData(graph)
+          setBaseRun(first)
+          setRun(first)
+          setRoundTripMs(null)
+          setError(null)
+          return
+        } catch (e) {
+          if (tries < 2) continue
+          started.current = false
+          setError(errorMessage(e))
+          return
+        }
       }
     })()
-  }, [id, active])
+  }, [id, active, attempt])
 
   const base = useMemo(() => (data ? baseNeighbours(data) : null), [data])
   const edited = useMemo(() => (base ? applySteps(base, steps) : null), [base, steps])
@@ -114,5 +124,6 @@ export function useGraphDemo(id: string, active: boolean): GraphDemoState {
     if (focus && node !== null) setFocusSeq((f) => f + 1)
   }, [])
 
-  return { data, run, baseRun, edited, steps, selected, focusSeq, busy, error, roundTripMs, select, edit, undo, reset }
+  const retry = useCallback(() => setAttempt((a) => a + 1), [])
+  return { data, run, baseRun, edited, steps, selected, focusSeq, busy, error, roundTripMs, select, edit, undo, reset, retry }
 }
