@@ -3,12 +3,15 @@
  * browser-mode server). Every channel has: a request type, a response type, a
  * zod schema for the request (validated on the host side), and an HTTP route.
  *
- * [Note: one channel map, two transports]
+ * [Note: one channel map, three transports]
  * Electron serves each channel with `ipcMain.handle(channel)`; the browser-mode
  * server serves the same channel at `route.method route.path`, building the
- * request object from path parameters, the query string and the JSON body, in
- * that order, and validating it with the same schema. Adding a channel here
- * without a handler breaks the build (`Handlers` is a mapped type over it).
+ * request object from path parameters and the query string (GET) or the JSON
+ * body (POST), and validating it with the same schema; it also carries every
+ * channel over one WebSocket at /api/ws (`{ id, channel, payload }` messages,
+ * see src/server/websocket.ts), which the renderer prefers for speed. Adding a
+ * channel here without a handler breaks the build (`Handlers` is a mapped type
+ * over it).
  */
 import { z } from 'zod'
 import type {
@@ -85,6 +88,7 @@ export const requestSchemas = {
   'wandb:status': z.object({}).strict(),
   'wandb:sync': z.object({ path: z.string().min(1).max(500), full: z.boolean().optional() }).strict(),
   'wandb:set-key': z.object({ key: z.string().min(1).max(200) }).strict(),
+  'wandb:cancel': z.object({}).strict(),
   'models:graph': z.object({ id: idSchema }).strict(),
   'models:graph-run': z.object({ id: idSchema, edits: graphEditsSchema.optional() }).strict()
 } as const
@@ -103,6 +107,8 @@ export interface Responses {
   'wandb:status': WandbStatus
   'wandb:sync': RunInfo
   'wandb:set-key': WandbStatus
+  /** How many syncs in flight were cancelled (each fails with "cancelled"). */
+  'wandb:cancel': { cancelled: number },
   'models:graph': GraphData
   'models:graph-run': GraphRun
 }
@@ -138,6 +144,7 @@ export const httpRoutes: { [C in Channel]: HttpRoute } = {
   'wandb:status': { method: 'GET', path: '/api/wandb/status' },
   'wandb:sync': { method: 'POST', path: '/api/wandb/sync' },
   'wandb:set-key': { method: 'POST', path: '/api/wandb/key' },
+  'wandb:cancel': { method: 'POST', path: '/api/wandb/cancel' },
   'models:graph': { method: 'GET', path: '/api/models/:id/graph' },
   'models:graph-run': { method: 'POST', path: '/api/models/:id/graph-run' }
 }
@@ -209,8 +216,6 @@ export type DemodeckApi = {
   [C in Channel]: (req: Req<C>) => Promise<Res<C>>
 } & {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
-  /** 'electron' or 'browser', for the footer only; features must not branch on it. */
-  readonly host: 'electron' | 'browser'
 }
 
 import type { channelNames, pushEventNames } from './channels'

@@ -16,6 +16,7 @@ export const channelNames = [
   'wandb:status',
   'wandb:sync',
   'wandb:set-key',
+  'wandb:cancel',
   'models:graph',
   'models:graph-run'
 ] as const

@@ -35,6 +35,8 @@ export interface Slide {
   directives: DirectiveUse[]
   /** Source file of the slide, relative to the deck folder. */
   file: string
+  /** Set when the slide is too complex to render safely: the slide shows this notice instead (markdown is then ''). */
+  notice?: string
 }
 
 export interface Deck {
@@ -84,8 +86,6 @@ export interface SyncState {
   /** Which window made the last change (random id per window). */
   origin: string
 }
-
-export type SyncPatch = Partial<Omit<SyncState, 'version'>> & { origin: string }
 
 // ---------------------------------------------------------------- models
 
