@@ -22,6 +22,8 @@ const test = base.extend<{ cora: DeckServer }>({
   }
 })
 test.skip(!present, 'examples/cora-gcn has no trained model')
+// Each test walks a whole what-if session in a WebGL canvas drawn in software: give it room on a loaded machine.
+test.setTimeout(150_000)
 
 /** Pixels of the graph canvas that are not its background: a blank panel has none. */
 async function drawnPixels(stage: Locator): Promise<number> {
