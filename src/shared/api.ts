@@ -16,6 +16,8 @@
 import { z } from 'zod'
 import type {
   Deck,
+  EndpointHealth,
+  EndpointPrediction,
   GraphData,
   GraphRun,
   HistoryRow,
@@ -89,6 +91,20 @@ export const requestSchemas = {
   'wandb:sync': z.object({ path: z.string().min(1).max(500), full: z.boolean().optional() }).strict(),
   'wandb:set-key': z.object({ key: z.string().min(1).max(200) }).strict(),
   'wandb:cancel': z.object({}).strict(),
+  'endpoint:predict': z
+    .object({
+      id: idSchema,
+      input: predictInputSchema,
+      /** A `::demo{endpoint="…"}` URL; it must appear in the deck. */
+      endpoint: z.string().min(1).max(2000).optional(),
+      /** Per-call timeout from the directive, ms. */
+      timeoutMs: z.number().int().min(100).max(60_000).optional()
+    })
+    .strict(),
+  'endpoint:status': z.object({}).strict(),
+  'endpoint:wake': z.object({ id: idSchema.optional() }).strict(),
+  'endpoint:cancel': z.object({ id: idSchema }).strict(),
+  'endpoint:set-token': z.object({ name: z.string().min(1).max(100), token: z.string().min(1).max(8000) }).strict(),
   'models:graph': z.object({ id: idSchema }).strict(),
   'models:graph-run': z.object({ id: idSchema, edits: graphEditsSchema.optional() }).strict()
 } as const
@@ -109,6 +125,11 @@ export interface Responses {
   'wandb:set-key': WandbStatus
   /** How many syncs in flight were cancelled (each fails with "cancelled"). */
   'wandb:cancel': { cancelled: number },
+  'endpoint:predict': EndpointPrediction
+  'endpoint:status': EndpointHealth[]
+  'endpoint:wake': EndpointHealth[]
+  'endpoint:cancel': { cancelled: number }
+  'endpoint:set-token': EndpointHealth[],
   'models:graph': GraphData
   'models:graph-run': GraphRun
 }
@@ -145,6 +166,11 @@ export const httpRoutes: { [C in Channel]: HttpRoute } = {
   'wandb:sync': { method: 'POST', path: '/api/wandb/sync' },
   'wandb:set-key': { method: 'POST', path: '/api/wandb/key' },
   'wandb:cancel': { method: 'POST', path: '/api/wandb/cancel' },
+  'endpoint:predict': { method: 'POST', path: '/api/endpoints/:id/predict' },
+  'endpoint:status': { method: 'GET', path: '/api/endpoints' },
+  'endpoint:wake': { method: 'POST', path: '/api/endpoints/wake' },
+  'endpoint:cancel': { method: 'POST', path: '/api/endpoints/:id/cancel' },
+  'endpoint:set-token': { method: 'POST', path: '/api/endpoints/token' },
   'models:graph': { method: 'GET', path: '/api/models/:id/graph' },
   'models:graph-run': { method: 'POST', path: '/api/models/:id/graph-run' }
 }
@@ -155,9 +181,10 @@ export interface Events {
   'sync:changed': SyncState
   'models:changed': ModelInfo[]
   'runs:changed': RunInfo[]
+  'endpoint:changed': EndpointHealth[]
 }
 export type EventName = keyof Events
-export const eventNames: EventName[] = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed']
+export const eventNames: EventName[] = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed']
 
 /** Error codes and their HTTP status. */
 export const errorStatus = {

@@ -17,8 +17,13 @@ export const channelNames = [
   'wandb:sync',
   'wandb:set-key',
   'wandb:cancel',
+  'endpoint:predict',
+  'endpoint:status',
+  'endpoint:wake',
+  'endpoint:cancel',
+  'endpoint:set-token',
   'models:graph',
   'models:graph-run'
 ] as const
 
-export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed'] as const
+export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed'] as const

@@ -38,15 +38,7 @@ export class GraphRunner {
 
   /** Runs the whole (edited) graph: raw output values, nodes × classes. */
   private async logits(session: ort.InferenceSession, spec: ModelSpec, edits?: GraphEdits): Promise<{ values: Float32Array; classes: number }> {
-    const g = spec.graph!
-    const feeds = graphFeeds(this.graph, this.baseX, edits)
-    const result = await session.run(
-      {
-        [g.featuresInput]: new ort.Tensor('float32', feeds.x, [this.graph.nodes, this.graph.featureSize]),
-        [g.edgesInput]: new ort.Tensor('int64', feeds.edgeIndex, [2, 2 * feeds.links])
-      },
-      [spec.outputName]
-    )
+    const result = await session.run(this.tensors(spec, edits), [spec.outputName])
     const output = result[spec.outputName]!
     const classes = Number(output.dims[output.dims.length - 1] ?? spec.labels.length)
     if (output.dims.length !== 2 || output.dims[0] !== this.graph.nodes || classes !== spec.labels.length) {
@@ -95,8 +87,13 @@ export class GraphRunner {
     }
   }
 
-  /** Raw outputs for a reference sample (parity): the whole edited graph. */
-  async outputs(session: ort.InferenceSession, spec: ModelSpec, edits?: GraphEdits): Promise<number[]> {
-    return Array.from((await this.logits(session, spec, edits)).values)
+  /** The model inputs of the whole (edited) graph (parity runs reference samples through them). */
+  tensors(spec: ModelSpec, edits?: GraphEdits): Record<string, ort.Tensor> {
+    const g = spec.graph!
+    const feeds = graphFeeds(this.graph, this.baseX, edits)
+    return {
+      [g.featuresInput]: new ort.Tensor('float32', feeds.x, [this.graph.nodes, this.graph.featureSize]),
+      [g.edgesInput]: new ort.Tensor('int64', feeds.edgeIndex, [2, 2 * feeds.links])
+    }
   }
 }

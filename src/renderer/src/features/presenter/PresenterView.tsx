@@ -16,6 +16,7 @@ import { isTypingTarget } from '../../lib/keys'
 import { renderMarkdown } from '../deck/markdown'
 import { ProblemsBanner } from '../deck/ProblemsBanner'
 import { SlidePreview } from './SlidePreview'
+import { EndpointHealthPanel } from '../demo/EndpointHealthPanel'
 import './presenter.css'
 
 type Confirming = 'timer' | 'qa' | null
@@ -235,6 +236,7 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
         <h2>Notes</h2>
         {notes ?? <p className="dd-muted">No notes for this slide. Add them after a line starting with “Note:”.</p>}
       </section>
+      <EndpointHealthPanel />
       {error ? (
         <div className="dd-notice dd-notice-error" role="alert">
           Sync with the audience window failed: {error}
