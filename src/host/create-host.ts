@@ -25,6 +25,7 @@ import { createServices } from './service-factory'
 import type { ModelServiceApi, RunsServiceApi, SecretStore, WorkerSpawner } from './services'
 import { EndpointService } from './endpoint/endpoint-service'
 import type { TokenStore } from './endpoint/auth'
+import { ProjectService } from './project/project-service'
 
 export type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> }
 
@@ -77,6 +78,10 @@ export function createHost(options: HostOptions): Host {
         .catch(() => undefined)
     }
   })
+  const project = new ProjectService(deckRoot, {
+    watch: options.watch !== false,
+    onChange: (files) => options.emit('project:changed', { files })
+  })
   let sync: SyncState = {
     slide: 0,
     fragment: -1,
@@ -126,6 +131,7 @@ export function createHost(options: HostOptions): Host {
       if (patch.timer !== undefined) next.timer = patch.timer
       if (patch.qa !== undefined) next.qa = patch.qa
       if (patch.blackout !== undefined) next.blackout = patch.blackout
+      if (patch.link !== undefined) next.link = patch.link
       sync = next
       options.emit('sync:changed', sync)
       return sync
@@ -149,6 +155,9 @@ export function createHost(options: HostOptions): Host {
     'endpoint:wake': ({ id }) => endpoints.wake(id),
     'endpoint:cancel': ({ id }) => endpoints.cancel(id),
     'endpoint:set-token': ({ name, token }) => endpoints.setToken(name, token),
+    'project:checklist': async ({ src }) => project.checklist(src),
+    'project:code': async ({ src, lines }) => project.code(src, lines),
+    'project:tree': async ({ src, depth, max }) => project.tree(src, depth, max),
     'models:graph': ({ id }) => models.graph(id),
     'models:graph-run': ({ id, edits }) => models.graphRun(id, edits)
   }
@@ -229,6 +238,7 @@ export function createHost(options: HostOptions): Host {
       for (const timer of timers.values()) clearTimeout(timer)
       models.dispose()
       void endpoints.dispose()
+      project.dispose()
     }
   }
 }
