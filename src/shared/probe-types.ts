@@ -83,8 +83,8 @@ export interface LoggedPrediction {
   at: string
   model: string
   source: LogSource
-  /** text, image or features. */
-  inputKind: 'text' | 'image' | 'features'
+  /** text, image, features or a graph node. */
+  inputKind: 'text' | 'image' | 'features' | 'node'
   /** The input, short enough for a table: the text (≤ 500 characters), the image's name and size, the feature values. */
   input: string
   label: string

@@ -21,8 +21,12 @@ export function summarizeInput(input: PredictInput): { kind: LoggedPrediction['i
     return { kind: 'text', summary: text }
   }
   if ('image' in input) return { kind: 'image', summary: describeImage(input.image) }
-  const values = Object.entries(input.features).map(([k, v]) => `${k}=${v === null ? '' : String(v)}`)
-  return { kind: 'features', summary: values.join('; ') }
+  if ('features' in input) {
+    const values = Object.entries(input.features).map(([k, v]) => `${k}=${v === null ? '' : String(v)}`)
+    return { kind: 'features', summary: values.join('; ') }
+  }
+  const edits = input.edits ? Object.values(input.edits).reduce((n, list) => n + (Array.isArray(list) ? list.length : 0), 0) : 0
+  return { kind: 'node', summary: `node ${input.node}${edits ? ` (${edits} graph edit${edits > 1 ? 's' : ''})` : ''}` }
 }
 
 function describeImage(image: string): string {

@@ -68,6 +68,7 @@ export async function runProbe(spec: ModelSpec, loaded: ProbeSession, job: Probe
 /** Feeds for the clean input (first) and each strength. */
 async function perturbedFeeds(spec: ModelSpec, loaded: ProbeSession, job: ProbeJob): Promise<{ feeds: Feeds[]; previews?: string[] }> {
   const { input, perturbation, strengths, seed } = job
+  if (spec.task === 'node-classification') throw new ApiError('bad_request', 'the robustness probe perturbs text, image and tabular inputs, not graph nodes')
   if (spec.task === 'text-classification') {
     if (!('text' in input)) throw wrongInput(spec, 'text ({ "text": "…" })')
     const encoder = loaded.text

@@ -157,7 +157,7 @@ describe('prediction log', { timeout: 120_000 }, () => {
     expect(csv.content.split('\r\n')[1]).toMatch(/^\d+,[^,]+,disaster-tweets,local,text,Flood warning for the river tonight,/)
     const jsonl = await call<PredictionLogExport>('log:export', { format: 'jsonl', model: 'digits' })
     expect(JSON.parse(jsonl.content.trim())).toMatchObject({ model: 'digits', label: '4', inputKind: 'image' })
-    await vi.waitFor(() => expect(logEvents.at(-1)?.last.model).toBe('digits'), { timeout: 5000, interval: 20 })
+    await vi.waitFor(() => expect(logEvents.at(-1)?.last?.model).toBe('digits'), { timeout: 5000, interval: 20 })
     expect((await failure('log:export', { format: 'xlsx' })).code).toBe('bad_request')
   })
 })
