@@ -74,7 +74,7 @@ export function PredictionLogPanel(): React.JSX.Element | null {
           <tbody>
             {page.entries.map((e) => (
               <tr key={e.seq} data-testid="prediction-log-row">
-                <td className="dm-muted">{new Date(e.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })}</td>
+                <td className="dm-muted">{new Date(e.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })}</td>
                 <td>{e.model}</td>
                 <td className="dm-log-input" title={e.input}>
                   {e.input}

@@ -5,7 +5,7 @@
  * with the clean predictions and accuracy along the same axis.
  */
 import { memo, useMemo } from 'react'
-import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, XAxis, YAxis } from 'recharts'
+import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, XAxis, YAxis } from 'recharts'
 import { formatStrength } from '../../../../core/probe/catalog'
 import type { ProbeResult, ProbeSetResult } from '../../../../shared/probe-types'
 import { setRows, sweepRows } from './probe-format'
@@ -31,11 +31,24 @@ export const SweepChart = memo(function SweepChart({ result, marker, height }: {
         {marker !== null && <ReferenceLine x={marker} className="dm-probe-marker" ifOverflow="hidden" />}
         <Line type="monotone" dataKey="clean" name={`confidence in “${result.clean.label}”`} className="dm-probe-line-clean" dot={false} isAnimationActive={false} strokeWidth={3} />
         <Line type="monotone" dataKey="top" name="top score" className="dm-probe-line-top" dot={false} isAnimationActive={false} strokeWidth={1.5} strokeDasharray="5 4" />
-        <Legend verticalAlign="top" height={24} iconSize={12} wrapperStyle={{ fontSize: 13 }} />
       </LineChart>
+      <ChartKey items={[['clean', `confidence in “${result.clean.label}”`], ['top', 'top score']]} />
     </div>
   )
 })
+
+/** The lines' names under a chart, coloured by the same classes as the lines (recharts' legend cannot read CSS colours). */
+function ChartKey({ items }: { items: Array<[string, string]> }): React.JSX.Element {
+  return (
+    <div className="dm-probe-key">
+      {items.map(([kind, name]) => (
+        <span key={kind}>
+          <i className={`dm-probe-swatch dm-probe-swatch-${kind}`} aria-hidden="true" /> {name}
+        </span>
+      ))}
+    </div>
+  )
+}
 
 /** Agreement and accuracy vs strength over a set of inputs. */
 export const SetChart = memo(function SetChart({ result, height }: { result: ProbeSetResult; height: number }) {
@@ -48,8 +61,8 @@ export const SetChart = memo(function SetChart({ result, height }: { result: Pro
         <YAxis type="number" domain={[0, 100]} ticks={[0, 50, 100]} tickFormatter={percentTick} width={44} tick={{ fontSize: 13 }} />
         <Line type="monotone" dataKey="agreement" name="agreement with the clean prediction" className="dm-probe-line-clean" dot isAnimationActive={false} strokeWidth={3} />
         {result.accuracy && <Line type="monotone" dataKey="accuracy" name={`accuracy (${result.labelled} labelled)`} className="dm-probe-line-accuracy" dot isAnimationActive={false} strokeWidth={2} />}
-        <Legend verticalAlign="top" height={24} iconSize={12} wrapperStyle={{ fontSize: 13 }} />
       </LineChart>
+      <ChartKey items={[['clean', 'agreement with the clean prediction'], ...(result.accuracy ? [['accuracy', `accuracy (${result.labelled} labelled)`] as [string, string]] : [])]} />
     </div>
   )
 })
