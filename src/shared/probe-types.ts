@@ -19,7 +19,10 @@ export interface ProbePoint {
   cleanScore: number
   /** The first few labels, best first. */
   predictions: LabelScore[]
-  /** What the perturbed input looks like, for text and tabular inputs (images: absent). */
+  /**
+   * What the perturbed input looks like: the text, the changed feature values, or for an image (in sweeps of at
+   * most 4 strengths) a PNG data URL of the pixels the model sees.
+   */
   preview?: string
 }
 

@@ -41,7 +41,8 @@ test.describe('full-screen demo', () => {
     expect(at).toBeGreaterThan(0)
 
     await slide(page, 0)
-    await expect(probe.getByTestId('probe-point')).toHaveText(/^At 0: 0 \d+%$/)
+    await expect(probe.getByTestId('probe-point')).toContainText(/^At 0: 0 \d+%/)
+    await expect(probe.getByTestId('probe-eye')).toHaveAttribute('src', /^data:image\/png;base64,/)
     await slide(page, 1)
     await expect(probe.getByTestId('probe-point')).toContainText('At 1:')
     await expect(probe.getByTestId('probe-point')).toContainText('flipped')

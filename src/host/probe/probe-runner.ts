@@ -14,6 +14,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as ort from 'onnxruntime-node'
+import { PNG } from 'pngjs'
 import sharp from 'sharp'
 import { ApiError } from '../../shared/api'
 import type { LabelScore } from '../../shared/probe-types'
@@ -30,6 +31,8 @@ import { decodeImage, decodeImageInput, isImageFileName } from '../models/image-
 import { numbers } from '../models/parity-runner'
 import type { ProbeJob, ProbeWorkerResult } from './probe-protocol'
 
+/** Image previews are sent for sweeps of at most this many strengths. */
+export const MAX_IMAGE_PREVIEWS = 4
 /** Most rows in one ONNX run. */
 export const MAX_BATCH = 64
 /** Labels kept per row (the chart needs the clean label's score, which the host reads from the full row). */
@@ -106,7 +109,22 @@ async function perturbedFeeds(spec: ModelSpec, loaded: ProbeSession, job: ProbeJ
     const apply = prepareImagePerturbation(pixels, perturbation, seed)
     for (const s of strengths) perturbed.push(apply(s))
   }
-  return { feeds: [pixels, ...perturbed].map(toFeeds) }
+  // The model's-eye view of a few strengths (the slider's point), never of a whole sweep.
+  const previews = job.previews && strengths.length <= MAX_IMAGE_PREVIEWS ? perturbed.map(pngDataUrl) : undefined
+  return { feeds: [pixels, ...perturbed].map(toFeeds), ...(previews ? { previews } : {}) }
+}
+
+/** A PNG data URL of model-size pixels (grey or RGB), for the panel's "what the model sees". */
+function pngDataUrl(pixels: Pixels): string {
+  const png = new PNG({ width: pixels.width, height: pixels.height })
+  const c = pixels.channels
+  for (let p = 0; p < pixels.width * pixels.height; p++) {
+    png.data[p * 4] = pixels.data[p * c]!
+    png.data[p * 4 + 1] = pixels.data[p * c + (c >= 3 ? 1 : 0)]!
+    png.data[p * 4 + 2] = pixels.data[p * c + (c >= 3 ? 2 : 0)]!
+    png.data[p * 4 + 3] = 255
+  }
+  return `data:image/png;base64,${PNG.sync.write(png).toString('base64')}`
 }
 
 /**

@@ -3,6 +3,7 @@
  * (createHost on the example deck): real inference worker processes, the
  * example models, every request validated like any channel.
  */
+import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -77,6 +78,14 @@ describe('probe:run', { timeout: 120_000 }, () => {
     expect(result.points[1]!.preview).toBe('(unchanged)')
     expect(result.points[0]!.preview).toMatch(/^flavanoids=\d/)
     expect(result.points[1]!.top).toEqual(result.clean)
+  })
+
+  it('shows what the model sees at one strength: an 8×8 PNG of the perturbed pixels, none for a whole sweep', async () => {
+    const one = await call<ProbeResult>('probe:run', { id: 'digits', input: { image: 'examples/3.png' }, perturbation: 'occlusion', strengths: [0.5] })
+    const png = PNG.sync.read(Buffer.from(one.points[0]!.preview!.replace(/^data:image\/png;base64,/, ''), 'base64'))
+    expect([png.width, png.height]).toEqual([8, 8])
+    const sweep = await call<ProbeResult>('probe:run', { id: 'digits', input: { image: 'examples/3.png' }, perturbation: 'occlusion', steps: 5 })
+    expect(sweep.points.every((p) => p.preview === undefined)).toBe(true)
   })
 
   it('round-trips a drawn digit through JPEG at falling quality', async () => {

@@ -109,7 +109,11 @@ export function ProbePanel({ model, input, active, size, options }: ProbePanelPr
               At {formatStrength(point.strength)}: <b>{point.top.label}</b> {pct(point.top.score)}
               {sweep && point.top.label !== sweep.clean.label ? <span className="dm-probe-flipped-tag"> flipped</span> : null}
             </span>
-            {point.preview !== undefined && point.strength !== 0 && <span className="dm-probe-preview" title="The perturbed input">{point.preview}</span>}
+            {point.preview?.startsWith('data:image/') ? (
+              <img className="dm-probe-eye" src={point.preview} alt={`What the model sees at ${formatStrength(point.strength)}`} data-testid="probe-eye" />
+            ) : (
+              point.preview !== undefined && point.strength !== 0 && <span className="dm-probe-preview" title="The perturbed input">{point.preview}</span>
+            )}
           </>
         ) : (
           <span className="dm-muted">{input ? 'Probing…' : 'Predict something to probe it.'}</span>
