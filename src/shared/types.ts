@@ -205,6 +205,8 @@ export interface RunInfo {
   /** W&B path entity/project/runId when synced from W&B. */
   path?: string
   warnings: Problem[]
+  /** The file or folder the run was read from (deck-relative; the base name when outside the deck); runs of one file share it. */
+  file?: string
 }
 
 /** One history row in W&B's row format: `_step`, `_runtime`, `_timestamp`, then metric keys. Non-finite numbers are strings 'NaN' | 'Infinity' | '-Infinity' on the wire. */

@@ -340,6 +340,7 @@ export class RunsService implements RunsServiceApi {
     if (group) info.group = group
     if (c.run.state) info.state = c.run.state
     if (c.run.path) info.path = c.run.path
+    info.file = inDeck ? rel : basename(c.anchor)
     return info
   }
 }

@@ -124,6 +124,16 @@ describe('JSONL', () => {
     expect(parseJsonl('{"step": 5, "a": 1}\n{"a": 2}\n', 's').rows).toEqual([{ _step: 1, a: 2 }, { _step: 5, a: 1 }])
   })
 
+  it('behaves like a CSV run: a "step" key is the x, not a metric, and the summary holds the last values', () => {
+    const jsonl = parseJsonl('{"step": 0, "loss": 0.9, "acc": 0.5}\n{"step": 1, "loss": 0.4, "acc": 0.75}\n', 'j')
+    const csv = parseCsvFile('step,loss,acc\n0,0.9,0.5\n1,0.4,0.75\n', 'c')[0]!
+    expect(jsonl.metrics).toEqual(['loss', 'acc'])
+    expect(jsonl.metrics).toEqual(csv.metrics)
+    expect(jsonl.rows).toEqual(csv.rows)
+    expect(jsonl.summary).toEqual({ _step: 1, loss: 0.4, acc: 0.75 })
+    expect(jsonl.summary).toEqual(csv.summary)
+  })
+
   it('an empty file or a non-JSONL file is a clear error', () => {
     expect(() => parseJsonl('\n\n', 'e')).toThrow(/empty/)
     expect(() => parseJsonl('a,b\n1,2\n', 'csv')).toThrow(/not JSON Lines/)
