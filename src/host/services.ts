@@ -4,7 +4,7 @@
  * how they start the inference process and store secrets.
  */
 import type {
-  HistoryRow,
+  HistoryColumns,
   ModelCard,
   ModelInfo,
   ParityReport,
@@ -45,7 +45,8 @@ export interface SecretStore {
 
 export interface RunsServiceApi {
   list(): Promise<RunInfo[]>
-  history(id: string, keys?: string[], samples?: number): Promise<HistoryRow[]>
+  /** A run's whole history as wire columns. */
+  history(id: string): Promise<HistoryColumns>
   sync(path: string, full?: boolean): Promise<RunInfo>
   status(): Promise<WandbStatus>
   setKey(key: string): Promise<WandbStatus>

@@ -220,3 +220,15 @@ export interface WandbStatus {
   /** Whether this host can store a key (Electron safeStorage). */
   canStoreKey: boolean
 }
+
+/**
+ * A run's history as `runs:history` sends it: columns, not row objects (one
+ * wire format from the importer to the chart). `steps[r]` is row r's `_step`
+ * (ascending); `columns[key][r]` is that key's value in row r: a number, null
+ * where the row has none, or 'NaN' | 'Infinity' | '-Infinity' (JSON has no
+ * non-finite numbers). `_runtime`, `_timestamp` and `epoch` are columns too.
+ */
+export interface HistoryColumns {
+  steps: number[]
+  columns: Record<string, Array<number | string | null>>
+}

@@ -10,5 +10,6 @@ export { parseWandbFolder, parseWandbConfigYaml, runIdFromFolderName, unwrapValu
 export { parseTfEvents, readTfRecords, isTfEventsName, type TfEventsFile } from './tfevents'
 export { parseCsvFile, parseCsvRows, csvNumber, lastValues } from './csv'
 export { parseJsonl, jsonMetric } from './jsonl'
-export { HistoryTable, pickEvenly, attachTable } from './history-table'
+export { HistoryTable, attachTable } from './history-table'
+export { columnsFromRows, historyColumns } from './history-columns'
 export { parseRunFolder, serializeRunFolder, runJsonSchema, type RunJson, type RunFolderInput } from './run-folder'

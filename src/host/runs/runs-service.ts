@@ -13,16 +13,16 @@
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { ApiError } from '../../shared/api'
-import type { HistoryRow, Problem, RunInfo, WandbStatus } from '../../shared/types'
+import type { HistoryColumns, Problem, RunInfo, WandbStatus } from '../../shared/types'
 import type { RunsServiceApi, SecretStore } from '../services'
 import { serializeRunFolder } from '../../core/metrics/run-folder'
 import type { ImportedRun } from '../../core/metrics/types'
+import { historyColumns } from '../../core/metrics/history-columns'
 import { baseUrlFrom, KEY_SHAPE, resolveKey } from '../wandb/credentials'
 import type { TransportOptions } from '../wandb/graphql'
 import { cacheFolderName, formatRunPath, parseRunPath } from '../wandb/run-path'
 import { WandbClient } from '../wandb/wandb-client'
 import { scanSources, sourceAnchor, sourceFiles, sourcesAt, type SourceRef } from './deck-scan'
-import { historyWindow } from './history-window'
 import { companionFiles, readSource } from './read-source'
 import { parseRunsYaml } from './runs-yaml'
 import { looksLikeWandbKey, redact } from './secret-scan'
@@ -95,13 +95,13 @@ export class RunsService implements RunsServiceApi {
     return [...(await this.scan()).values()].map((e) => e.info)
   }
 
-  /** A run's rows: all, or only `keys` (+ _step/_runtime/_timestamp), evenly sampled to `samples` keeping first and last. */
-  async history(id: string, keys?: string[], samples?: number): Promise<HistoryRow[]> {
+  /** A run's whole history as wire columns (the chart downsamples per view: [Note: fetch once, smooth once, downsample per view]). */
+  async history(id: string): Promise<HistoryColumns> {
     let entry = (await this.scan()).get(id)
     if (!entry) entry = (await this.scan(true)).get(id)
     if (!entry) throw new ApiError('not_found', `No run "${id}" in this deck. Runs live in runs/ or models/<id>/runs/.`)
     const { run } = entry
-    return run.table ? run.table.window(keys, samples) : historyWindow(run.rows, keys, samples)
+    return historyColumns(run)
   }
 
   /** Drops the directory scan so the next call sees file changes (parsed files stay cached by mtime+size). */

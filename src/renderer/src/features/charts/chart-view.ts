@@ -80,8 +80,6 @@ export function chartView(lines: readonly LineDef[], histories: ReadonlyMap<stri
   let xLo = Number.POSITIVE_INFINITY
   let xHi = Number.NEGATIVE_INFINITY
   let integerX = true
-  // [Note: columns, one pass] in core/series/values.ts: every key this chart reads from a run, in one walk over its rows.
-  for (const [runId, history] of histories) history.prepare([xKey, ...lines.filter((l) => l.run.id === runId).map((l) => l.rawKey)])
   for (const def of lines) {
     const history = histories.get(def.run.id)
     if (!history) continue
