@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { parseTfEvents, parseWandbFile } from '../../../../src/core/metrics'
+import { parseTfEvents } from '../../../../src/core/metrics/tfevents'
+import { parseWandbFile } from '../../../../src/core/metrics/wandb-file'
 import { parseChartSpec } from '../../../../src/core/series/chart-spec'
 import { extractColumns, seriesFromColumns, type Series } from '../../../../src/core/series/values'
 import { yRange, type YRangeSeries } from '../../../../src/core/series/y-range'

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { RunInfo } from '../../../../../src/shared/types'
-import { parseCsvFile } from '../../../../../src/core/metrics'
+import { parseCsvFile } from '../../../../../src/core/metrics/csv'
 import { defaultSelection, groupRunsByFile } from '../../../../../src/renderer/src/features/charts/run-groups'
 import { summariseMissing } from '../../../../../src/renderer/src/features/charts/chart-lines'
 import { hasReal, realPath, SKIP_REASON } from '../../../core/metrics/real-fixtures'
