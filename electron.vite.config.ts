@@ -20,7 +20,8 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           server: resolve('src/server/index.ts'),
-          'inference.worker': resolve('src/host/models/inference.worker.ts')
+          'inference.worker': resolve('src/host/models/inference.worker.ts'),
+          'run-index.worker': resolve('src/host/runs/run-index.worker.ts')
         }
       }
     }

@@ -41,7 +41,7 @@ function openHost(deckRoot: string): void {
   const secretStore = createSecretStore()
   host = createHost({
     deckRoot,
-    spawnWorker: () => forkUtilityWorker(join(here, 'inference.worker.js')),
+    spawnWorker: (modelId) => forkUtilityWorker(join(here, 'inference.worker.js'), modelId),
     ...(secretStore ? { secretStore } : {}),
     emit,
     assetBase: `${ASSET_SCHEME}://deck/`,

@@ -66,7 +66,8 @@ export const requestSchemas = {
   'runs:history': z.object({ id: z.string().min(1).max(300) }).strict(),
   'wandb:status': z.object({}).strict(),
   'wandb:sync': z.object({ path: z.string().min(1).max(500), full: z.boolean().optional() }).strict(),
-  'wandb:set-key': z.object({ key: z.string().min(1).max(200) }).strict()
+  'wandb:set-key': z.object({ key: z.string().min(1).max(200) }).strict(),
+  'wandb:cancel': z.object({}).strict()
 } as const
 
 /** Response types, one per channel. */
@@ -83,6 +84,8 @@ export interface Responses {
   'wandb:status': WandbStatus
   'wandb:sync': RunInfo
   'wandb:set-key': WandbStatus
+  /** How many syncs in flight were cancelled (each fails with "cancelled"). */
+  'wandb:cancel': { cancelled: number }
 }
 
 export type Channel = keyof typeof requestSchemas
@@ -115,7 +118,8 @@ export const httpRoutes: { [C in Channel]: HttpRoute } = {
   'runs:history': { method: 'GET', path: '/api/runs/:id/history' },
   'wandb:status': { method: 'GET', path: '/api/wandb/status' },
   'wandb:sync': { method: 'POST', path: '/api/wandb/sync' },
-  'wandb:set-key': { method: 'POST', path: '/api/wandb/key' }
+  'wandb:set-key': { method: 'POST', path: '/api/wandb/key' },
+  'wandb:cancel': { method: 'POST', path: '/api/wandb/cancel' }
 }
 
 /** Events pushed from the host to every window. */

@@ -35,6 +35,8 @@ export interface Slide {
   directives: DirectiveUse[]
   /** Source file of the slide, relative to the deck folder. */
   file: string
+  /** Set when the slide is too complex to render safely: the slide shows this notice instead (markdown is then ''). */
+  notice?: string
 }
 
 export interface Deck {

@@ -169,13 +169,10 @@ export class InferenceRuntime {
   /** Runs one prediction; latency covers preprocessing, the run and postprocessing. */
   async predict(spec: ModelSpec, input: PredictInput): Promise<Prediction> {
     const loaded = await this.load(spec)
-    if (
-      process.env.DEMODECK_WORKER_TEST_HOOKS === '1' &&
-      'text' in input &&
-      input.text === '__demodeck_test_crash__'
-    ) {
-      // Test hook (off unless the env var is set): dies like a native crash would.
-      process.exit(70)
+    if (process.env.DEMODECK_WORKER_TEST_HOOKS === '1' && 'text' in input) {
+      // Test hooks (off unless the env var is set): die like a native crash would, or hang like a stuck native run.
+      if (input.text === '__demodeck_test_crash__') process.exit(70)
+      if (input.text === '__demodeck_test_hang__') for (;;);
     }
     const started = performance.now()
     const feeds = await this.feeds(spec, input, loaded)

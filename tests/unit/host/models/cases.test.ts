@@ -67,7 +67,7 @@ beforeAll(async () => {
       writeFileSync(join(target, 'model.json'), JSON.stringify(m.manifest))
     }
   }
-  service = new ModelService(deck, () => forkSourceWorker({ DEMODECK_WORKER_TEST_HOOKS: '1' }), { timeoutMs: 4000 })
+  service = new ModelService(deck, () => forkSourceWorker({ env: { DEMODECK_WORKER_TEST_HOOKS: '1' } }), { timeoutMs: 4000 })
   listed = await service.list()
 })
 
