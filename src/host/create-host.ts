@@ -23,6 +23,9 @@ import { loadDeck } from './deck/load-deck'
 import { watchDeck, type DeckArea } from './deck/watch-deck'
 import { createServices } from './service-factory'
 import type { ModelServiceApi, RunsServiceApi, SecretStore, WorkerSpawner } from './services'
+import { EndpointService } from './endpoint/endpoint-service'
+import type { TokenStore } from './endpoint/auth'
+import { ProjectService } from './project/project-service'
 
 export type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> }
 
@@ -37,6 +40,10 @@ export interface HostOptions {
   assetBase?: string
   /** Watch the deck folder for changes (default true). */
   watch?: boolean
+  /** Deployed-endpoint tokens kept by the app (Electron keychain); absent in browser mode. */
+  endpointTokens?: TokenStore
+  /** Wake the deck's deployed endpoints when it opens (default true). */
+  wakeEndpoints?: boolean
 }
 
 export interface Host {
@@ -71,6 +78,10 @@ export function createHost(options: HostOptions): Host {
         .catch(() => undefined)
     }
   })
+  const project = new ProjectService(deckRoot, {
+    watch: options.watch !== false,
+    onChange: (files) => options.emit('project:changed', { files })
+  })
   let sync: SyncState = {
     slide: 0,
     fragment: -1,
@@ -90,6 +101,26 @@ export function createHost(options: HostOptions): Host {
   ]
   models.warm(demoModels())
 
+  const demoEndpoints = (): Array<{ model: string; url: string }> =>
+    deck.slides.flatMap((slide) =>
+      slide.directives
+        .filter((d) => d.name === 'demo' && d.attributes['model'] && d.attributes['endpoint'])
+        .map((d) => ({ model: d.attributes['model']!, url: d.attributes['endpoint']! }))
+    )
+  const endpoints = new EndpointService({
+    deckRoot,
+    models,
+    ...(options.endpointTokens ? { tokens: options.endpointTokens } : {}),
+    directiveEndpoints: demoEndpoints,
+    onChange: (health) => options.emit('endpoint:changed', health),
+    log
+  })
+  // [Note: warm-up ping] A cold Cloud Run instance takes 5–20 s: wake the deck's endpoints as it opens.
+  void endpoints
+    .refresh()
+    .then(() => (options.wakeEndpoints === false ? undefined : endpoints.wake()))
+    .catch((error: unknown) => log(`endpoint warm-up failed: ${String(error)}`))
+
   const handlers: Handlers = {
     'deck:get': async () => deck,
     'sync:get': async () => sync,
@@ -100,6 +131,7 @@ export function createHost(options: HostOptions): Host {
       if (patch.timer !== undefined) next.timer = patch.timer
       if (patch.qa !== undefined) next.qa = patch.qa
       if (patch.blackout !== undefined) next.blackout = patch.blackout
+      if (patch.link !== undefined) next.link = patch.link
       sync = next
       options.emit('sync:changed', sync)
       return sync
@@ -117,7 +149,15 @@ export function createHost(options: HostOptions): Host {
       return run
     },
     'wandb:set-key': ({ key }) => runs.setKey(key),
-    'wandb:cancel': () => runs.cancelSync()
+    'wandb:cancel': () => runs.cancelSync(),
+    'endpoint:predict': ({ id, input, endpoint, timeoutMs }) => endpoints.predict(id, input, endpoint, timeoutMs),
+    'endpoint:status': () => endpoints.status(),
+    'endpoint:wake': ({ id }) => endpoints.wake(id),
+    'endpoint:cancel': ({ id }) => endpoints.cancel(id),
+    'endpoint:set-token': ({ name, token }) => endpoints.setToken(name, token),
+    'project:checklist': async ({ src }) => project.checklist(src),
+    'project:code': async ({ src, lines }) => project.code(src, lines),
+    'project:tree': async ({ src, depth, max }) => project.tree(src, depth, max)
   }
 
   async function dispatch(channel: string, payload: unknown): Promise<unknown> {
@@ -163,9 +203,19 @@ export function createHost(options: HostOptions): Host {
           options.emit('sync:changed', sync)
         }
         models.warm(demoModels())
+        void endpoints
+          .refresh()
+          .then(async () => {
+            options.emit('endpoint:changed', await endpoints.status())
+            if (options.wakeEndpoints !== false) await endpoints.wakeUnchecked()
+          })
+          .catch((error: unknown) => log(`endpoint refresh failed: ${String(error)}`))
       } else if (area === 'models') {
         await models.reload()
         options.emit('models:changed', await models.list())
+        await endpoints.refresh()
+        options.emit('endpoint:changed', await endpoints.status())
+        if (options.wakeEndpoints !== false) void endpoints.wakeUnchecked()
       } else {
         await runs.reload()
         options.emit('runs:changed', await runs.list())
@@ -185,6 +235,8 @@ export function createHost(options: HostOptions): Host {
       void watcher?.close()
       for (const timer of timers.values()) clearTimeout(timer)
       models.dispose()
+      void endpoints.dispose()
+      project.dispose()
     }
   }
 }

@@ -16,11 +16,16 @@
 import { z } from 'zod'
 import type {
   Deck,
+  EndpointHealth,
+  EndpointPrediction,
   HistoryColumns,
   ModelCard,
   ModelInfo,
   ParityReport,
   Prediction,
+  ProjectChecklist,
+  ProjectCode,
+  ProjectTree,
   RunInfo,
   SyncState,
   WandbStatus
@@ -37,6 +42,13 @@ const idSchema = z
   .min(1)
   .max(200)
   .regex(/^[A-Za-z0-9._-]+$/, 'ids use letters, digits, dot, dash and underscore only')
+
+/** A path named by the deck (`::code{src="../src/train.py"}`), relative to the deck folder; the host decides what it may read. */
+const projectPathSchema = z
+  .string()
+  .min(1)
+  .max(500)
+  .refine((path) => !path.includes('\0'), 'a path cannot contain a NUL character')
 
 export const predictInputSchema = z.union([
   z.object({ text: z.string() }).strict(),
@@ -55,7 +67,8 @@ export const requestSchemas = {
       fragment: z.number().int().min(-1).optional(),
       timer: timerSchema.optional(),
       qa: timerSchema.optional(),
-      blackout: z.boolean().optional()
+      blackout: z.boolean().optional(),
+      link: z.number().int().min(0).max(99).nullable().optional()
     })
     .strict(),
   'models:list': z.object({}).strict(),
@@ -67,7 +80,30 @@ export const requestSchemas = {
   'wandb:status': z.object({}).strict(),
   'wandb:sync': z.object({ path: z.string().min(1).max(500), full: z.boolean().optional() }).strict(),
   'wandb:set-key': z.object({ key: z.string().min(1).max(200) }).strict(),
-  'wandb:cancel': z.object({}).strict()
+  'wandb:cancel': z.object({}).strict(),
+  'endpoint:predict': z
+    .object({
+      id: idSchema,
+      input: predictInputSchema,
+      /** A `::demo{endpoint="…"}` URL; it must appear in the deck. */
+      endpoint: z.string().min(1).max(2000).optional(),
+      /** Per-call timeout from the directive, ms. */
+      timeoutMs: z.number().int().min(100).max(60_000).optional()
+    })
+    .strict(),
+  'endpoint:status': z.object({}).strict(),
+  'endpoint:wake': z.object({ id: idSchema.optional() }).strict(),
+  'endpoint:cancel': z.object({ id: idSchema }).strict(),
+  'endpoint:set-token': z.object({ name: z.string().min(1).max(100), token: z.string().min(1).max(8000) }).strict(),
+  'project:checklist': z.object({ src: projectPathSchema }).strict(),
+  'project:code': z.object({ src: projectPathSchema, lines: z.string().max(40).optional() }).strict(),
+  'project:tree': z
+    .object({
+      src: projectPathSchema,
+      depth: z.number().int().min(0).max(6).optional(),
+      max: z.number().int().min(1).max(500).optional()
+    })
+    .strict()
 } as const
 
 /** Response types, one per channel. */
@@ -85,7 +121,15 @@ export interface Responses {
   'wandb:sync': RunInfo
   'wandb:set-key': WandbStatus
   /** How many syncs in flight were cancelled (each fails with "cancelled"). */
-  'wandb:cancel': { cancelled: number }
+  'wandb:cancel': { cancelled: number },
+  'endpoint:predict': EndpointPrediction
+  'endpoint:status': EndpointHealth[]
+  'endpoint:wake': EndpointHealth[]
+  'endpoint:cancel': { cancelled: number }
+  'endpoint:set-token': EndpointHealth[]
+  'project:checklist': ProjectChecklist
+  'project:code': ProjectCode
+  'project:tree': ProjectTree
 }
 
 export type Channel = keyof typeof requestSchemas
@@ -119,7 +163,15 @@ export const httpRoutes: { [C in Channel]: HttpRoute } = {
   'wandb:status': { method: 'GET', path: '/api/wandb/status' },
   'wandb:sync': { method: 'POST', path: '/api/wandb/sync' },
   'wandb:set-key': { method: 'POST', path: '/api/wandb/key' },
-  'wandb:cancel': { method: 'POST', path: '/api/wandb/cancel' }
+  'wandb:cancel': { method: 'POST', path: '/api/wandb/cancel' },
+  'endpoint:predict': { method: 'POST', path: '/api/endpoints/:id/predict' },
+  'endpoint:status': { method: 'GET', path: '/api/endpoints' },
+  'endpoint:wake': { method: 'POST', path: '/api/endpoints/wake' },
+  'endpoint:cancel': { method: 'POST', path: '/api/endpoints/:id/cancel' },
+  'endpoint:set-token': { method: 'POST', path: '/api/endpoints/token' },
+  'project:checklist': { method: 'GET', path: '/api/project/checklist' },
+  'project:code': { method: 'GET', path: '/api/project/code' },
+  'project:tree': { method: 'GET', path: '/api/project/tree' }
 }
 
 /** Events pushed from the host to every window. */
@@ -128,9 +180,12 @@ export interface Events {
   'sync:changed': SyncState
   'models:changed': ModelInfo[]
   'runs:changed': RunInfo[]
+  'endpoint:changed': EndpointHealth[]
+  /** Files read for `::checklist`, `::code` or `::tree` changed on disk (paths as the deck named them). */
+  'project:changed': { files: string[] }
 }
 export type EventName = keyof Events
-export const eventNames: EventName[] = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed']
+export const eventNames: EventName[] = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed', 'project:changed']
 
 /** Error codes and their HTTP status. */
 export const errorStatus = {

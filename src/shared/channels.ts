@@ -16,7 +16,15 @@ export const channelNames = [
   'wandb:status',
   'wandb:sync',
   'wandb:set-key',
-  'wandb:cancel'
+  'wandb:cancel',
+  'endpoint:predict',
+  'endpoint:status',
+  'endpoint:wake',
+  'endpoint:cancel',
+  'endpoint:set-token',
+  'project:checklist',
+  'project:code',
+  'project:tree'
 ] as const
 
-export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed'] as const
+export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed', 'project:changed'] as const

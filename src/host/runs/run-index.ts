@@ -16,6 +16,7 @@ import { historyColumns } from '../../core/metrics/history-columns'
 import { companionFiles, readSource } from './read-source'
 import { parseRunsYaml } from './runs-yaml'
 import { looksLikeWandbKey } from './secret-scan'
+import { wandbRunUrl } from '../../core/project/links'
 
 /** Where synced W&B runs are cached, relative to the deck. */
 export const WANDB_CACHE_DIR = ['runs', 'wandb']
@@ -276,6 +277,9 @@ export class RunIndex {
     if (c.run.state) info.state = c.run.state
     if (c.run.path) info.path = c.run.path
     info.file = inDeck ? rel : basename(c.anchor)
+    const wandbPath = c.run.path ?? (c.run.entity && c.run.project && c.run.runId ? `${c.run.entity}/${c.run.project}/${c.run.runId}` : undefined)
+    const url = wandbPath ? wandbRunUrl(wandbPath, process.env['WANDB_BASE_URL'] || undefined) : undefined
+    if (url) info.url = url
     return info
   }
 }

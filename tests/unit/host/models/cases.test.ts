@@ -35,6 +35,7 @@ interface Case {
     error?: string
     message?: string
     listError?: string
+    listWarning?: string
     parity?: { ok: boolean; message: string }
   }
 }
@@ -94,6 +95,10 @@ describe('cases.json', () => {
       if (want.listError) {
         const info = listed.find((m) => m.id === c.model)!
         expect(info.errors.map((e) => e.message).join(' | ')).toContain(want.listError)
+      }
+      if (want.listWarning) {
+        const info = listed.find((m) => m.id === c.model)!
+        expect(info.warnings.map((w) => w.message).join(' | ')).toContain(want.listWarning)
       }
       if (c.parity) {
         const report = await service.parity(c.model)

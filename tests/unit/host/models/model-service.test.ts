@@ -40,7 +40,7 @@ describe('ModelService', { timeout: 120_000 }, () => {
       expect(list.find((m) => m.id === 'tabular-bad-parity')?.parity?.ok).toBe(false)
     }, { timeout: 90_000, interval: 50 })
     const bad = (await s.list()).find((m) => m.id === 'tabular-bad-parity')!
-    expect(bad.warnings.map((w) => w.message).join(' ')).toContain('export is wrong in ONNX Runtime')
+    expect(bad.warnings.map((w) => w.message).join(' ')).toContain('Export parity FAILED: on sample 1 (features)')
     expect(bad.errors).toEqual([])
     expect(changes).toBe(2)
     // reload() forgets the results (reference.json may have changed) and checks again.

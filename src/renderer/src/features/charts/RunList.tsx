@@ -89,6 +89,14 @@ function RunRow({ run, checked, onToggle }: { run: RunInfo; checked: boolean; on
         {run.steps > 0 ? `${run.steps} rows` : 'summary only, no history'}
         {run.state ? ` · ${run.state}` : ''}
         {run.warnings.length > 0 ? ` · ${run.warnings.length} warning(s)` : ''}
+        {run.url ? (
+          <>
+            {' · '}
+            <a href={run.url} target="_blank" rel="noreferrer" data-testid="run-wandb-link" title={run.url}>
+              W&amp;B ↗
+            </a>
+          </>
+        ) : null}
       </div>
     </li>
   )

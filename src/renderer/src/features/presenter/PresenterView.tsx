@@ -16,6 +16,9 @@ import { isTypingTarget } from '../../lib/keys'
 import { renderMarkdown } from '../deck/markdown'
 import { ProblemsBanner } from '../deck/ProblemsBanner'
 import { SlidePreview } from './SlidePreview'
+import { EndpointHealthPanel } from '../demo/EndpointHealthPanel'
+import { LinksBar } from '../project/LinksBar'
+import { QaPanel } from '../project/QaPanel'
 import './presenter.css'
 
 type Confirming = 'timer' | 'qa' | null
@@ -148,6 +151,7 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
           </span>
           {sync?.blackout ? <span className="dd-badge dd-badge-warn">Audience blacked out</span> : null}
         </div>
+        <LinksBar deck={deck} sync={sync} update={update} />
         <nav className="dd-presenter-nav">
           <button type="button" onClick={() => step(-1)} aria-label="Previous" disabled={!ready} title={waiting}>
             ◀ Prev
@@ -227,7 +231,11 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
           <SlidePreview deck={deck} slide={slide} label={`Now: ${slide?.title ?? ''}`} testId="preview-current" />
         </div>
         <div className="dd-preview-next">
-          <SlidePreview deck={deck} slide={next} label={next ? `Next: ${next.title}` : 'Next: Q&A'} testId="preview-next" />
+          {qaActive && sync ? (
+            <QaPanel deck={deck} sync={sync} qaRemainingSec={qaRemainingSec} goTo={(index) => void update({ slide: index, fragment: -1 })} />
+          ) : (
+            <SlidePreview deck={deck} slide={next} label={next ? `Next: ${next.title}` : 'Next: Q&A'} testId="preview-next" />
+          )}
         </div>
       </section>
 
@@ -235,6 +243,7 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
         <h2>Notes</h2>
         {notes ?? <p className="dd-muted">No notes for this slide. Add them after a line starting with “Note:”.</p>}
       </section>
+      <EndpointHealthPanel />
       {error ? (
         <div className="dd-notice dd-notice-error" role="alert">
           Sync with the audience window failed: {error}
