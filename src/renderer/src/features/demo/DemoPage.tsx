@@ -70,7 +70,8 @@ export default function DemoPage({ modelId }: { modelId: string }): React.JSX.El
 const TASK_LABELS: Record<ModelInfo['task'], string> = {
   'text-classification': 'text classification',
   'image-classification': 'image classification',
-  'tabular-classification': 'tabular classification'
+  'tabular-classification': 'tabular classification',
+  'node-classification': 'node classification (graph)'
 }
 
 /** The deck's models as big buttons (the full-screen demo opened with no model). */
