@@ -24,7 +24,10 @@ export const channelNames = [
   'endpoint:set-token',
   'project:checklist',
   'project:code',
-  'project:tree'
+  'project:tree',
+  'drift:report',
+  'compare:predict',
+  'compare:set'
 ] as const
 
 export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed', 'project:changed'] as const
