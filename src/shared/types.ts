@@ -151,6 +151,8 @@ export interface ModelInfo {
   parity?: ParityReport
   /** The deployed endpoint of this model (`endpoint` in model.json / demodeck.json), without secrets. */
   endpoint?: { url: string; timeoutMs: number }
+  /** A model to run beside this one in its demo (`compare` in model.json / demodeck.json): the A/B pair. */
+  compare?: string
 }
 
 export type PredictInput =
