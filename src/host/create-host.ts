@@ -161,6 +161,8 @@ export function createHost(options: HostOptions): Host {
     'project:checklist': async ({ src }) => project.checklist(src),
     'project:code': async ({ src, lines }) => project.code(src, lines),
     'project:tree': async ({ src, depth, max }) => project.tree(src, depth, max),
+    'models:graph': ({ id }) => models.graph(id),
+    'models:graph-run': ({ id, edits }) => models.graphRun(id, edits),
     'drift:report': ({ id, reference, current }) => compare.drift(id, reference as SetSource, current as SetSource),
     'compare:predict': ({ id, other, input }) => compare.predict(id, other, input),
     'compare:set': ({ id, other, set }) => compare.compareSet(id, other, set as SetSource)

@@ -24,9 +24,9 @@ export class SetError extends Error {
 
 const LABEL_COLUMNS = ['label', 'target', 'class', 'y', 'true_label']
 
-/** Which input key a task's items carry. */
-export function inputKeyOf(task: ModelTask): 'text' | 'image' | 'features' {
-  return task === 'text-classification' ? 'text' : task === 'image-classification' ? 'image' : 'features'
+/** Which input key a task's items carry (graph models have no sets: they classify the nodes of one graph). */
+export function inputKeyOf(task: ModelTask): 'text' | 'image' | 'features' | null {
+  return task === 'text-classification' ? 'text' : task === 'image-classification' ? 'image' : task === 'tabular-classification' ? 'features' : null
 }
 
 const KIND_NOUN = { text: 'texts', image: 'images', features: 'feature rows' } as const
@@ -41,13 +41,16 @@ export function itemKind(item: SetItem): 'text' | 'image' | 'features' {
  * @throws SetError naming the set, what it holds and what the model needs.
  */
 export function checkSet(items: SetItem[], task: ModelTask, setName: string, modelId: string): void {
+  const want = inputKeyOf(task)
+  if (want === null) {
+    throw new SetError(`model "${modelId}" classifies the nodes of a graph: drift and A/B sets are for text, image and tabular models (try its graph demo's what-if edits instead)`)
+  }
   if (items.length === 0) throw new SetError(`the ${setName} set is empty: give it at least one item`)
   if (items.length > MAX_SET_ITEMS) {
     throw new SetError(
       `the ${setName} set has ${items.length.toLocaleString('en')} items; a set holds at most ${MAX_SET_ITEMS.toLocaleString('en')}: take a random sample of it`
     )
   }
-  const want = inputKeyOf(task)
   const wrong = items.findIndex((item) => itemKind(item) !== want)
   if (wrong >= 0) {
     const got = itemKind(items[wrong]!)
@@ -135,6 +138,7 @@ function parseJsonlSet(text: string, file: string): SetItem[] {
  * @throws SetError for an unknown extension or a malformed file.
  */
 export function parseSetFile(file: string, text: string, task: ModelTask, features?: TabularFeature[]): SetItem[] {
+  if (inputKeyOf(task) === null) throw new SetError(`${file}: graph models have no input sets (they classify the nodes of one graph)`)
   const ext = file.toLowerCase().split('.').pop() ?? ''
   if (ext === 'csv') return parseCsvSet(text, task, features, file)
   if (ext === 'jsonl' || ext === 'ndjson') return parseJsonlSet(text, file)

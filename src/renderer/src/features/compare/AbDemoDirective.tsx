@@ -25,7 +25,9 @@ export function AbDemoFor({ a, other, models, attributes, active }: { a: ModelIn
   const problem =
     a.id === b.id
       ? `compare="${other}" names the demo's own model: name another model, e.g. its int8 copy.`
-      : a.task !== b.task
+      : a.task === 'node-classification'
+        ? `“${a.name}” classifies the nodes of a graph: the A/B demo is for text, image and tabular models.`
+        : a.task !== b.task
         ? `“${a.name}” and “${b.name}” do different tasks (${a.task.replace('-', ' ')} vs ${b.task.replace('-', ' ')}): an A/B needs two models of the same task.`
         : a.errors.length > 0 || b.errors.length > 0
           ? `${(a.errors.length > 0 ? a : b).name} cannot run: ${(a.errors[0] ?? b.errors[0])!.message}`
