@@ -30,8 +30,12 @@ import type {
   ProjectTree,
   RunInfo,
   SyncState,
-  WandbStatus
+  WandbStatus,
+  AbPrediction,
+  AbSetReport,
+  DriftReport
 } from './types'
+import { MAX_SET_ITEMS, MAX_TEXT_CHARS } from './limits'
 import type { LoggedPrediction, PredictionLogExport, PredictionLogPage, ProbeResult, ProbeSetResult } from './probe-types'
 
 const timerSchema = z.object({
@@ -72,6 +76,28 @@ export const predictInputSchema = z.union([
   z.object({ node: nodeIdSchema, edits: graphEditsSchema.optional() }).strict()
 ])
 
+const setLabelSchema = z.string().min(1).max(200).optional()
+/** One item of a set: a demo input with an optional true label. */
+export const setItemSchema = z.union([
+  z.object({ text: z.string().max(MAX_TEXT_CHARS), label: setLabelSchema }).strict(),
+  z.object({ image: z.string().min(1), label: setLabelSchema }).strict(),
+  z.object({ features: z.record(z.string(), z.union([z.number(), z.string(), z.null()])), label: setLabelSchema }).strict()
+])
+/** A set for `drift:report` / `compare:set`: exactly one of the model's examples, a file in the deck, or inline items. */
+export const setSourceSchema = z
+  .object({
+    examples: z.literal(true).optional(),
+    file: projectPathSchema.optional(),
+    items: z
+      .array(setItemSchema)
+      .min(1, 'a set needs at least one item')
+      .max(MAX_SET_ITEMS, `a set holds at most ${MAX_SET_ITEMS.toLocaleString('en')} items: send a random sample of it`)
+      .optional()
+  })
+  .strict()
+  .refine((s) => [s.examples, s.file, s.items].filter((v) => v !== undefined).length === 1, {
+    message: 'give a set as exactly one of { "examples": true }, { "file": "models/<id>/sets/new.csv" } or { "items": [...] }'
+  })
 /** Fields both probe channels take: a perturbation and the strengths to sweep (a list, or from/to/steps). */
 const sweepFields = {
   id: idSchema,
@@ -135,6 +161,9 @@ export const requestSchemas = {
     .strict(),
   'models:graph': z.object({ id: idSchema }).strict(),
   'models:graph-run': z.object({ id: idSchema, edits: graphEditsSchema.optional() }).strict(),
+  'drift:report': z.object({ id: idSchema, reference: setSourceSchema, current: setSourceSchema }).strict(),
+  'compare:predict': z.object({ id: idSchema, other: idSchema, input: predictInputSchema }).strict(),
+  'compare:set': z.object({ id: idSchema, other: idSchema, set: setSourceSchema }).strict(),
   'probe:run': z.object({ ...sweepFields, input: predictInputSchema }).strict(),
   'probe:set': z
     .object({ ...sweepFields, inputs: z.array(predictInputSchema).min(1).max(200, 'a probe set takes at most 200 inputs; sample it').optional() })
@@ -170,6 +199,9 @@ export interface Responses {
   'project:tree': ProjectTree
   'models:graph': GraphData
   'models:graph-run': GraphRun,
+  'drift:report': DriftReport
+  'compare:predict': AbPrediction
+  'compare:set': AbSetReport,
   'probe:run': ProbeResult
   'probe:set': ProbeSetResult
   'log:list': PredictionLogPage
@@ -219,6 +251,9 @@ export const httpRoutes: { [C in Channel]: HttpRoute } = {
   'project:tree': { method: 'GET', path: '/api/project/tree' },
   'models:graph': { method: 'GET', path: '/api/models/:id/graph' },
   'models:graph-run': { method: 'POST', path: '/api/models/:id/graph-run' },
+  'drift:report': { method: 'POST', path: '/api/models/:id/drift' },
+  'compare:predict': { method: 'POST', path: '/api/models/:id/compare' },
+  'compare:set': { method: 'POST', path: '/api/models/:id/compare-set' },
   'probe:run': { method: 'POST', path: '/api/models/:id/probe' },
   'probe:set': { method: 'POST', path: '/api/models/:id/probe-set' },
   'log:list': { method: 'GET', path: '/api/predictions' },
