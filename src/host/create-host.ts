@@ -157,7 +157,9 @@ export function createHost(options: HostOptions): Host {
     'endpoint:set-token': ({ name, token }) => endpoints.setToken(name, token),
     'project:checklist': async ({ src }) => project.checklist(src),
     'project:code': async ({ src, lines }) => project.code(src, lines),
-    'project:tree': async ({ src, depth, max }) => project.tree(src, depth, max)
+    'project:tree': async ({ src, depth, max }) => project.tree(src, depth, max),
+    'models:graph': ({ id }) => models.graph(id),
+    'models:graph-run': ({ id, edits }) => models.graphRun(id, edits)
   }
 
   async function dispatch(channel: string, payload: unknown): Promise<unknown> {

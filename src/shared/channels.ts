@@ -24,7 +24,9 @@ export const channelNames = [
   'endpoint:set-token',
   'project:checklist',
   'project:code',
-  'project:tree'
+  'project:tree',
+  'models:graph',
+  'models:graph-run'
 ] as const
 
 export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed', 'project:changed'] as const
