@@ -1,7 +1,28 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { injectContentSecurityPolicy } from './src/shared/csp'
+
+/**
+ * [Note: the theme's fonts are files, not base64]
+ * reveal.js ships its compiled black theme with Source Sans Pro inlined as four base64 WOFF fonts (≈ 570 KB
+ * of the stylesheet that blocks slide 1). This drops those inlined faces and imports the same fonts' own
+ * stylesheet from reveal.js's sources instead, so they are emitted as files the browser fetches only for
+ * the weights a slide uses, after the first paint's CSS has arrived.
+ */
+function revealThemeFontsAsFiles(): Plugin {
+  return {
+    name: 'demodeck-reveal-theme-fonts',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/reveal\.js[\\/]dist[\\/]theme[\\/][\w-]+\.css$/.test(id.split('?')[0]!)) return null
+      const faces = /@font-face\{[^}]*url\(data:font\/[^}]*\}/g
+      if (!faces.test(code)) return null
+      return { code: `@import '../../css/theme/fonts/source-sans-pro/source-sans-pro.css';\n${code.replace(faces, '')}`, map: null }
+    }
+  }
+}
 
 /**
  * Three builds: main (Electron main + the browser-mode server + the inference
@@ -40,9 +61,13 @@ export default defineConfig({
     root: resolve('src/renderer'),
     build: {
       outDir: `${out}/renderer`,
-      rollupOptions: { input: { index: resolve('src/renderer/index.html') } }
+      // electron-vite leaves bundles unminified; the renderer's script is what stands between launch and slide 1.
+      minify: true,
+      rollupOptions: {
+        input: { index: resolve('src/renderer/index.html') }
+      }
     },
     // The CSP is written once in src/shared/csp.ts; the server sends the same policy.
-    plugins: [react(), { name: 'demodeck-csp', transformIndexHtml: (html: string) => injectContentSecurityPolicy(html) }]
+    plugins: [react(), { name: 'demodeck-csp', transformIndexHtml: (html: string) => injectContentSecurityPolicy(html) }, revealThemeFontsAsFiles()]
   }
 })

@@ -46,7 +46,7 @@ for (const width of [12, 20, 30]) {
   let line=`width ${width}: `, ok=0
   for (const [d, st] of Object.entries(glyphs)) {
     const r = await s.run({ pixel_values: new ort.Tensor('float32', render(st, width), [1,1,8,8]) })
-    const p = [...r.logits.data]; const k = p.indexOf(Math.max(...p)); ok += k==d%10; line += `${d}->${k} `
+    const p = [...r.logits.data]; const k = p.indexOf(Math.max(...p)); ok += k === d % 10; line += `${d}->${k} `
   }
   console.log(`${line} -> ${ok}/${Object.keys(glyphs).length} right`)
 }

@@ -40,6 +40,24 @@ test.describe(`a deployed FastAPI endpoint${missing ? ` (skipped: ${missing})` :
     if (deck) removeDir(deck)
   })
 
+  test('the model card links to the deployed endpoint and its FastAPI /docs, opening in a new tab', async ({ page, context }) => {
+    await page.goto(new URL('demo/disaster-tweets', server.url).href)
+    const line = page.getByTestId('model-card').getByTestId('card-deployed')
+    await expect(line).toContainText(`Deployed ${new URL(api.url).host} · API docs`)
+    await expect(line.getByRole('link', { name: new URL(api.url).host })).toHaveAttribute('href', `${api.url}/inference`)
+    const docs = line.getByRole('link', { name: 'API docs' })
+    await expect(docs).toHaveAttribute('href', `${api.url}/docs`)
+    const [tab] = await Promise.all([context.waitForEvent('page'), docs.click()])
+    await tab.waitForLoadState('domcontentloaded')
+    expect(tab.url()).toBe(`${api.url}/docs`)
+    await expect(tab).toHaveTitle(/FastAPI|Swagger|docs/i)
+    await tab.close()
+    // The wine model has an endpoint too; a model without one has no "Deployed" line.
+    await page.goto(new URL('demo/digits', server.url).href)
+    await expect(page.getByTestId('model-card')).toBeVisible()
+    await expect(page.getByTestId('card-deployed')).toHaveCount(0)
+  })
+
   test('deployed, both, local, the curl sent, then the fallback when the service stops', async ({ page }) => {
     const host = new URL(api.url).host
     await page.goto(new URL('demo/disaster-tweets', server.url).href)

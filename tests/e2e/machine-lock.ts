@@ -43,7 +43,7 @@ export default async function globalSetup(): Promise<() => void> {
   while (!tryTake()) {
     // A lock dir without a live owner (a killed run, or one still writing its pid) is taken over
     // only once its pid file names a process that is gone.
-    let stale = false
+    let stale: boolean
     try {
       stale = !ownerAlive() && readFileSync(ownerFile, 'utf8').length > 0
     } catch {

@@ -67,7 +67,7 @@ export function fastApiValidation(body: unknown): string | null {
 
 /** The server answered with an HTTP error. `text` is the body (already redacted). */
 export function httpErrorText(status: number, statusText: string, contentType: string, text: string, what: string, authEnv?: string): FailureText {
-  let said = ''
+  let said: string
   const htmlTitle = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim()
   if (/html/i.test(contentType) || /^\s*<(!doctype|html)/i.test(text)) said = `an HTML page${htmlTitle ? ` ("${htmlTitle}")` : ''} instead of JSON`
   else {

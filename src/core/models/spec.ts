@@ -9,7 +9,6 @@ import type { ExampleInput, ModelInfo, ModelTask, OutputKind, Problem, TabularFe
 import type { Graph } from './graph'
 import { resolveGraphModel, type GraphFileContents, type GraphModelSpec } from './graph-spec'
 import { imageLayoutFromShape, type ImageTensorLayout } from './image'
-import { pilFilterName } from './pil-resample'
 import {
   hfConfigSchema,
   hfExtrasSchema,
@@ -21,11 +20,13 @@ import {
   tokenizerConfigSchema,
   type ImagePipeline
 } from './manifest'
-import type { OnnxSummary, OnnxValue } from './onnx-proto'
+import type { OnnxSummary } from './onnx-proto'
 import { checkManifest } from './manifest-checks'
 import { guessTask } from './manifest-draft'
 import { encodedLength } from './tabular'
-import { resolveMaxLength, TEXT_INPUT_NAMES } from './text'
+import { resolveMaxLength } from './text'
+import { checkTextInputs, pickOutput, singleFloatInput, tensorInfos } from './spec-io'
+import { describeFeature, describeImage, describeTokenizer } from './spec-describe'
 import type { z } from 'zod'
 import { parseEndpointConfig } from '../endpoint/config'
 
@@ -106,101 +107,6 @@ function describeZod(error: z.ZodError): string {
 export function onnxFileOf(files: string[], manifestModel?: string): string | null {
   if (manifestModel) return files.includes(manifestModel) ? manifestModel : null
   return ['model.onnx', 'onnx/model.onnx'].find((f) => files.includes(f)) ?? null
-}
-
-function tensorInfos(values: OnnxValue[]): TensorInfo[] {
-  return values.map(({ name, type, shape }) => ({ name, type, shape }))
-}
-
-/** Chooses the output to read and checks it against the label count. */
-function pickOutput(
-  summary: OnnxSummary,
-  labels: string[],
-  wanted: string | undefined,
-  problem: (code: string, message: string) => void
-): { name: string; exposeZipMap: boolean } | null {
-  const outputs = summary.outputs
-  const zipFor = (o: OnnxValue) => summary.zipMaps.find((z) => z.output === o.name)
-  let chosen: OnnxValue | undefined
-  if (wanted) {
-    chosen = outputs.find((o) => o.name === wanted)
-    if (!chosen) {
-      problem('model/output-missing', `the model has no output "${wanted}"; its outputs are ${outputs.map((o) => o.name).join(', ')}`)
-      return null
-    }
-  } else {
-    const floats = outputs.filter((o) => o.kind === 'tensor' && o.type.startsWith('float'))
-    chosen =
-      outputs.find((o) => o.name === 'logits' && o.kind === 'tensor') ??
-      floats.find((o) => o.shape[o.shape.length - 1] === labels.length) ??
-      outputs.find((o) => zipFor(o)) ??
-      floats[0] ??
-      outputs[0]
-  }
-  if (!chosen) {
-    problem('model/no-outputs', 'the ONNX model has no outputs')
-    return null
-  }
-  const zip = zipFor(chosen)
-  if (zip) {
-    if (zip.classLabels.length && zip.classLabels.length !== labels.length) {
-      problem('model/labels-mismatch', `the model has ${zip.classLabels.length} classes but ${labels.length} labels are listed`)
-      return null
-    }
-    return { name: zip.input, exposeZipMap: true }
-  }
-  if (chosen.kind !== 'tensor') {
-    problem('model/output-unsupported', `output "${chosen.name}" is a ${chosen.type}, which ONNX Runtime for Node cannot return; export a plain tensor of scores`)
-    return null
-  }
-  if (chosen.type !== 'float32' && chosen.type !== 'float64') {
-    problem('model/output-dtype', `output "${chosen.name}" is ${chosen.type}; demodeck needs float scores (logits or probabilities)`)
-    return null
-  }
-  if (chosen.shape.length < 1 || chosen.shape.length > 2) {
-    problem('model/output-rank', `output "${chosen.name}" has rank ${chosen.shape.length} (shape [${chosen.shape.join(', ')}]); demodeck needs [batch, classes] or [classes]`)
-    return null
-  }
-  const classes = chosen.shape[chosen.shape.length - 1]
-  if (typeof classes === 'number' && classes !== labels.length) {
-    problem('model/labels-mismatch', `output "${chosen.name}" has ${classes} classes but ${labels.length} labels are listed`)
-    return null
-  }
-  return { name: chosen.name, exposeZipMap: false }
-}
-
-function checkTextInputs(inputs: OnnxValue[], problem: (code: string, message: string) => void): boolean {
-  let ok = true
-  if (!inputs.some((i) => i.name === 'input_ids')) {
-    problem('model/text-inputs', `a text model needs an "input_ids" input; this one has ${inputs.map((i) => `"${i.name}"`).join(', ') || 'none'}`)
-    ok = false
-  }
-  for (const input of inputs) {
-    if (!(TEXT_INPUT_NAMES as readonly string[]).includes(input.name)) {
-      problem('model/text-inputs', `input "${input.name}" is not one demodeck can fill; text models may take ${TEXT_INPUT_NAMES.join(', ')}`)
-      ok = false
-    } else if (input.type !== 'int64') {
-      problem('model/input-dtype', `input "${input.name}" is ${input.type}; demodeck feeds token ids as int64 (unsupported dtype)`)
-      ok = false
-    } else if (input.shape.length !== 2) {
-      problem('model/input-rank', `input "${input.name}" has rank ${input.shape.length}; token inputs must be [batch, sequence]`)
-      ok = false
-    }
-  }
-  return ok
-}
-
-function singleFloatInput(inputs: OnnxValue[], what: string, problem: (code: string, message: string) => void): OnnxValue | null {
-  if (inputs.length !== 1) {
-    problem('model/inputs', `${what} models need exactly one input; this one has ${inputs.length} (${inputs.map((i) => i.name).join(', ')})`)
-    return null
-  }
-  const input = inputs[0]!
-  if (input.kind !== 'tensor' || input.type !== 'float32') {
-    problem('model/input-dtype', `input "${input.name}" is ${input.type}; demodeck feeds ${what} models float32 (unsupported dtype)`)
-    return null
-  }
-  return input
 }
 
 /**
@@ -485,29 +391,4 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
   for (const [code, message] of outputProblems) problem(code, message)
   if (errors.length) return base
   return { info, spec, preprocessing, onnx: folder.onnx }
-}
-
-function describeTokenizer(file: { ok: true; value: unknown } | { ok: false } | undefined): string {
-  const model = file?.ok ? (file.value as { model?: { type?: string } }).model?.type : undefined
-  return model ? `${model} tokenizer` : 'tokenizer'
-}
-
-function describeImage(p: ImagePipeline, l: ImageTensorLayout): Array<{ step: string; detail: string }> {
-  const steps: Array<{ step: string; detail: string }> = []
-  steps.push({ step: 'Colour', detail: `${l.channels === 1 ? 'grayscale' : 'RGB'}, transparent pixels on ${p.background}${p.invert ? ', inverted' : ''}` })
-  // PIL path: 8-bit resize exactly like Pillow's Image.resize with the named filter (see image.ts).
-  const filter = p.resample !== undefined ? `${pilFilterName(p.resample)} (PIL)` : 'bilinear; area averaging when shrinking over 2×'
-  if (p.resize?.mode === 'stretch') steps.push({ step: 'Resize', detail: `${p.resize.width}×${p.resize.height}, ${filter}` })
-  if (p.resize?.mode === 'shortest-edge') steps.push({ step: 'Resize', detail: `shortest edge to ${p.resize.size} px, keeping the aspect ratio, ${filter}` })
-  if (p.crop) steps.push({ step: 'Center crop', detail: `${p.crop.width}×${p.crop.height}` })
-  steps.push({ step: 'Rescale', detail: `× ${Number(p.scale.toPrecision(6))}` })
-  if (p.mean) steps.push({ step: 'Normalize', detail: `mean [${p.mean.join(', ')}], std [${(p.std ?? [1]).join(', ')}]` })
-  steps.push({ step: 'Layout', detail: `${l.layout} float32 [${l.dims.join(', ')}]` })
-  return steps
-}
-
-function describeFeature(f: TabularFeature): string {
-  if (f.type === 'category') return `${(f.encoding ?? 'one-hot') === 'index' ? 'index of' : 'one-hot over'} ${(f.categories ?? []).join(', ')}`
-  const range = f.min !== undefined || f.max !== undefined ? ` in [${f.min ?? '−∞'}, ${f.max ?? '∞'}]` : ''
-  return f.encoding === 'standardize' ? `(x − ${f.mean}) / ${f.std}${range}` : `raw number${range}`
 }

@@ -14,16 +14,16 @@
  */
 import { ApiError } from '../../shared/api'
 import type { DeployedResult, EndpointHealth, EndpointPrediction, ModelInfo, PredictInput, Prediction } from '../../shared/types'
-import { checkEndpointUrl, recordSize, resolveKind, withDirectiveUrl, type EndpointConfig, type ResolvedKind } from '../../core/endpoint/config'
+import { checkEndpointUrl, recordSize, resolveKind, withDirectiveUrl, type EndpointConfig } from '../../core/endpoint/config'
 import { redact } from '../../core/endpoint/curl'
-import { planFromOpenApi } from '../../core/endpoint/openapi'
 import { agreement, formatTimeout } from '../../core/endpoint/outcome'
-import { staticPlan, type Plan } from '../../core/endpoint/plan'
 import type { ModelServiceApi } from '../services'
 import { resolveAuth, type TokenStore } from './auth'
 import { callDeployed, what, type CallResult } from './deployed-call'
 import { readEndpointConfigs } from './endpoint-configs'
 import { send } from './http-client'
+import { discoverPlan, pingUrl, readKserveInput } from './endpoint-discovery'
+import { healthOf, hostOf, type Target } from './endpoint-target'
 import { RecordStore } from './record-store'
 
 /** Options of the endpoint service. */
@@ -38,53 +38,10 @@ export interface EndpointServiceOptions {
   log?: (message: string) => void
 }
 
-interface Target {
-  key: string
-  model: ModelInfo
-  config: EndpointConfig
-  kind: ResolvedKind
-  plan: Plan | null
-  /** A discovery or config problem that no retry fixes (until the next wake or reload). */
-  planError: string | null
-  health: EndpointHealth
-  inflight: Set<AbortController>
-  /** Wall-clock ms of the last answer, for the cold-start hint. */
-  lastAnswer: number | null
-  /** Why a directive's URL cannot be used at all (not a URL, a secret in it): never called, never pinged. */
-  invalid?: string
-}
-
 /** A first answer after this long a silence that takes over COLD_MS is called a cold start. */
 const QUIET_MS = 10 * 60_000
 const COLD_MS = 1500
 const MAX_FAILURES = 8
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host
-  } catch {
-    return url
-  }
-}
-
-function healthOf(model: string, config: EndpointConfig, kind: ResolvedKind): EndpointHealth {
-  return {
-    model,
-    url: config.url,
-    host: hostOf(config.url),
-    kind,
-    state: 'unknown',
-    message: 'not checked yet',
-    lastLatencyMs: null,
-    lastAt: null,
-    coldStartMs: null,
-    timeoutMs: config.timeoutMs,
-    auth: null,
-    plan: null,
-    record: [],
-    failures: []
-  }
-}
 
 function describeInput(input: PredictInput): string {
   if ('text' in input) return input.text.length > 60 ? input.text.slice(0, 59) + '…' : input.text
@@ -224,51 +181,6 @@ export class EndpointService {
 
   // ------------------------------------------------------------ planning
 
-  private originOf(target: Target): string {
-    return new URL(target.config.url).origin
-  }
-
-  /** The plan for a target: static for built-in protocols, from /openapi.json otherwise. */
-  private async plan(target: Target, timeoutMs: number, cancel?: AbortSignal): Promise<{ plan: Plan } | { error: string; transient: boolean; result?: CallResult }> {
-    if (target.plan) return { plan: target.plan }
-    if (target.planError) return { error: target.planError, transient: false }
-    const fixed = staticPlan(target.config, target.kind, target.model.task)
-    if (fixed && 'error' in fixed) {
-      target.planError = fixed.error
-      return { error: fixed.error, transient: false }
-    }
-    if (fixed) {
-      target.plan = fixed
-      target.health.plan = fixed.describe
-      return { plan: fixed }
-    }
-    const url = `${this.originOf(target)}/openapi.json`
-    const auth = resolveAuth(target.config, this.env, this.options.tokens)
-    const outcome = await send({ method: 'GET', url, headers: { accept: 'application/json' } }, auth.headers, timeoutMs, cancel)
-    if (!outcome.ok) return { error: outcome.reason === 'timeout' ? `GET ${url}: no answer within ${formatTimeout(timeoutMs)}` : `GET ${url}: ${outcome.reason === 'network' ? outcome.message : outcome.reason}`, transient: true }
-    if (outcome.status >= 400) {
-      const error = `GET ${url} answered HTTP ${outcome.status}, so the request cannot be discovered; describe it in the endpoint block ("request": {"field": …}) or set "kind"`
-      if (outcome.status === 401 || outcome.status === 403 || outcome.status >= 500) return { error, transient: true }
-      target.planError = error
-      return { error, transient: false }
-    }
-    let doc: unknown
-    try {
-      doc = JSON.parse(outcome.text)
-    } catch {
-      target.planError = `GET ${url} is not JSON, so the request cannot be discovered; describe it in the endpoint block ("request": {"field": …})`
-      return { error: target.planError, transient: false }
-    }
-    const planned = planFromOpenApi(doc, target.config.url, target.model.task, (target.model.features ?? []).map((f) => f.name))
-    if (!planned.ok) {
-      target.planError = planned.message
-      return { error: planned.message, transient: false }
-    }
-    target.plan = planned.plan
-    target.health.plan = planned.plan.describe
-    return { plan: planned.plan }
-  }
-
   // ------------------------------------------------------------ predict
 
   /** Asks the deployed model and the local model at once; see the note at the top. */
@@ -284,7 +196,7 @@ export class EndpointService {
     const t0 = performance.now()
     let result: CallResult
     try {
-      const planned = await this.plan(target, timeoutMs, controller.signal)
+      const planned = await discoverPlan(target, resolveAuth(target.config, this.env, this.options.tokens).headers, timeoutMs, controller.signal)
       if ('error' in planned) {
         const spent = performance.now() - t0
         const timedOut = planned.transient && spent >= timeoutMs - 5
@@ -381,21 +293,6 @@ export class EndpointService {
     await Promise.all(fresh.map((t) => this.wakeOne(t)))
   }
 
-  private pingUrl(target: Target): string {
-    const origin = this.originOf(target)
-    if (target.config.health) return origin + target.config.health
-    switch (target.kind) {
-      case 'openapi':
-        return `${origin}/openapi.json`
-      case 'kserve-v2':
-        return `${origin}/v2/health/ready`
-      case 'torchserve':
-        return `${origin}/ping`
-      default:
-        return target.config.url
-    }
-  }
-
   private async wakeOne(target: Target): Promise<void> {
     const h = target.health
     if (target.invalid) return
@@ -403,7 +300,7 @@ export class EndpointService {
     h.message = `waking ${h.host}…`
     this.changed()
     const timeoutMs = target.config.wakeTimeoutMs
-    const url = this.pingUrl(target)
+    const url = pingUrl(target)
     const auth = resolveAuth(target.config, this.env, this.options.tokens)
     if (target.kind === 'openapi') {
       // Discovery is the ping: a fresh plan each wake, so a redeployed API is read again.
@@ -430,8 +327,8 @@ export class EndpointService {
     h.lastLatencyMs = Math.round(outcome.ms)
     h.lastAt = new Date().toISOString()
     if (quiet && outcome.ms > COLD_MS) h.coldStartMs = Math.round(outcome.ms)
-    if (target.kind === 'kserve-v2' && !target.config.request?.inputName) await this.readKserveInput(target, auth.headers)
-    const planned = await this.plan(target, target.config.timeoutMs)
+    if (target.kind === 'kserve-v2' && !target.config.request?.inputName) await readKserveInput(target, auth.headers)
+    const planned = await discoverPlan(target, auth.headers, target.config.timeoutMs)
     if ('error' in planned) {
       h.state = planned.transient ? 'down' : 'misconfigured'
       h.message = planned.transient ? 'answers pings, but discovery failed' : 'answers, but the request cannot be worked out'
@@ -441,22 +338,6 @@ export class EndpointService {
       h.message = h.coldStartMs && h.coldStartMs === h.lastLatencyMs ? `woke up in ${formatTimeout(h.coldStartMs)} (a cold start); warm now` : `answers pings in ${h.lastLatencyMs} ms`
     }
     this.changed()
-  }
-
-  /** KServe v2: the first input's name from the model metadata (`GET /v2/models/{m}`), when the server gives it. */
-  private async readKserveInput(target: Target, headers: Record<string, string>): Promise<void> {
-    const metaUrl = target.config.url.replace(/\/infer\/?$/, '')
-    const outcome = await send({ method: 'GET', url: metaUrl, headers: { accept: 'application/json' } }, headers, target.config.timeoutMs)
-    if (!outcome.ok || outcome.status !== 200) return
-    try {
-      const name = (JSON.parse(outcome.text) as { inputs?: Array<{ name?: unknown }> }).inputs?.[0]?.name
-      if (typeof name === 'string' && name) {
-        target.plan = { url: target.config.url, kind: 'kserve-v2', request: { body: 'kserve', inputName: name }, describe: `POST ${new URL(target.config.url).pathname} · Open Inference Protocol v2 input "${name}" (from the model metadata)` }
-        target.health.plan = target.plan.describe
-      }
-    } catch {
-      // metadata is optional
-    }
   }
 
   /** Aborts a model's deployed calls in flight; each then answers with the local model. */

@@ -43,7 +43,7 @@ export interface ReadOptions {
 /** Reads a node-classification model's graph file, refusing one over the size limit before reading it. */
 async function readGraphFile(dir: string, name: string, maxBytes: number): Promise<GraphFileContents> {
   const file = join(dir, name)
-  let size = 0
+  let size: number
   try {
     size = (await stat(file)).size
   } catch {

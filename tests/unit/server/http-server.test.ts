@@ -49,7 +49,7 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
   })
   const text = await response.text()
-  let json: unknown = null
+  let json: unknown
   try {
     json = JSON.parse(text)
   } catch {

@@ -21,7 +21,7 @@ const missing = pythonMissing('PIL', 'numpy')
 function realPhotos(): string[] {
   const found: string[] = []
   const walk = (dir: string): void => {
-    let entries: string[] = []
+    let entries: string[]
     try {
       entries = readdirSync(dir)
     } catch {

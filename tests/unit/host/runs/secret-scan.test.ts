@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { looksLikeWandbKey, redact, redactMessage } from '../../../../src/host/runs/secret-scan'
-import { parseRunsYaml } from '../../../../src/host/runs/runs-yaml'
 
 const HEX = 'abcdef0123456789abcdef0123456789abcdef01'
 

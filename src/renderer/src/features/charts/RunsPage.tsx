@@ -28,7 +28,7 @@ export default function RunsPage(): React.JSX.Element {
     document.title = 'Training runs · demodeck'
   }, [])
 
-  const all = runs ?? []
+  const all = useMemo(() => runs ?? [], [runs])
   const chosen = useMemo(() => picked ?? defaultSelection(all), [picked, all])
   const selected = useMemo(() => all.filter((r) => chosen.has(r.id)), [all, chosen])
   const groups = useMemo(() => groupMetrics(selected.flatMap((r) => r.metrics), overrides), [selected, overrides])

@@ -59,6 +59,7 @@ export function ImageInput({ model, predictor, active, initial }: ImageInputProp
   useEffect(() => {
     if (active && last.current) send(last.current, 'example', sent?.label ?? 'example')
     // Deliberately not keyed on `send`/`sent`: this runs on activation and model reload only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active, model])
 
   // Ctrl+V with an image on the clipboard, while this slide is current.

@@ -5,12 +5,14 @@
  * Sized to sit on a slide beside text; the full-screen demo page shows it too.
  */
 import { useEffect, useRef, useState } from 'react'
-import type { ModelCard, ParityReport, TensorInfo } from '../../../../shared/types'
+import type { EndpointHealth, ModelCard, ParityReport, TensorInfo } from '../../../../shared/types'
 import { api, errorMessage } from '../../lib/api'
 import { formatBytes, formatCount, formatSci, formatShape } from './demo-format'
+import { pickHealth, useEndpointHealth } from './use-endpoint-health'
 import { useModels } from './use-models'
 import { useSlideRelayout } from './use-slide-relayout'
 import './demo.css'
+import './endpoint.css'
 
 type CardState = { status: 'loading' } | { status: 'ready'; card: ModelCard } | { status: 'error'; message: string }
 
@@ -51,6 +53,7 @@ function CardBody({ card, size }: { card: ModelCard; size: 'slide' | 'page' }): 
   const shownOps = ops.slice(0, MAX_OPS)
   const otherOps = ops.slice(MAX_OPS).reduce((n, o) => n + o.count, 0)
   const warnings = card.warnings.filter((w) => w.message !== card.parity?.message) // shown in the parity line
+  const deployed = pickHealth(useEndpointHealth(), card.id, undefined)
   return (
     <article ref={root} className={`dm-card dm-size-${size}`} data-testid="model-card" aria-label={`Model card: ${card.name}`}>
       <header className="dm-card-head">
@@ -156,6 +159,7 @@ function CardBody({ card, size }: { card: ModelCard; size: 'slide' | 'page' }): 
           ))}
         </ol>
       )}
+      <DeployedLine health={deployed} />
       <ParityLine modelId={card.id} parity={card.parity} />
       {warnings.length > 0 && (
         <ul className="dm-warnings">
@@ -181,6 +185,44 @@ function IoRow({ kind, tensor }: { kind: 'in' | 'out'; tensor: TensorInfo }): Re
       </td>
     </tr>
   )
+}
+
+/**
+ * Where the model is deployed, as links the examiners can be shown: the endpoint itself and, for a FastAPI
+ * (OpenAPI) service, its interactive `/docs` page. Both open in the system browser (Electron hands
+ * http(s) links to `shell.openExternal`; browser mode opens a tab). The dot is the endpoint's last known health.
+ */
+function DeployedLine({ health }: { health: EndpointHealth | undefined }): React.JSX.Element | null {
+  if (!health) return null
+  const docs = docsUrl(health)
+  return (
+    <div className="dm-deployed" data-testid="card-deployed">
+      <span className={`dm-dot dm-dot-${health.state}`} aria-hidden="true" />
+      <span className="dm-caption">Deployed</span>{' '}
+      <a href={health.url} target="_blank" rel="noreferrer" title={`${health.url} (opens in your browser)`}>
+        {health.host}
+      </a>
+      {docs && (
+        <>
+          {' · '}
+          <a href={docs} target="_blank" rel="noreferrer" title={`${docs} (opens in your browser)`}>
+            API docs
+          </a>
+        </>
+      )}
+      <span className="dm-muted"> · {health.state === 'up' ? 'answering' : health.state}</span>
+    </div>
+  )
+}
+
+/** FastAPI serves its Swagger UI at `/docs` of the service's origin; only OpenAPI services have it. */
+function docsUrl(health: EndpointHealth): string | null {
+  if (health.kind !== 'openapi') return null
+  try {
+    return new URL('/docs', health.url).href
+  } catch {
+    return null
+  }
 }
 
 /** Parity status, with a button to run the check when the host has not run it yet. */

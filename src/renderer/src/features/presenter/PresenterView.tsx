@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import 'reveal.js/reveal.css'
 import 'reveal.js/theme/black.css'
-import type { Deck, SyncState } from '../../../../shared/types'
+import type { Deck } from '../../../../shared/types'
 import { elapsedMs, paceAt, pauseTimer, resetTimer, startTimer, toggleTimer } from '../../../../core/timing/timer'
 import { formatClock } from '../../../../core/deck/durations'
 import { useNow } from '../../hooks/use-now'
@@ -43,7 +43,6 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
   const { sync, update, error, current } = useSync()
   const now = useNow(250)
   const [confirming, setConfirming] = useState<Confirming>(null)
-  const syncRef = { get current(): SyncState | null { return current() } }
   const currentRef = useRef<HTMLDivElement | null>(null)
 
   const slideIndex = Math.min(sync?.slide ?? 0, Math.max(0, deck.slides.length - 1))
@@ -62,7 +61,7 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
 
   const step = useCallback(
     (direction: 1 | -1) => {
-      const state = syncRef.current
+      const state = current()
       if (!state) return
       const fragments = fragmentCount()
       const patch: Parameters<typeof update>[0] = {}
@@ -86,20 +85,20 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
       }
       if (Object.keys(patch).length > 0) void update(patch)
     },
-    [deck.slides.length, fragmentCount, update]
+    [deck.slides.length, fragmentCount, current, update]
   )
 
   const toggleTalk = useCallback(() => {
-    const state = syncRef.current
+    const state = current()
     if (state) void update({ timer: toggleTimer(state.timer, Date.now()) })
-  }, [update])
+  }, [current, update])
   const toggleQa = useCallback(() => {
-    const state = syncRef.current
+    const state = current()
     if (!state) return
     const t = Date.now()
     if (state.qa.status === 'idle') void update({ timer: pauseTimer(state.timer, t), qa: startTimer(state.qa, t) })
     else void update({ qa: toggleTimer(state.qa, t) })
-  }, [update])
+  }, [current, update])
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -116,12 +115,12 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
       else if (key === 'End') void update({ slide: deck.slides.length - 1, fragment: -1 })
       else if (key === 't' || key === 'T') toggleTalk()
       else if (key === 'q' || key === 'Q') toggleQa()
-      else if (key === 'b' || key === 'B' || key === '.') void update({ blackout: !(syncRef.current?.blackout ?? false) })
+      else if (key === 'b' || key === 'B' || key === '.') void update({ blackout: !(current()?.blackout ?? false) })
       else if (key === 'Escape') setConfirming(null)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [deck.slides.length, step, toggleQa, toggleTalk, update])
+  }, [deck.slides.length, step, current, toggleQa, toggleTalk, update])
 
   // An unanswered reset question goes away by itself.
   useEffect(() => {

@@ -4,7 +4,7 @@
  * button shows it on the audience screen (Shift+digit) until pressed again.
  * The audience sees a link only when the presenter sends it.
  */
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
 import type { Deck, SyncState } from '../../../../shared/types'
 import { linkKey } from '../../../../core/project/links'
 import { isTypingTarget } from '../../lib/keys'
@@ -22,7 +22,7 @@ interface Props {
 }
 
 export function LinksBar({ deck, sync, update, keys = true }: Props): React.JSX.Element | null {
-  const links = deck.links ?? []
+  const links = useMemo(() => deck.links ?? [], [deck.links])
   const shown = sync?.link ?? null
 
   useEffect(() => {

@@ -1,0 +1,50 @@
+/** A deployed endpoint as the endpoint service tracks it, and its first health record. */
+import type { EndpointHealth, ModelInfo } from '../../shared/types'
+import type { EndpointConfig, ResolvedKind } from '../../core/endpoint/config'
+import type { Plan } from '../../core/endpoint/plan'
+
+/** One endpoint of the deck: a model's configured endpoint or a `::demo{endpoint}` URL. */
+export interface Target {
+  key: string
+  model: ModelInfo
+  config: EndpointConfig
+  kind: ResolvedKind
+  plan: Plan | null
+  /** A discovery or config problem that no retry fixes (until the next wake or reload). */
+  planError: string | null
+  health: EndpointHealth
+  inflight: Set<AbortController>
+  /** Wall-clock ms of the last answer, for the cold-start hint. */
+  lastAnswer: number | null
+  /** Why a directive's URL cannot be used at all (not a URL, a secret in it): never called, never pinged. */
+  invalid?: string
+}
+
+/** The host part of a URL, or the text itself when it is not a URL. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host
+  } catch {
+    return url
+  }
+}
+
+/** The health of an endpoint nobody has called yet. */
+export function healthOf(model: string, config: EndpointConfig, kind: ResolvedKind): EndpointHealth {
+  return {
+    model,
+    url: config.url,
+    host: hostOf(config.url),
+    kind,
+    state: 'unknown',
+    message: 'not checked yet',
+    lastLatencyMs: null,
+    lastAt: null,
+    coldStartMs: null,
+    timeoutMs: config.timeoutMs,
+    auth: null,
+    plan: null,
+    record: [],
+    failures: []
+  }
+}
