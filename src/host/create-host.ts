@@ -16,7 +16,7 @@ import {
   type Req,
   type Res
 } from '../shared/api'
-import type { Deck, SyncState } from '../shared/types'
+import type { Deck, SetSource, SyncState } from '../shared/types'
 import { IDLE_TIMER } from '../core/timing/timer'
 import { followSlide } from '../core/deck/follow-slide'
 import { loadDeck } from './deck/load-deck'
@@ -26,6 +26,7 @@ import type { ModelServiceApi, RunsServiceApi, SecretStore, WorkerSpawner } from
 import { EndpointService } from './endpoint/endpoint-service'
 import type { TokenStore } from './endpoint/auth'
 import { ProjectService } from './project/project-service'
+import { CompareService } from './compare/compare-service'
 
 export type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> }
 
@@ -121,6 +122,8 @@ export function createHost(options: HostOptions): Host {
     .then(() => (options.wakeEndpoints === false ? undefined : endpoints.wake()))
     .catch((error: unknown) => log(`endpoint warm-up failed: ${String(error)}`))
 
+  const compare = new CompareService(deckRoot, models)
+
   const handlers: Handlers = {
     'deck:get': async () => deck,
     'sync:get': async () => sync,
@@ -159,7 +162,10 @@ export function createHost(options: HostOptions): Host {
     'project:code': async ({ src, lines }) => project.code(src, lines),
     'project:tree': async ({ src, depth, max }) => project.tree(src, depth, max),
     'models:graph': ({ id }) => models.graph(id),
-    'models:graph-run': ({ id, edits }) => models.graphRun(id, edits)
+    'models:graph-run': ({ id, edits }) => models.graphRun(id, edits),
+    'drift:report': ({ id, reference, current }) => compare.drift(id, reference as SetSource, current as SetSource),
+    'compare:predict': ({ id, other, input }) => compare.predict(id, other, input),
+    'compare:set': ({ id, other, set }) => compare.compareSet(id, other, set as SetSource)
   }
 
   async function dispatch(channel: string, payload: unknown): Promise<unknown> {

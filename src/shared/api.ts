@@ -30,8 +30,12 @@ import type {
   ProjectTree,
   RunInfo,
   SyncState,
-  WandbStatus
+  WandbStatus,
+  AbPrediction,
+  AbSetReport,
+  DriftReport
 } from './types'
+import { MAX_SET_ITEMS, MAX_TEXT_CHARS } from './limits'
 
 const timerSchema = z.object({
   status: z.enum(['idle', 'running', 'paused']),
@@ -70,6 +74,29 @@ export const predictInputSchema = z.union([
   z.object({ features: z.record(z.string(), z.union([z.number(), z.string(), z.null()])) }).strict(),
   z.object({ node: nodeIdSchema, edits: graphEditsSchema.optional() }).strict()
 ])
+
+const setLabelSchema = z.string().min(1).max(200).optional()
+/** One item of a set: a demo input with an optional true label. */
+export const setItemSchema = z.union([
+  z.object({ text: z.string().max(MAX_TEXT_CHARS), label: setLabelSchema }).strict(),
+  z.object({ image: z.string().min(1), label: setLabelSchema }).strict(),
+  z.object({ features: z.record(z.string(), z.union([z.number(), z.string(), z.null()])), label: setLabelSchema }).strict()
+])
+/** A set for `drift:report` / `compare:set`: exactly one of the model's examples, a file in the deck, or inline items. */
+export const setSourceSchema = z
+  .object({
+    examples: z.literal(true).optional(),
+    file: projectPathSchema.optional(),
+    items: z
+      .array(setItemSchema)
+      .min(1, 'a set needs at least one item')
+      .max(MAX_SET_ITEMS, `a set holds at most ${MAX_SET_ITEMS.toLocaleString('en')} items: send a random sample of it`)
+      .optional()
+  })
+  .strict()
+  .refine((s) => [s.examples, s.file, s.items].filter((v) => v !== undefined).length === 1, {
+    message: 'give a set as exactly one of { "examples": true }, { "file": "models/<id>/sets/new.csv" } or { "items": [...] }'
+  })
 
 /** Request schemas, one per channel. */
 export const requestSchemas = {
@@ -120,7 +147,10 @@ export const requestSchemas = {
     })
     .strict(),
   'models:graph': z.object({ id: idSchema }).strict(),
-  'models:graph-run': z.object({ id: idSchema, edits: graphEditsSchema.optional() }).strict()
+  'models:graph-run': z.object({ id: idSchema, edits: graphEditsSchema.optional() }).strict(),
+  'drift:report': z.object({ id: idSchema, reference: setSourceSchema, current: setSourceSchema }).strict(),
+  'compare:predict': z.object({ id: idSchema, other: idSchema, input: predictInputSchema }).strict(),
+  'compare:set': z.object({ id: idSchema, other: idSchema, set: setSourceSchema }).strict()
 } as const
 
 /** Response types, one per channel. */
@@ -148,7 +178,10 @@ export interface Responses {
   'project:code': ProjectCode
   'project:tree': ProjectTree
   'models:graph': GraphData
-  'models:graph-run': GraphRun
+  'models:graph-run': GraphRun,
+  'drift:report': DriftReport
+  'compare:predict': AbPrediction
+  'compare:set': AbSetReport
 }
 
 export type Channel = keyof typeof requestSchemas
@@ -192,7 +225,10 @@ export const httpRoutes: { [C in Channel]: HttpRoute } = {
   'project:code': { method: 'GET', path: '/api/project/code' },
   'project:tree': { method: 'GET', path: '/api/project/tree' },
   'models:graph': { method: 'GET', path: '/api/models/:id/graph' },
-  'models:graph-run': { method: 'POST', path: '/api/models/:id/graph-run' }
+  'models:graph-run': { method: 'POST', path: '/api/models/:id/graph-run' },
+  'drift:report': { method: 'POST', path: '/api/models/:id/drift' },
+  'compare:predict': { method: 'POST', path: '/api/models/:id/compare' },
+  'compare:set': { method: 'POST', path: '/api/models/:id/compare-set' }
 }
 
 /** Events pushed from the host to every window. */

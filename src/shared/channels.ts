@@ -26,7 +26,10 @@ export const channelNames = [
   'project:code',
   'project:tree',
   'models:graph',
-  'models:graph-run'
+  'models:graph-run',
+  'drift:report',
+  'compare:predict',
+  'compare:set'
 ] as const
 
 export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed', 'project:changed'] as const

@@ -5,3 +5,6 @@
 
 /** Longest demo text, in characters: beyond this a demo input is a mistake, and tokenizing it would stall. */
 export const MAX_TEXT_CHARS = 10_000
+
+/** Most items in one set for a drift check or a model A/B: each item is one prediction per model, so 5,000 is seconds of work. */
+export const MAX_SET_ITEMS = 5_000

@@ -52,11 +52,26 @@ def _parser():
     tab = sub.add_parser('tabular', parents=[common], help='tabular classifier')
     tab.add_argument('--features', required=True, help='JSON file: {"names": [...], "ranges": {...}, "categories": {...}, "mean": [...], "std": [...]}')
     tab.add_argument('--example', required=True, help='JSON file with a list of example rows')
+    quant = sub.add_parser('quantize', help='dynamic int8 copy of a model folder (Gather, Gemm, MatMul weights)')
+    quant.add_argument('src', help='the model folder, e.g. my-deck/models/tweets')
+    quant.add_argument('dst', help='the folder to write, e.g. my-deck/models/tweets-int8')
+    quant.add_argument('--name', help='display name (default: the model\'s name + " (int8)")')
     return p
 
 
 def main(argv=None):
     args = _parser().parse_args(argv)
+    if args.kind == 'quantize':
+        from .quantize import quantize_folder
+        try:
+            done = quantize_folder(args.src, args.dst, name=args.name)
+        except ExportError as error:
+            print(f'demodeck-export: error: {error}', file=sys.stderr)
+            return 2
+        ops = ', '.join(f'{n} {op}' for op, n in done['quantized'].items())
+        print(f"{args.dst}: {done['model']} {done['bytes_before'] / 1e6:.1f} MB -> {done['bytes_after'] / 1e6:.1f} MB ({ops} quantized). "
+              f'Compare it with the original: ::demo{{model="{os.path.basename(os.path.normpath(args.src))}" compare="{os.path.basename(os.path.normpath(args.dst))}"}}')
+        return 0
     try:
         model = _load(args.model, '--model')
         kwargs = json.loads(args.model_kwargs)

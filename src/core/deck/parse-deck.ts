@@ -32,7 +32,8 @@ export const KNOWN_DIRECTIVES: Record<string, { required: string[]; summary: str
   columns: { required: [], summary: 'side-by-side columns (:::columns … :::)' },
   checklist: { required: ['src'], summary: "the task lists of a README (the course's project checklist)", example: '::checklist{src="../README.md"}' },
   code: { required: ['src'], summary: 'lines of a file of the project, highlighted', example: '::code{src="../src/models/train_model.py" lines="12-40"}' },
-  tree: { required: [], summary: "the project's folder structure (respects .gitignore)" }
+  tree: { required: [], summary: "the project's folder structure (respects .gitignore)" },
+  drift: { required: ['model', 'current'], summary: 'drift report of a set against a reference (PSI, KS, confidence, predicted class)', example: '::drift{model="wine" reference="models/wine/sets/reference.csv" current="models/wine/sets/shifted.csv"}' }
 }
 
 export interface SourceFile {

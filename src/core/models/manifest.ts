@@ -131,7 +131,8 @@ export const modelManifestSchema = z
     examples: z.array(exampleSchema).default([]).describe('Ready-made inputs offered by the demo.'),
     runs: z.array(z.string()).default([]).describe('Ids of the training runs of this model.'),
     reference: z.string().optional().describe('reference.json with parity samples (checked on load).'),
-    endpoint: endpointField
+    endpoint: endpointField,
+    compare: z.string().optional().describe('Id of a model of the same task to run beside this one in its demo (A/B), e.g. its int8 copy.')
   })
   .strict()
   .superRefine((m, ctx) => {
@@ -179,7 +180,8 @@ export const hfExtrasSchema = z
     output: outputKindSchema.optional(),
     image: z.object({ background: z.enum(['black', 'white']).optional(), invert: z.boolean().optional() }).strict().optional(),
     maxLength: z.number().int().positive().max(8192).optional(),
-    endpoint: endpointField
+    endpoint: endpointField,
+    compare: z.string().optional().describe('Id of a model of the same task to run beside this one in its demo (A/B), e.g. its int8 copy.')
   })
   .strict()
 export type HfExtras = z.infer<typeof hfExtrasSchema>

@@ -232,6 +232,7 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
   let examples: ExampleInput[] = []
   let description: string | undefined
   let runs: string[] | undefined
+  let compare: string | undefined
   let features: TabularFeature[] | undefined
   let pipeline: ImagePipeline | null = null
   let manifestImage: { width?: number; height?: number; channels?: 1 | 3; layout?: 'NCHW' | 'NHWC' } = {}
@@ -260,6 +261,7 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
       examples = m.examples
       description = m.description
       runs = m.runs
+      compare = m.compare
       modelFileName = m.model
       if (m.task === 'text-classification') {
         tokenizerFile = m.text?.tokenizer ?? 'tokenizer.json'
@@ -288,6 +290,7 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
     description = ex?.description
     examples = ex?.examples ?? []
     runs = ex?.runs
+    compare = ex?.compare
     manifestMaxLength = ex?.maxLength
     const configRaw = json('config.json')
     if (configRaw === undefined) {
@@ -375,6 +378,7 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
     ...(features ? { features } : {}),
     ...(description ? { description } : {}),
     ...(runs ? { runs } : {}),
+    ...(compare ? { compare } : {}),
     ...(endpoint ? { endpoint } : {})
   }
   const preprocessing: Array<{ step: string; detail: string }> = []

@@ -16,7 +16,8 @@ export const directiveRegistry: Record<string, Registered> = {
   chart: lazy(() => import('../charts/ChartDirective')),
   checklist: lazy(() => import('../project/ChecklistDirective')),
   code: lazy(() => import('../project/CodeDirective')),
-  tree: lazy(() => import('../project/TreeDirective'))
+  tree: lazy(() => import('../project/TreeDirective')),
+  drift: lazy(() => import('../compare/DriftDirective'))
 }
 
 interface HostProps {

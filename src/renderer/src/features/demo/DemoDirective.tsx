@@ -1,5 +1,6 @@
 /**
- * `::demo{model="id" top="5" example="0"}`: the live demo on a slide (with `endpoint="https://…"`,
+ * `::demo{model="id" top="5" example="0"}`: the live demo on a slide (`compare="other-id"`: the A/B
+ * demo of two models, see compare/AbDemo.tsx; with `endpoint="https://…"`,
  * `source="deployed|local|both"` and `timeout="3s"` for a deployed model). In the
  * presenter's slide previews it renders a static placeholder, so the model
  * runs once, on the audience screen.
@@ -10,6 +11,7 @@ import { LiveDemo } from './LiveDemo'
 import { parseSource, parseTimeout } from './deployed-attributes'
 import { resolveModel } from './ModelsNotice'
 import { useModels } from './use-models'
+import { AbDemoFor, pairOf } from '../compare/AbDemoDirective'
 import './demo.css'
 
 /** The live demo directive. */
@@ -32,6 +34,8 @@ function LiveDemoForId({ attributes, active }: Pick<DirectiveProps, 'attributes'
   const models = useModels()
   const found = resolveModel(attributes.model, models, 'demo')
   if ('notice' in found) return found.notice
+  const other = pairOf(attributes, found.model)
+  if (other) return <AbDemoFor a={found.model} other={other} models={models} attributes={attributes} active={active} />
   const example = attributes.example !== undefined ? intAttribute(attributes.example, 0, 0) : null
   const source = parseSource(attributes.source)
   const timeoutMs = parseTimeout(attributes.timeout)
