@@ -6,7 +6,7 @@
  * links, add one, blank its words) that re-run the model on the whole graph
  * and ring every node whose class changed, with undo.
  */
-import { lazy, Suspense, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import type { ModelInfo, Prediction } from '../../../../shared/types'
 import { LabelBars } from '../demo/LabelBars'
 import { demoHref } from '../demo/demo-routes'
@@ -17,7 +17,9 @@ import { CANVAS_COLORS, Emphasis, hasWebGL, type GraphViewState } from './graph-
 import { useGraphDemo, type GraphDemoState } from './use-graph-demo'
 import './graph.css'
 
-const SigmaCanvas = lazy(() => import('./SigmaCanvas').then((m) => ({ default: m.SigmaCanvas })))
+/** The WebGL renderer's chunk (sigma.js + graphology), fetched while the graph itself is still loading. */
+const loadSigma = (): Promise<{ default: typeof import('./SigmaCanvas').SigmaCanvas }> => import('./SigmaCanvas').then((m) => ({ default: m.SigmaCanvas }))
+const SigmaCanvas = lazy(loadSigma)
 const SPLIT = ['not in a split', 'train', 'validation', 'test']
 
 /** Props of {@link GraphDemo}. */
@@ -36,6 +38,10 @@ export function GraphDemo({ model, active, top, size }: GraphDemoProps): React.J
   const [painted, setPainted] = useState(false)
   const view = useViewState(demo)
   const names = model.labels
+  // Start fetching the renderer with the graph, not after it: the first paint waits for both.
+  useEffect(() => {
+    if (active && renderer === 'webgl') void loadSigma().catch(() => undefined)
+  }, [active, renderer])
 
   return (
     <div
