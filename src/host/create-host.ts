@@ -27,6 +27,7 @@ import { EndpointService } from './endpoint/endpoint-service'
 import type { TokenStore } from './endpoint/auth'
 import { ProjectService } from './project/project-service'
 import { CompareService } from './compare/compare-service'
+import { probeHandlers } from './probe/probe-handlers'
 
 export type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> }
 
@@ -123,6 +124,7 @@ export function createHost(options: HostOptions): Host {
     .catch((error: unknown) => log(`endpoint warm-up failed: ${String(error)}`))
 
   const compare = new CompareService(deckRoot, models)
+  const probe = probeHandlers(models, options.emit)
 
   const handlers: Handlers = {
     'deck:get': async () => deck,
@@ -141,7 +143,7 @@ export function createHost(options: HostOptions): Host {
     },
     'models:list': () => models.list(),
     'models:card': ({ id }) => models.card(id),
-    'models:predict': ({ id, input }) => models.predict(id, input),
+    'models:predict': async ({ id, input }) => probe.logLocal(id, input, await models.predict(id, input)),
     'models:parity': ({ id }) => models.parity(id),
     'runs:list': () => runs.list(),
     'runs:history': ({ id }) => runs.history(id),
@@ -153,7 +155,7 @@ export function createHost(options: HostOptions): Host {
     },
     'wandb:set-key': ({ key }) => runs.setKey(key),
     'wandb:cancel': () => runs.cancelSync(),
-    'endpoint:predict': ({ id, input, endpoint, timeoutMs }) => endpoints.predict(id, input, endpoint, timeoutMs),
+    'endpoint:predict': async ({ id, input, endpoint, timeoutMs }) => probe.logEndpoint(id, input, await endpoints.predict(id, input, endpoint, timeoutMs)),
     'endpoint:status': () => endpoints.status(),
     'endpoint:wake': ({ id }) => endpoints.wake(id),
     'endpoint:cancel': ({ id }) => endpoints.cancel(id),
@@ -165,7 +167,8 @@ export function createHost(options: HostOptions): Host {
     'models:graph-run': ({ id, edits }) => models.graphRun(id, edits),
     'drift:report': ({ id, reference, current }) => compare.drift(id, reference as SetSource, current as SetSource),
     'compare:predict': ({ id, other, input }) => compare.predict(id, other, input),
-    'compare:set': ({ id, other, set }) => compare.compareSet(id, other, set as SetSource)
+    'compare:set': ({ id, other, set }) => compare.compareSet(id, other, set as SetSource),
+    ...probe.handlers
   }
 
   async function dispatch(channel: string, payload: unknown): Promise<unknown> {

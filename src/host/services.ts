@@ -16,6 +16,7 @@ import type {
   RunInfo,
   WandbStatus
 } from '../shared/types'
+import type { ProbeJob, ProbeWorkerResult } from './probe/probe-protocol'
 
 /** A child process running `inference.worker`, however the host starts it. */
 export interface WorkerHandle {
@@ -40,6 +41,8 @@ export interface ModelServiceApi {
   graph(id: string): Promise<GraphData>
   /** Node-classification models: every node's prediction after optional what-if edits. */
   graphRun(id: string, edits?: GraphEdits): Promise<GraphRun>
+  /** Sweeps one input over perturbation strengths in the model's worker. */
+  probe(id: string, job: ProbeJob): Promise<ProbeWorkerResult>
   /** Starts the demo models' workers and loads them in the background. */
   warm(ids: string[]): void
   /** Called when files under models/ change. */

@@ -36,6 +36,7 @@ import type {
   DriftReport
 } from './types'
 import { MAX_SET_ITEMS, MAX_TEXT_CHARS } from './limits'
+import type { LoggedPrediction, PredictionLogExport, PredictionLogPage, ProbeResult, ProbeSetResult } from './probe-types'
 
 const timerSchema = z.object({
   status: z.enum(['idle', 'running', 'paused']),
@@ -97,6 +98,18 @@ export const setSourceSchema = z
   .refine((s) => [s.examples, s.file, s.items].filter((v) => v !== undefined).length === 1, {
     message: 'give a set as exactly one of { "examples": true }, { "file": "models/<id>/sets/new.csv" } or { "items": [...] }'
   })
+/** Fields both probe channels take: a perturbation and the strengths to sweep (a list, or from/to/steps). */
+const sweepFields = {
+  id: idSchema,
+  perturbation: z.string().min(1).max(40),
+  strengths: z.array(z.number().finite()).min(1).max(64, 'a sweep takes at most 64 strengths').optional(),
+  from: z.number().finite().optional(),
+  to: z.number().finite().optional(),
+  steps: z.number().int().min(2).max(64, 'a sweep takes at most 64 steps').optional(),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  /** Tabular shift/scale: the feature to change. */
+  feature: z.string().min(1).max(200).optional()
+}
 
 /** Request schemas, one per channel. */
 export const requestSchemas = {
@@ -150,7 +163,14 @@ export const requestSchemas = {
   'models:graph-run': z.object({ id: idSchema, edits: graphEditsSchema.optional() }).strict(),
   'drift:report': z.object({ id: idSchema, reference: setSourceSchema, current: setSourceSchema }).strict(),
   'compare:predict': z.object({ id: idSchema, other: idSchema, input: predictInputSchema }).strict(),
-  'compare:set': z.object({ id: idSchema, other: idSchema, set: setSourceSchema }).strict()
+  'compare:set': z.object({ id: idSchema, other: idSchema, set: setSourceSchema }).strict(),
+  'probe:run': z.object({ ...sweepFields, input: predictInputSchema }).strict(),
+  'probe:set': z
+    .object({ ...sweepFields, inputs: z.array(predictInputSchema).min(1).max(200, 'a probe set takes at most 200 inputs; sample it').optional() })
+    .strict(),
+  'log:list': z.object({ model: idSchema.optional(), limit: z.number().int().min(1).max(5000).optional() }).strict(),
+  'log:export': z.object({ format: z.enum(['csv', 'jsonl']), model: idSchema.optional() }).strict(),
+  'log:clear': z.object({}).strict()
 } as const
 
 /** Response types, one per channel. */
@@ -181,7 +201,12 @@ export interface Responses {
   'models:graph-run': GraphRun,
   'drift:report': DriftReport
   'compare:predict': AbPrediction
-  'compare:set': AbSetReport
+  'compare:set': AbSetReport,
+  'probe:run': ProbeResult
+  'probe:set': ProbeSetResult
+  'log:list': PredictionLogPage
+  'log:export': PredictionLogExport
+  'log:clear': { cleared: number }
 }
 
 export type Channel = keyof typeof requestSchemas
@@ -228,7 +253,12 @@ export const httpRoutes: { [C in Channel]: HttpRoute } = {
   'models:graph-run': { method: 'POST', path: '/api/models/:id/graph-run' },
   'drift:report': { method: 'POST', path: '/api/models/:id/drift' },
   'compare:predict': { method: 'POST', path: '/api/models/:id/compare' },
-  'compare:set': { method: 'POST', path: '/api/models/:id/compare-set' }
+  'compare:set': { method: 'POST', path: '/api/models/:id/compare-set' },
+  'probe:run': { method: 'POST', path: '/api/models/:id/probe' },
+  'probe:set': { method: 'POST', path: '/api/models/:id/probe-set' },
+  'log:list': { method: 'GET', path: '/api/predictions' },
+  'log:export': { method: 'GET', path: '/api/predictions/export' },
+  'log:clear': { method: 'POST', path: '/api/predictions/clear' }
 }
 
 /** Events pushed from the host to every window. */
@@ -240,9 +270,11 @@ export interface Events {
   'endpoint:changed': EndpointHealth[]
   /** Files read for `::checklist`, `::code` or `::tree` changed on disk (paths as the deck named them). */
   'project:changed': { files: string[] }
+  /** Predictions were answered and logged (see log:list); sent at most every 250 ms with the newest. */
+  'log:changed': { total: number; last: LoggedPrediction | null }
 }
 export type EventName = keyof Events
-export const eventNames: EventName[] = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed', 'project:changed']
+export const eventNames: EventName[] = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed', 'project:changed', 'log:changed']
 
 /** Error codes and their HTTP status. */
 export const errorStatus = {

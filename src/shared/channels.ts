@@ -29,7 +29,12 @@ export const channelNames = [
   'models:graph-run',
   'drift:report',
   'compare:predict',
-  'compare:set'
+  'compare:set',
+  'probe:run',
+  'probe:set',
+  'log:list',
+  'log:export',
+  'log:clear'
 ] as const
 
-export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed', 'project:changed'] as const
+export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed', 'project:changed', 'log:changed'] as const

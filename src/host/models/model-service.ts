@@ -20,6 +20,7 @@ import type { ResolvedModel } from '../../core/models/spec'
 import type { ModelServiceApi, WorkerSpawner } from '../services'
 import { loadModels } from './model-folder'
 import { WorkerSlot } from './worker-slot'
+import type { ProbeJob, ProbeWorkerResult } from '../probe/probe-protocol'
 
 /** Options of the model service. */
 export interface ModelServiceOptions {
@@ -190,6 +191,15 @@ export class ModelService implements ModelServiceApi {
     const slot = this.slot(model)
     await slot.ensureLoaded(spec)
     return (await slot.request({ type: 'predict', spec, input })) as Prediction
+  }
+
+  /** Sweeps one input over perturbation strengths in the model's worker (see host/probe/probe-runner.ts). */
+  async probe(id: string, job: ProbeJob): Promise<ProbeWorkerResult> {
+    const model = await this.get(id)
+    const spec = this.runnable(model)
+    const slot = this.slot(model)
+    await slot.ensureLoaded(spec)
+    return (await slot.request({ type: 'probe', spec, job })) as ProbeWorkerResult
   }
 
   /** Runs reference.json through the worker; cached per model revision. */

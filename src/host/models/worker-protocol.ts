@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { graphEditsSchema, predictInputSchema, type ErrorCode } from '../../shared/api'
 import type { GraphEdits } from '../../shared/types'
 import type { ModelSpec } from '../../core/models/spec'
+import { probeJobSchema, type ProbeJob } from '../probe/probe-protocol'
 
 /** Host → worker. `spec` is re-sent on each call so the worker holds no deck state beyond its session cache. */
 export type WorkerRequest =
@@ -13,6 +14,7 @@ export type WorkerRequest =
   | { id: number; type: 'predict'; spec: ModelSpec; input: z.infer<typeof predictInputSchema> }
   | { id: number; type: 'parity'; spec: ModelSpec }
   | { id: number; type: 'graph-run'; spec: ModelSpec; edits?: GraphEdits }
+  | { id: number; type: 'probe'; spec: ModelSpec; job: ProbeJob }
 
 /** Worker → host. */
 export type WorkerResponse =
@@ -44,5 +46,6 @@ export const workerRequestSchema = z.discriminatedUnion('type', [
   z.object({ id: z.number(), type: z.literal('load'), spec: specSchema }),
   z.object({ id: z.number(), type: z.literal('predict'), spec: specSchema, input: predictInputSchema }),
   z.object({ id: z.number(), type: z.literal('parity'), spec: specSchema }),
-  z.object({ id: z.number(), type: z.literal('graph-run'), spec: specSchema, edits: graphEditsSchema.optional() })
+  z.object({ id: z.number(), type: z.literal('graph-run'), spec: specSchema, edits: graphEditsSchema.optional() }),
+  z.object({ id: z.number(), type: z.literal('probe'), spec: specSchema, job: probeJobSchema })
 ])

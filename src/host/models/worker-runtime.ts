@@ -24,6 +24,7 @@ import { TextFeedEncoder, TextInputError } from '../../core/models/text'
 import { decodeImageInput, isImageFileName } from './image-decode'
 import { numbers, runParity } from './parity-runner'
 import type { WorkerRequest, WorkerResponse } from './worker-protocol'
+import { runProbe } from '../probe/probe-runner'
 
 interface Loaded {
   revision: string
@@ -66,6 +67,8 @@ export class InferenceRuntime {
           return { id: request.id, ok: true, value: await this.parity(request.spec) }
         case 'graph-run':
           return { id: request.id, ok: true, value: await this.graphRun(request.spec, request.edits) }
+        case 'probe':
+          return { id: request.id, ok: true, value: await runProbe(request.spec, await this.load(request.spec), request.job) }
       }
     } catch (error) {
       return { id: request.id, ok: false, error: toWireError(error) }

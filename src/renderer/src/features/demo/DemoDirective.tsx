@@ -1,7 +1,8 @@
 /**
  * `::demo{model="id" top="5" example="0"}`: the live demo on a slide (`compare="other-id"`: the A/B
  * demo of two models, see compare/AbDemo.tsx; with `endpoint="https://…"`,
- * `source="deployed|local|both"` and `timeout="3s"` for a deployed model). In the
+ * `source="deployed|local|both"` and `timeout="3s"` for a deployed model; `probe="gaussian-noise"`
+ * with `probe-strength` and `probe-seed` for the robustness probe under it). In the
  * presenter's slide previews it renders a static placeholder, so the model
  * runs once, on the audience screen.
  */
@@ -12,6 +13,8 @@ import { parseSource, parseTimeout } from './deployed-attributes'
 import { resolveModel } from './ModelsNotice'
 import { useModels } from './use-models'
 import { AbDemoFor, pairOf } from '../compare/AbDemoDirective'
+import { ProbeDirectiveNote } from '../probe/ProbeDirectiveNote'
+import { parseProbeAttributes } from '../probe/probe-format'
 import './demo.css'
 
 /** The live demo directive. */
@@ -24,6 +27,7 @@ export default function DemoDirective({ attributes, active, surface }: Directive
         </span>
         Live demo · <code>{attributes.model ?? '?'}</code>
         <small>runs on the audience screen</small>
+        <ProbeDirectiveNote attributes={attributes} />
       </div>
     )
   }
@@ -39,6 +43,7 @@ function LiveDemoForId({ attributes, active }: Pick<DirectiveProps, 'attributes'
   const example = attributes.example !== undefined ? intAttribute(attributes.example, 0, 0) : null
   const source = parseSource(attributes.source)
   const timeoutMs = parseTimeout(attributes.timeout)
+  const probe = parseProbeAttributes(found.model.task, attributes)
   return (
     <LiveDemo
       key={found.model.id}
@@ -50,6 +55,7 @@ function LiveDemoForId({ attributes, active }: Pick<DirectiveProps, 'attributes'
       {...(attributes.endpoint ? { endpoint: attributes.endpoint } : {})}
       {...(source ? { source } : {})}
       {...(timeoutMs ? { timeoutMs } : {})}
+      {...(probe && 'options' in probe ? { probe: probe.options } : {})}
     />
   )
 }

@@ -56,7 +56,7 @@ export default function DemoPage({ modelId }: { modelId: string }): React.JSX.El
         found.notice
       ) : (
         <div className="dm-page-grid">
-          <LiveDemo key={found.model.id} model={found.model} active top={5} exampleIndex={0} size="page" />
+          <LiveDemo key={found.model.id} model={found.model} active top={5} exampleIndex={0} size="page" probe />
           <aside className="dm-page-card">
             <ModelCardView id={found.model.id} size="page" />
             {found.model.description && <p className="dm-description">{found.model.description}</p>}

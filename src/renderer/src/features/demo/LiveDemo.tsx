@@ -19,6 +19,8 @@ import { useSlideRelayout } from './use-slide-relayout'
 import { usePredictor, type HistoryEntry, type PredictorState } from './use-predictor'
 import { isFormControl } from '../../lib/keys'
 import { GraphDemo } from '../graph/GraphDemo'
+import { ProbePanel } from '../probe/ProbePanel'
+import type { ProbeDirectiveOptions } from '../probe/probe-format'
 import './demo.css'
 
 /** Props of {@link LiveDemo}. */
@@ -37,6 +39,8 @@ export interface LiveDemoProps {
   source?: DemoSource
   /** Per-call timeout of the deployed endpoint, ms (the directive's `timeout`). */
   timeoutMs?: number
+  /** Show the robustness probe under the demo: the directive's options, or true for the page's defaults. */
+  probe?: ProbeDirectiveOptions | true
 }
 
 const TASK_NAMES: Record<ModelInfo['task'], string> = {
@@ -59,7 +63,7 @@ export function LiveDemo(props: LiveDemoProps): React.JSX.Element {
   return <ClassifierDemo {...props} />
 }
 
-function ClassifierDemo({ model, active, top, exampleIndex, size, endpoint, source: initialSource, timeoutMs }: LiveDemoProps): React.JSX.Element {
+function ClassifierDemo({ model, active, top, exampleIndex, size, endpoint, source: initialSource, timeoutMs, probe }: LiveDemoProps): React.JSX.Element {
   const deployed = useDemoSource(model, endpoint, initialSource, timeoutMs)
   const predictor = usePredictor(model.id, deployed.call)
   useRerunOnSwitch(deployed.source, predictor)
@@ -170,6 +174,9 @@ function ClassifierDemo({ model, active, top, exampleIndex, size, endpoint, sour
             <History entries={predictor.history} />
           </div>
         </div>
+      )}
+      {probe && model.errors.length === 0 && (
+        <ProbePanel model={model} input={predictor.input} active={active} size={size} {...(probe === true ? {} : { options: probe })} />
       )}
       {curlOpen && model.errors.length === 0 && (
         <CurlPanel modelId={model.id} input={predictor.input ?? sampleInput(model)} command={deployed.curl(predictor.result)} />

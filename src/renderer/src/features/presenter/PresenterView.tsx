@@ -17,6 +17,7 @@ import { renderMarkdown } from '../deck/markdown'
 import { ProblemsBanner } from '../deck/ProblemsBanner'
 import { SlidePreview } from './SlidePreview'
 import { EndpointHealthPanel } from '../demo/EndpointHealthPanel'
+import { PredictionLogPanel } from '../probe/PredictionLogPanel'
 import { LinksBar } from '../project/LinksBar'
 import { QaPanel } from '../project/QaPanel'
 import './presenter.css'
@@ -243,6 +244,7 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
         {notes ?? <p className="dd-muted">No notes for this slide. Add them after a line starting with “Note:”.</p>}
       </section>
       <EndpointHealthPanel />
+      <PredictionLogPanel />
       {error ? (
         <div className="dd-notice dd-notice-error" role="alert">
           Sync with the audience window failed: {error}
