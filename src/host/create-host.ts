@@ -21,6 +21,8 @@ import type { Deck, SyncState } from '../shared/types'
 import { IDLE_TIMER } from '../core/timing/timer'
 import { loadDeck } from './deck/load-deck'
 import { createServices } from './service-factory'
+import { checkDeck } from './preflight/deck-check'
+import { directiveProblems } from '../core/preflight/directives'
 import type { ModelServiceApi, RunsServiceApi, SecretStore, WorkerSpawner } from './services'
 
 export type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> }
@@ -58,6 +60,7 @@ export function createHost(options: HostOptions): Host {
   const assetBase = options.assetBase ?? '/deck-files/'
   const load = (): Deck => ({ ...loadDeck(deckRoot, revision), assetBase })
   let deck = load()
+  let parsedWarnings = deck.warnings
   const { models, runs }: { models: ModelServiceApi; runs: RunsServiceApi } = createServices({
     deckRoot,
     spawnWorker: options.spawnWorker,
@@ -88,6 +91,24 @@ export function createHost(options: HostOptions): Host {
   ]
   models.warm(demoModels())
 
+  // [Note: directive problems in the deck's problems]
+  // An unknown model id, or a chart whose runs or metrics match nothing, is only known once the models and
+  // runs are listed (after the slides parsed): then it joins the deck's warnings and the deck is pushed again.
+  async function addDirectiveProblems(): Promise<void> {
+    const used = new Set(deck.slides.flatMap((s) => s.directives.map((d) => d.name)))
+    if (!used.has('chart') && !used.has('demo') && !used.has('model-card')) return
+    const base = deck
+    const [m, r] = await Promise.all([
+      used.has('demo') || used.has('model-card') ? models.list().catch(() => null) : Promise.resolve(null),
+      used.has('chart') ? runs.list().catch(() => null) : Promise.resolve(null)
+    ])
+    const warnings = [...parsedWarnings, ...directiveProblems(base, m, r)]
+    if (deck !== base || JSON.stringify(warnings) === JSON.stringify(base.warnings)) return
+    deck = { ...base, warnings }
+    options.emit('deck:changed', deck)
+  }
+  void addDirectiveProblems()
+
   const handlers: Handlers = {
     'deck:get': async () => deck,
     'sync:get': async () => sync,
@@ -112,9 +133,12 @@ export function createHost(options: HostOptions): Host {
     'wandb:sync': async ({ path, full }) => {
       const run = await runs.sync(path, full)
       options.emit('runs:changed', await runs.list())
+      void addDirectiveProblems()
       return run
     },
-    'wandb:set-key': ({ key }) => runs.setKey(key)
+    'wandb:set-key': ({ key }) => runs.setKey(key),
+    'deck:check': ({ layout, layoutNote, clock }) =>
+      checkDeck({ deckRoot, deck, models, runs, sync: clock === false ? null : sync, layout, layoutNote })
   }
 
   async function dispatch(channel: string, payload: unknown): Promise<unknown> {
@@ -153,6 +177,7 @@ export function createHost(options: HostOptions): Host {
       if (area === 'slides') {
         revision += 1
         deck = load()
+        parsedWarnings = deck.warnings
         slidesSignature = signature(join(deckRoot, 'slides'))
         if (sync.slide >= deck.slides.length && deck.slides.length > 0) {
           sync = { ...sync, slide: deck.slides.length - 1, version: sync.version + 1, origin: 'host' }
@@ -167,6 +192,7 @@ export function createHost(options: HostOptions): Host {
         await runs.reload()
         options.emit('runs:changed', await runs.list())
       }
+      await addDirectiveProblems()
     } catch (error) {
       log(`reload of ${area} failed: ${String(error)}`)
     }

@@ -22,6 +22,7 @@ import type {
   SyncState,
   WandbStatus
 } from './types'
+import type { PreflightReport } from './preflight'
 
 const timerSchema = z.object({
   status: z.enum(['idle', 'running', 'paused']),
@@ -40,6 +41,16 @@ export const predictInputSchema = z.union([
   z.object({ image: z.string().min(1) }).strict(),
   z.object({ features: z.record(z.string(), z.union([z.number(), z.string(), z.null()])) }).strict()
 ])
+
+const slidePx = z.object({ slide: z.number().int().min(0), px: z.number().finite() }).strict()
+const layoutSchema = z
+  .object({
+    viewport: z.object({ width: z.number().int().min(1).max(20_000), height: z.number().int().min(1).max(20_000) }).strict(),
+    overflow: z.array(slidePx).max(10_000),
+    smallestText: slidePx.optional(),
+    source: z.string().max(200)
+  })
+  .strict()
 
 /** Request schemas, one per channel. */
 export const requestSchemas = {
@@ -69,7 +80,16 @@ export const requestSchemas = {
     .strict(),
   'wandb:status': z.object({}).strict(),
   'wandb:sync': z.object({ path: z.string().min(1).max(500), full: z.boolean().optional() }).strict(),
-  'wandb:set-key': z.object({ key: z.string().min(1).max(200) }).strict()
+  'wandb:set-key': z.object({ key: z.string().min(1).max(200) }).strict(),
+  'deck:check': z
+    .object({
+      /** Overflow measured by the caller's browser (see LayoutMeasurement). */
+      layout: z.array(layoutSchema).max(8).optional(),
+      layoutNote: z.string().max(500).optional(),
+      /** false: no app's clocks to judge (the CLI). */
+      clock: z.boolean().optional()
+    })
+    .strict()
 } as const
 
 /** Response types, one per channel. */
@@ -86,6 +106,7 @@ export interface Responses {
   'wandb:status': WandbStatus
   'wandb:sync': RunInfo
   'wandb:set-key': WandbStatus
+  'deck:check': PreflightReport
 }
 
 export type Channel = keyof typeof requestSchemas
@@ -118,7 +139,8 @@ export const httpRoutes: { [C in Channel]: HttpRoute } = {
   'runs:history': { method: 'GET', path: '/api/runs/:id/history' },
   'wandb:status': { method: 'GET', path: '/api/wandb/status' },
   'wandb:sync': { method: 'POST', path: '/api/wandb/sync' },
-  'wandb:set-key': { method: 'POST', path: '/api/wandb/key' }
+  'wandb:set-key': { method: 'POST', path: '/api/wandb/key' },
+  'deck:check': { method: 'POST', path: '/api/deck/check' }
 }
 
 /** Events pushed from the host to every window. */

@@ -15,7 +15,8 @@ export const channelNames = [
   'runs:history',
   'wandb:status',
   'wandb:sync',
-  'wandb:set-key'
+  'wandb:set-key',
+  'deck:check'
 ] as const
 
 export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed'] as const

@@ -16,6 +16,7 @@ import { isTypingTarget } from '../../lib/keys'
 import { renderMarkdown } from '../deck/markdown'
 import { ProblemsBanner } from '../deck/ProblemsBanner'
 import { SlidePreview } from './SlidePreview'
+import { ReadyCheck } from './ReadyCheck'
 import './presenter.css'
 
 type Confirming = 'timer' | 'qa' | null
@@ -158,6 +159,7 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
           <button type="button" onClick={() => void update({ blackout: !(sync?.blackout ?? false) })} disabled={!ready} title={waiting}>
             {sync?.blackout ? 'Show screen' : 'Black out'}
           </button>
+          <ReadyCheck deck={deck} onGoToSlide={(slide) => void update({ slide, fragment: -1 })} />
         </nav>
       </header>
 
