@@ -22,7 +22,8 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           server: resolve('src/server/index.ts'),
           'inference.worker': resolve('src/host/models/inference.worker.ts'),
-          check: resolve('src/server/cli/check.ts')
+          check: resolve('src/server/cli/check.ts'),
+          export: resolve('src/server/cli/export.ts')
         }
       }
     }

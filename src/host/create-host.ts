@@ -18,6 +18,8 @@ import {
   type Res
 } from '../shared/api'
 import type { Deck, SyncState } from '../shared/types'
+import type { ExportSummary } from '../shared/preflight'
+import { backupTargets } from './preflight/backup-targets'
 import { IDLE_TIMER } from '../core/timing/timer'
 import { loadDeck } from './deck/load-deck'
 import { createServices } from './service-factory'
@@ -38,6 +40,16 @@ export interface HostOptions {
   assetBase?: string
   /** Watch the deck folder for changes (default true). */
   watch?: boolean
+  /** Renders the backups (PDF, handout, HTML, figures) to these paths; absent where this host cannot (see deck:export). */
+  exportBackups?: (targets: BackupTargets, deck: Deck) => Promise<ExportSummary>
+}
+
+/** Where `deck:export` writes each backup; a missing key is not made. */
+export interface BackupTargets {
+  pdf?: string
+  notes?: string
+  html?: string
+  figures?: string
 }
 
 export interface Host {
@@ -138,7 +150,12 @@ export function createHost(options: HostOptions): Host {
     },
     'wandb:set-key': ({ key }) => runs.setKey(key),
     'deck:check': ({ layout, layoutNote, clock }) =>
-      checkDeck({ deckRoot, deck, models, runs, sync: clock === false ? null : sync, layout, layoutNote })
+      checkDeck({ deckRoot, deck, models, runs, sync: clock === false ? null : sync, layout, layoutNote }),
+    'deck:export': async (wanted) => {
+      if (!options.exportBackups) throw new ApiError('unprocessable', 'This window cannot make the backups itself: run `npm run export -- --deck <this deck>` in a terminal.')
+      if (deck.slides.length === 0) throw new ApiError('unprocessable', 'The deck has no slides to export.')
+      return options.exportBackups(backupTargets(deckRoot, wanted), deck)
+    }
   }
 
   async function dispatch(channel: string, payload: unknown): Promise<unknown> {

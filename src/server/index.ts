@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs'
 import { createHost } from '../host/create-host'
 import { forkNodeWorker } from '../host/models/node-worker'
 import { startBrowserServer } from './http-server'
+import { exportWithChromium } from './export/export-with-chromium'
 
 interface Args {
   deck: string
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url))
   const rendererDir = resolve(here, '..', 'renderer')
   const workerPath = resolve(here, 'inference.worker.js')
+  let serverUrl = ''
   const server = await startBrowserServer({
     rendererDir,
     port: args.port,
@@ -56,13 +58,16 @@ async function main(): Promise<void> {
         deckRoot: args.deck,
         spawnWorker: () => forkNodeWorker(workerPath),
         emit,
-        log: (message) => console.error(message)
+        log: (message) => console.error(message),
+        // The presenter's "Backups": Chromium prints this very server's print view.
+        exportBackups: (targets, deck) => exportWithChromium(serverUrl, deck.title, targets)
       })
   }).catch((error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE') fail(`Port ${args.port} is in use. Pick another with --port N (or --port 0 for any free port).`)
     throw error
   })
+  serverUrl = server.url
   console.log(`demodeck ready at ${server.url}`)
   const stop = (): void => {
     void server.close().then(() => process.exit(0))

@@ -22,7 +22,7 @@ import type {
   SyncState,
   WandbStatus
 } from './types'
-import type { PreflightReport } from './preflight'
+import type { ExportSummary, PreflightReport } from './preflight'
 
 const timerSchema = z.object({
   status: z.enum(['idle', 'running', 'paused']),
@@ -89,6 +89,9 @@ export const requestSchemas = {
       /** false: no app's clocks to judge (the CLI). */
       clock: z.boolean().optional()
     })
+    .strict(),
+  'deck:export': z
+    .object({ pdf: z.boolean().optional(), notes: z.boolean().optional(), html: z.boolean().optional(), figures: z.boolean().optional() })
     .strict()
 } as const
 
@@ -107,6 +110,7 @@ export interface Responses {
   'wandb:sync': RunInfo
   'wandb:set-key': WandbStatus
   'deck:check': PreflightReport
+  'deck:export': ExportSummary
 }
 
 export type Channel = keyof typeof requestSchemas
@@ -140,7 +144,8 @@ export const httpRoutes: { [C in Channel]: HttpRoute } = {
   'wandb:status': { method: 'GET', path: '/api/wandb/status' },
   'wandb:sync': { method: 'POST', path: '/api/wandb/sync' },
   'wandb:set-key': { method: 'POST', path: '/api/wandb/key' },
-  'deck:check': { method: 'POST', path: '/api/deck/check' }
+  'deck:check': { method: 'POST', path: '/api/deck/check' },
+  'deck:export': { method: 'POST', path: '/api/deck/export' }
 }
 
 /** Events pushed from the host to every window. */

@@ -16,7 +16,8 @@ export const channelNames = [
   'wandb:status',
   'wandb:sync',
   'wandb:set-key',
-  'deck:check'
+  'deck:check',
+  'deck:export'
 ] as const
 
 export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed'] as const

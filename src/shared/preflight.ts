@@ -57,3 +57,11 @@ export interface LayoutMeasurement {
   /** Where the measurement came from, e.g. 'Chromium (audience view)'. */
   source: string
 }
+
+/** What `deck:export` wrote (the presenter's "Backups" entry; `npm run export` prints the same). */
+export interface ExportSummary {
+  files: Array<{ path: string; bytes: number; what: string }>
+  /** What the copies miss (a demo without a prediction, a file that could not be inlined). */
+  warnings: string[]
+  seconds: number
+}

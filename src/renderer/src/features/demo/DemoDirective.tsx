@@ -8,6 +8,7 @@ import { intAttribute } from './demo-format'
 import { LiveDemo } from './LiveDemo'
 import { resolveModel } from './ModelsNotice'
 import { useModels } from './use-models'
+import { usePrinting } from '../print/printing'
 import './demo.css'
 
 /** The live demo directive. */
@@ -30,7 +31,9 @@ function LiveDemoForId({ attributes, active }: Pick<DirectiveProps, 'attributes'
   const models = useModels()
   const found = resolveModel(attributes.model, models, 'demo')
   if ('notice' in found) return found.notice
-  const example = attributes.example !== undefined ? intAttribute(attributes.example, 0, 0) : null
+  // A printed copy shows a real prediction: the first example unless the slide names one.
+  const printing = usePrinting()
+  const example = attributes.example !== undefined ? intAttribute(attributes.example, 0, 0) : printing && found.model.examples.length > 0 ? 0 : null
   return (
     <LiveDemo
       key={found.model.id}

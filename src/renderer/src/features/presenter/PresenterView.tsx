@@ -17,6 +17,7 @@ import { renderMarkdown } from '../deck/markdown'
 import { ProblemsBanner } from '../deck/ProblemsBanner'
 import { SlidePreview } from './SlidePreview'
 import { ReadyCheck } from './ReadyCheck'
+import { BackupsButton } from './BackupsButton'
 import './presenter.css'
 
 type Confirming = 'timer' | 'qa' | null
@@ -160,6 +161,7 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
             {sync?.blackout ? 'Show screen' : 'Black out'}
           </button>
           <ReadyCheck deck={deck} onGoToSlide={(slide) => void update({ slide, fragment: -1 })} />
+          <BackupsButton />
         </nav>
       </header>
 
