@@ -6,6 +6,8 @@ import { defineConfig } from '@playwright/test'
  */
 export default defineConfig({
   testDir: 'tests/e2e',
+  // One e2e run at a time per machine: [Note: one e2e run per machine] in tests/e2e/machine-lock.ts.
+  globalSetup: './tests/e2e/machine-lock.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
