@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { injectContentSecurityPolicy } from './src/shared/csp'
 
 /**
  * Three builds: main (Electron main + the browser-mode server + the inference
@@ -44,6 +45,7 @@ export default defineConfig({
       outDir: `${out}/renderer`,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } }
     },
-    plugins: [react()]
+    // The CSP is written once in src/shared/csp.ts; the server sends the same policy.
+    plugins: [react(), { name: 'demodeck-csp', transformIndexHtml: (html: string) => injectContentSecurityPolicy(html) }]
   }
 })

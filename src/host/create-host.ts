@@ -1,6 +1,6 @@
 /**
  * The host: everything behind the channel map, independent of transport.
- * Electron main (src/main/ipc.ts) and the browser-mode server
+ * Electron main (src/main/ipc/register-ipc.ts) and the browser-mode server
  * (src/server/index.ts) both call `host.dispatch(channel, payload)`, which
  * validates the payload with the channel's zod schema and runs the handler.
  * The host also watches the deck folder and pushes events (hot reload).
@@ -55,7 +55,6 @@ export interface BackupTargets {
 export interface Host {
   readonly deckRoot: string
   dispatch(channel: string, payload: unknown): Promise<unknown>
-  handlers: Handlers
   deck(): Deck
   dispose(): void
 }
@@ -271,7 +270,6 @@ export function createHost(options: HostOptions): Host {
   return {
     deckRoot,
     dispatch,
-    handlers,
     deck: () => deck,
     dispose() {
       for (const watcher of watchers) watcher.close()

@@ -3,15 +3,17 @@
  * windows, IPC for the channel map, the deck-asset protocol and the menu.
  * All behaviour lives in src/host and src/core; this file only wires Electron.
  */
-import { app, BrowserWindow, dialog, Menu, net, protocol, session, type MenuItemConstructorOptions } from 'electron'
-import { existsSync } from 'node:fs'
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { app, BrowserWindow, dialog, Menu, session } from 'electron'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { EventName, Events } from '../shared/api'
 import { createHost, type Host } from '../host/create-host'
 import { registerIpc } from './ipc/register-ipc'
 import { forkUtilityWorker } from './inference-process'
 import { createSecretStore } from './secret-store'
+import { ASSET_SCHEME, handleAssetProtocol, registerAssetScheme } from './asset-protocol'
+import { menuTemplate } from './menu'
+import { deckFolder } from './launch-args'
 import { installPermissionHandlers, lockDownApp } from './security'
 import { createAudienceWindow, createPresenterWindow, createRouteWindow, type WindowPaths } from './windows'
 
@@ -20,18 +22,11 @@ const paths: WindowPaths = {
   preload: join(here, '../preload/index.cjs'),
   rendererIndex: join(here, '../renderer/index.html')
 }
-const ASSET_SCHEME = 'demodeck-asset'
-const ASSET_EXT = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.svg', '.mp4', '.webm'])
-
-protocol.registerSchemesAsPrivileged([{ scheme: ASSET_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }])
+registerAssetScheme()
 
 function deckFromArgs(): string {
-  const argv = process.argv
-  const flag = argv.indexOf('--deck')
-  if (flag >= 0 && argv[flag + 1]) return resolve(argv[flag + 1]!)
-  if (process.env['DEMODECK_DECK']) return resolve(process.env['DEMODECK_DECK'])
   // Unpackaged: the repository root is the bundled example deck.
-  return resolve(app.getAppPath())
+  return deckFolder(process.argv, process.env, app.getAppPath())
 }
 
 let host: Host | null = null
@@ -79,40 +74,17 @@ async function chooseDeck(): Promise<void> {
 }
 
 function buildMenu(): void {
-  const template: MenuItemConstructorOptions[] = [
+  const template = menuTemplate(
     {
-      label: 'Deck',
-      submenu: [
-        { label: 'Open Deck Folder…', accelerator: 'CmdOrCtrl+O', click: () => void chooseDeck() },
-        { label: 'Presenter Window', accelerator: 'CmdOrCtrl+P', click: () => track(createPresenterWindow(paths)) },
-        { label: 'Audience Window', click: () => track(createAudienceWindow(paths)) },
-        { label: 'Full-screen Demo', click: () => track(createRouteWindow(paths, '/demo', 'demodeck — demo')) },
-        { label: 'Training Runs', click: () => track(createRouteWindow(paths, '/runs', 'demodeck — runs')) },
-        { type: 'separator' },
-        { role: 'quit' }
-      ]
+      openDeck: () => void chooseDeck(),
+      presenter: () => track(createPresenterWindow(paths)),
+      audience: () => track(createAudienceWindow(paths)),
+      demo: () => track(createRouteWindow(paths, '/demo', 'demodeck — demo')),
+      runs: () => track(createRouteWindow(paths, '/runs', 'demodeck — runs'))
     },
-    { role: 'editMenu' },
-    {
-      label: 'View',
-      submenu: [{ role: 'togglefullscreen' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'toggleDevTools' }]
-    }
-  ]
+    app.isPackaged
+  )
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
-}
-
-/** Serves the deck's slide media (images, video) to the renderer, never anything outside the deck. */
-function registerAssetProtocol(): void {
-  protocol.handle(ASSET_SCHEME, (request) => {
-    const root = host?.deckRoot
-    const url = new URL(request.url)
-    const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '')
-    if (!root || url.host !== 'deck') return new Response('not found', { status: 404 })
-    const file = normalize(join(root, relative))
-    const inside = file.startsWith(root.endsWith(sep) ? root : root + sep)
-    if (!inside || !ASSET_EXT.has(extname(file).toLowerCase()) || !existsSync(file)) return new Response('not found', { status: 404 })
-    return net.fetch(pathToFileURL(file).href)
-  })
 }
 
 // Electron: `app.requestSingleInstanceLock` keeps a second launch from racing the first over the deck.
@@ -129,7 +101,7 @@ if (!app.requestSingleInstanceLock()) {
   lockDownApp(paths.rendererIndex)
   void app.whenReady().then(() => {
     installPermissionHandlers(paths.rendererIndex, session.defaultSession)
-    registerAssetProtocol()
+    handleAssetProtocol(() => host?.deckRoot)
     openHost(deckFromArgs())
     registerIpc(
       () => {

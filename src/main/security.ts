@@ -4,10 +4,12 @@
  * trusted-sender check used by every IPC handler.
  */
 import { app, shell, type BrowserWindow, type IpcMainInvokeEvent, type WebContents, type WebPreferences } from 'electron'
-import { pathToFileURL } from 'node:url'
+import { isAppUrl, permissionGranted, type MediaKind } from './policy'
 
-export function secureWebPreferences(preload: string): WebPreferences {
+/** Web preferences of every window; DevTools only in development (`app.isPackaged` false). */
+export function secureWebPreferences(preload: string, devTools = !app.isPackaged): WebPreferences {
   return {
+    devTools,
     preload,
     sandbox: true,
     contextIsolation: true,
@@ -18,14 +20,6 @@ export function secureWebPreferences(preload: string): WebPreferences {
     webviewTag: false,
     spellcheck: false
   }
-}
-
-/** The page origins our windows may show: the built renderer on disk, or the dev server. */
-export function isAppUrl(url: string, rendererIndex: string): boolean {
-  const dev = process.env['ELECTRON_RENDERER_URL']
-  if (dev && url.startsWith(dev)) return true
-  const index = pathToFileURL(rendererIndex).href
-  return url.split('#')[0] === index
 }
 
 /** Denies every window.open and navigation away from the app; http(s) links open in the user's browser. */
@@ -43,14 +37,15 @@ export function guardContents(contents: WebContents, rendererIndex: string): voi
   contents.on('will-attach-webview', (event) => event.preventDefault())
 }
 
-/** Only the webcam (for image demos) and clipboard reads, only for our own pages. */
+/** Only the webcam (video, never the microphone) and clipboard writes, only for our own pages (see permissionGranted). */
 export function installPermissionHandlers(rendererIndex: string, session: Electron.Session): void {
-  session.setPermissionRequestHandler((contents, permission, callback) => {
-    const ours = isAppUrl(contents.getURL(), rendererIndex)
-    callback(ours && (permission === 'media' || permission === 'clipboard-sanitized-write'))
+  session.setPermissionRequestHandler((contents, permission, callback, details) => {
+    const media = 'mediaTypes' in details ? (details.mediaTypes as MediaKind[] | undefined) : undefined
+    callback(isAppUrl(contents.getURL(), rendererIndex) && permissionGranted(permission, media))
   })
-  session.setPermissionCheckHandler((contents, permission) => {
-    return Boolean(contents && isAppUrl(contents.getURL(), rendererIndex) && (permission === 'media' || permission === 'clipboard-sanitized-write'))
+  session.setPermissionCheckHandler((contents, permission, _origin, details) => {
+    const media = details.mediaType ? [details.mediaType as MediaKind] : undefined
+    return Boolean(contents && isAppUrl(contents.getURL(), rendererIndex) && permissionGranted(permission, media))
   })
 }
 

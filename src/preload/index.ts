@@ -9,7 +9,6 @@ import { channelNames, pushEventNames } from '../shared/channels'
 import type { DemodeckApi, Envelope } from '../shared/api'
 
 const api: Record<string, unknown> = {
-  host: 'electron',
   on(event: string, listener: (payload: unknown) => void): () => void {
     if (!(pushEventNames as readonly string[]).includes(event)) throw new Error(`Unknown event ${event}`)
     const handler = (_event: IpcRendererEvent, payload: unknown): void => listener(payload)

@@ -1,58 +1,31 @@
 /**
  * Browser mode: one loopback HTTP server that serves the built renderer, the
- * channel map under /api, server-sent events at /api/events and the deck's own
- * files (slide images) under /deck-files/. Binds 127.0.0.1 only, checks the
- * Host header (no DNS rebinding) and requires JSON for POSTs (no cross-site
- * form posts).
+ * channel map under /api (and over a WebSocket at /api/ws), server-sent
+ * events at /api/events and the deck's own files (slide media) under
+ * /deck-files/. Binds 127.0.0.1 only; who may call it is decided in
+ * request-guard.ts (see its note on DNS rebinding and cross-site requests).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { createReadStream, existsSync, statSync } from 'node:fs'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import type { Duplex } from 'node:stream'
+import { existsSync, statSync } from 'node:fs'
+import { join, resolve, sep } from 'node:path'
 import { ApiError, errorStatus, type ErrorBody, type EventName, type Events } from '../shared/api'
+import { CONTENT_SECURITY_POLICY_HEADER } from '../shared/csp'
 import type { Host } from '../host/create-host'
+import { resolveDeckAsset } from '../host/deck/deck-assets'
 import { buildRequest, matchRoute } from './http-api'
-import { acceptWebSocket } from './websocket'
+import { allowedOrigins, bodyRefusal, callerRefusal, hostAllowed } from './request-guard'
+import { sendStatic } from './static-files'
+import { createSocketEndpoint } from './websocket'
 
 /** Largest JSON body (a phone photo as base64 fits). */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "media-src 'self' blob: mediastream:",
-  "worker-src 'self' blob:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'"
-].join('; ')
+/** The policy of the app shell (one source with the renderer's index.html). */
+export const CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY_HEADER
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm'
-}
-
-/** File types a deck may serve to the page (slide media); never models, runs or dotfiles. */
-const DECK_ASSET_EXT = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.svg', '.mp4', '.webm'])
+/** Deck media opened on their own (an SVG in a tab) run no script and reach nothing. */
+const DECK_FILE_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; media-src 'self'; sandbox"
 
 export interface BrowserServer {
   server: Server
@@ -96,20 +69,23 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function serveFile(res: ServerResponse, file: string, headers: Record<string, string> = {}): void {
-  const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream'
-  res.writeHead(200, {
-    'content-type': type,
-    'x-content-type-options': 'nosniff',
-    ...headers
-  })
-  createReadStream(file).pipe(res)
+/** Resolves `relative` inside `root` as text (the renderer build has no symlinks of the user's), or null when it would escape. */
+function insideRoot(root: string, relative: string): string | null {
+  const target = resolve(join(root, relative))
+  return target.startsWith(root.endsWith(sep) ? root : root + sep) ? target : null
 }
 
-/** Resolves `relative` inside `root`, or null when it would escape it. */
-function safeJoin(root: string, relative: string): string | null {
-  const target = normalize(join(root, relative))
-  return target === root || target.startsWith(root.endsWith(sep) ? root : root + sep) ? target : null
+/** Streams a file; a status `send` refuses with (404, 416 …) becomes a plain answer. */
+async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, relative: string, headers: Record<string, string>): Promise<void> {
+  try {
+    await sendStatic(req, res, root, relative, headers)
+  } catch (error) {
+    const status = (error as { status?: number }).status ?? 500
+    if (res.headersSent) return void res.destroy()
+    if (status === 404) throw new ApiError('not_found', `No file ${relative}.`)
+    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...((error as { headers?: Record<string, string> }).headers ?? {}) })
+    res.end(`${status}`)
+  }
 }
 
 export interface ServerOptions {
@@ -128,7 +104,7 @@ export function startBrowserServer(options: Omit<ServerOptions, 'host'> & { crea
   }
   const host = options.createHost(emit)
   let port = options.port
-  const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+  const sockets = createSocketEndpoint((channel, payload) => host.dispatch(channel, payload))
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
@@ -138,37 +114,33 @@ export function startBrowserServer(options: Omit<ServerOptions, 'host'> & { crea
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!allowedHosts().has(req.headers.host ?? '')) {
+    if (!hostAllowed(req.headers, port)) {
       sendJson(res, 421, { error: { code: 'bad_request', message: 'demodeck answers only on 127.0.0.1 / localhost.' } })
       return
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
     const method = req.method ?? 'GET'
-    if (url.pathname === '/api/events') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
-      res.write(': demodeck events\n\n')
-      clients.add(res)
-      const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000)
-      req.on('close', () => {
-        clearInterval(heartbeat)
-        clients.delete(res)
-      })
-      return
-    }
     if (url.pathname.startsWith('/api/')) {
+      const changesState = method !== 'GET' && method !== 'HEAD'
+      const refusal = callerRefusal(req.headers, port, changesState)
+      if (refusal) {
+        sendJson(res, 403, { error: { code: 'unauthorized', message: refusal } })
+        return
+      }
+      if (url.pathname === '/api/events' && !changesState) return openEventStream(req, res)
       const match = matchRoute(method, url.pathname)
       if (match === 'method-mismatch') throw new ApiError('bad_request', `${method} is not allowed on ${url.pathname}.`)
       if (!match) throw new ApiError('not_found', `No API route ${method} ${url.pathname}. See GET /api/deck, /api/models, /api/runs.`)
       let body: unknown
-      if (method === 'POST') {
-        const type = req.headers['content-type'] ?? ''
-        const length = Number(req.headers['content-length'] ?? 0)
-        if (length > 0 && !type.includes('application/json')) {
-          throw new ApiError('bad_request', 'POST bodies must be JSON (content-type: application/json).')
-        }
+      if (changesState) {
+        const bad = bodyRefusal(req.headers)
+        if (bad) throw new ApiError('bad_request', bad)
         body = await readBody(req)
+        if (body === undefined) throw new ApiError('bad_request', 'Calls that change something must send a JSON body (send {} when there is nothing to say).')
       }
-      const result = await host.dispatch(match.channel, buildRequest(match, url.searchParams, body))
+      // A change takes its fields from the path and the JSON body only, never from the query string.
+      const query = changesState ? new URLSearchParams() : url.searchParams
+      const result = await host.dispatch(match.channel, buildRequest(match, query, body))
       sendJson(res, 200, result)
       return
     }
@@ -177,17 +149,15 @@ export function startBrowserServer(options: Omit<ServerOptions, 'host'> & { crea
       return
     }
     if (url.pathname.startsWith('/deck-files/')) {
-      let relative: string
+      let requested: string
       try {
-        relative = decodeURIComponent(url.pathname.slice('/deck-files/'.length))
+        requested = decodeURIComponent(url.pathname.slice('/deck-files/'.length))
       } catch {
         throw new ApiError('bad_request', 'Bad file path.')
       }
-      const file = safeJoin(host.deckRoot, relative)
-      if (!file || relative.split('/').some((part) => part.startsWith('.')) || !DECK_ASSET_EXT.has(extname(file).toLowerCase()) || !existsSync(file) || !statSync(file).isFile()) {
-        throw new ApiError('not_found', `No slide asset ${relative}.`)
-      }
-      serveFile(res, file, { 'cache-control': 'no-cache' })
+      const asset = resolveDeckAsset(host.deckRoot, requested)
+      if (!asset) throw new ApiError('not_found', `No slide asset ${requested}.`)
+      await serveStatic(req, res, asset.root, asset.relative, { 'cache-control': 'no-cache', 'content-security-policy': DECK_FILE_POLICY })
       return
     }
     let relative: string
@@ -200,32 +170,47 @@ export function startBrowserServer(options: Omit<ServerOptions, 'host'> & { crea
     // /demo/digits asks for /demo/assets/…: serve /assets/ from any depth.
     const assetsAt = relative.lastIndexOf('/assets/')
     if (assetsAt > 0) relative = relative.slice(assetsAt)
-    const file = safeJoin(rendererDir, relative)
+    const file = insideRoot(rendererDir, relative)
     if (file && existsSync(file) && statSync(file).isFile()) {
-      serveFile(res, file, { 'cache-control': relative.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache' })
+      const immutable = relative.startsWith('/assets/')
+      await serveStatic(req, res, rendererDir, relative, { 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' })
       return
     }
     // Client-side routes (/, /presenter, /demo/<id>, /runs) all get the app shell.
-    const index = join(rendererDir, 'index.html')
-    if (!existsSync(index)) {
+    if (!existsSync(join(rendererDir, 'index.html'))) {
       res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
       res.end('The renderer is not built. Run `npm run build` (npm run web does it for you).')
       return
     }
-    serveFile(res, index, { 'content-security-policy': CONTENT_SECURITY_POLICY, 'cache-control': 'no-cache' })
+    await serveStatic(req, res, rendererDir, 'index.html', { 'content-security-policy': CONTENT_SECURITY_POLICY, 'cache-control': 'no-cache' })
   }
 
-  const sockets = new Set<import('node:stream').Duplex>()
-  server.on('upgrade', (req, socket) => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
+  function openEventStream(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
+    res.write(': demodeck events\n\n')
+    clients.add(res)
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000)
+    req.on('close', () => {
+      clearInterval(heartbeat)
+      clients.delete(res)
+    })
+  }
+
+  const upgrading = new Set<Duplex>()
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    upgrading.add(socket)
+    socket.on('close', () => upgrading.delete(socket))
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
-    if (url.pathname !== '/api/ws' || !allowedHosts().has(req.headers.host ?? '')) {
+    if (url.pathname !== '/api/ws' || !hostAllowed(req.headers, port)) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
       return
     }
-    const origins = new Set([...allowedHosts()].map((hostPort) => `http://${hostPort}`))
-    acceptWebSocket(req, socket, origins, (channel, payload) => host.dispatch(channel, payload))
+    // Sockets are not covered by the same-origin policy: a browser page must show our own origin.
+    if (!allowedOrigins(port).has(String(req.headers.origin)) || callerRefusal(req.headers, port, true)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+      return
+    }
+    sockets.accept(req, socket, head)
   })
 
   return new Promise((resolveServer, reject) => {
@@ -240,7 +225,8 @@ export function startBrowserServer(options: Omit<ServerOptions, 'host'> & { crea
         close: () =>
           new Promise<void>((done) => {
             for (const client of clients) client.end()
-            for (const socket of sockets) socket.destroy()
+            sockets.close()
+            for (const socket of upgrading) socket.destroy()
             host.dispose()
             server.close(() => done())
             server.closeAllConnections()

@@ -8,35 +8,8 @@ import { existsSync } from 'node:fs'
 import { createHost } from '../host/create-host'
 import { forkNodeWorker } from '../host/models/node-worker'
 import { startBrowserServer } from './http-server'
+import { ArgsError, parseServerArgs, USAGE, type ServerArgs } from './args'
 import { exportWithChromium } from './export/export-with-chromium'
-
-interface Args {
-  deck: string
-  port: number
-}
-
-function parseArgs(argv: string[]): Args {
-  const args: Args = { deck: process.cwd(), port: 5317 }
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]
-    const value = argv[i + 1]
-    if (flag === '--deck' && value) {
-      args.deck = resolve(value)
-      i++
-    } else if (flag === '--port' && value) {
-      const port = Number(value)
-      if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, got "${value}".`)
-      args.port = port
-      i++
-    } else if (flag === '--help' || flag === '-h') {
-      console.log('Usage: npm run web -- [--deck DIR] [--port N]\n  --deck DIR  deck folder (slides/, models/, runs/); default: the current folder\n  --port N    port on 127.0.0.1 (0 = any free port); default 5317')
-      process.exit(0)
-    } else if (flag !== '--') {
-      fail(`Unknown option "${flag}". Try --help.`)
-    }
-  }
-  return args
-}
 
 function fail(message: string): never {
   console.error(`demodeck: ${message}`)
@@ -44,7 +17,18 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2))
+  let parsed: ServerArgs
+  try {
+    parsed = parseServerArgs(process.argv.slice(2), process.cwd())
+  } catch (error) {
+    if (error instanceof ArgsError) fail(error.message)
+    throw error
+  }
+  if (parsed.help) {
+    console.log(USAGE)
+    return
+  }
+  const args = parsed
   if (!existsSync(args.deck)) fail(`The deck folder ${args.deck} does not exist.`)
   const here = dirname(fileURLToPath(import.meta.url))
   const rendererDir = resolve(here, '..', 'renderer')

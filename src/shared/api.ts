@@ -3,12 +3,15 @@
  * browser-mode server). Every channel has: a request type, a response type, a
  * zod schema for the request (validated on the host side), and an HTTP route.
  *
- * [Note: one channel map, two transports]
+ * [Note: one channel map, three transports]
  * Electron serves each channel with `ipcMain.handle(channel)`; the browser-mode
  * server serves the same channel at `route.method route.path`, building the
- * request object from path parameters, the query string and the JSON body, in
- * that order, and validating it with the same schema. Adding a channel here
- * without a handler breaks the build (`Handlers` is a mapped type over it).
+ * request object from path parameters and the query string (GET) or the JSON
+ * body (POST), and validating it with the same schema; it also carries every
+ * channel over one WebSocket at /api/ws (`{ id, channel, payload }` messages,
+ * see src/server/websocket.ts), which the renderer prefers for speed. Adding a
+ * channel here without a handler breaks the build (`Handlers` is a mapped type
+ * over it).
  */
 import { z } from 'zod'
 import type {
@@ -203,8 +206,6 @@ export type DemodeckApi = {
   [C in Channel]: (req: Req<C>) => Promise<Res<C>>
 } & {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
-  /** 'electron' or 'browser', for the footer only; features must not branch on it. */
-  readonly host: 'electron' | 'browser'
 }
 
 import type { channelNames, pushEventNames } from './channels'

@@ -85,8 +85,6 @@ export interface SyncState {
   origin: string
 }
 
-export type SyncPatch = Partial<Omit<SyncState, 'version'>> & { origin: string }
-
 // ---------------------------------------------------------------- models
 
 export type ModelTask = 'text-classification' | 'image-classification' | 'tabular-classification'

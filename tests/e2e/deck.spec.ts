@@ -307,13 +307,20 @@ test('the presenter warns about a slide taller than the slide; the example deck 
 })
 
 test.describe('bad decks give readable messages, never a blank window', () => {
-  const cases: Array<{ name: string; files: Record<string, string | Buffer>; expectText: RegExp; slides?: number }> = [
+  const cases: Array<{ name: string; files: Record<string, string | Buffer>; expectText: RegExp; slides?: number; slideText?: string }> = [
     { name: 'missing slides folder', files: {}, expectText: /No slides\/ folder/ },
     { name: 'empty deck', files: { 'slides/deck.md': '\n\n' }, expectText: /The deck has no slides/ },
     { name: 'broken front matter', files: { 'slides/deck.md': '---\ntitle: [oops\n---\n# Still here\n' }, expectText: /not valid YAML/, slides: 1 },
     { name: 'unknown directive', files: { 'slides/deck.md': '# Sparkly\n\n::sparkles{level="9"}\n' }, expectText: /::sparkles.*is not a demodeck component/, slides: 1 },
     { name: 'non-UTF-8 file', files: { 'slides/deck.md': Buffer.from('# Caf\xe9 au lait\n', 'latin1') }, expectText: /is not UTF-8/, slides: 1 },
-    { name: '5 MB slide file', files: { 'slides/deck.md': '# Fine slide\n', 'slides/zz-huge.md': '# Huge\n' + 'x'.repeat(5 * 1024 * 1024) }, expectText: /5\.0 MB/, slides: 2 }
+    { name: '5 MB slide file', files: { 'slides/deck.md': '# Fine slide\n', 'slides/zz-huge.md': '# Huge\n' + 'x'.repeat(5 * 1024 * 1024) }, expectText: /5\.0 MB/, slides: 2 },
+    {
+      name: '.element comment with dangerouslySetInnerHTML, ref and onclick',
+      files: { 'slides/deck.md': '# Still here\n\nEvery word stays <!-- .element: dangerouslySetInnerHTML="<b>x</b>" ref="r" onclick="alert(1)" class="fragment" -->\n' },
+      expectText: /ignored "dangerouslySetInnerHTML", "ref", "onclick"/,
+      slides: 1,
+      slideText: 'Every word stays'
+    }
   ]
   for (const c of cases) {
     test(c.name, async ({ page }) => {
@@ -339,6 +346,7 @@ test.describe('bad decks give readable messages, never a blank window', () => {
           await expect(banner).toContainText(c.expectText)
         }
         if (c.name === 'unknown directive') await expect(page.getByTestId('unknown-directive')).toContainText('::sparkles')
+        if (c.slideText) await expect(page.locator('.reveal .slides > section').first()).toContainText(c.slideText)
       } finally {
         await server.stop()
         removeDir(dir)

@@ -442,7 +442,7 @@ test.describe('temp deck with a real MNIST export', () => {
     const slide = await gotoSlide(page, server, 4)
     await expect(slide.getByTestId('draw-pad')).toBeVisible()
     // Run the check now (the host may also run it on its own); its result reaches the page as models:changed.
-    const response = await fetch(new URL('api/models/mnist-bad/parity', server.url), { method: 'POST' })
+    const response = await fetch(new URL('api/models/mnist-bad/parity', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
     expect(((await response.json()) as { ok: boolean }).ok).toBe(false)
     const banner = slide.getByTestId('parity-warning')
     await expect(banner).toBeVisible()

@@ -1,5 +1,5 @@
 /**
- * TensorBoard event files (`events.out.tfevents.*`, metrics-formats.md §E):
+ * TensorBoard event files (`events.out.tfevents.*`, TensorFlow's TFRecord + event.proto):
  * TFRecord framing (uint64 length, masked CRC-32C of the length, data, masked
  * CRC-32C of the data) around protobuf `Event`s. We keep scalars: legacy
  * `simple_value` and scalar tensors (float_val / double_val / tensor_content,

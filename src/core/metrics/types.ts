@@ -73,19 +73,6 @@ export function wireValue(value: unknown): unknown {
   return value
 }
 
-/** Metric keys of rows in first-seen order (keys starting with `_` are W&B's own). */
-export function metricKeys(rows: HistoryRow[]): string[] {
-  const seen = new Set<string>()
-  for (const row of rows) for (const key in row) if (!key.startsWith('_')) seen.add(key)
-  return [...seen]
-}
-
-/** Number of a row's `_step`, or NaN when absent. */
-export function stepOf(row: HistoryRow): number {
-  const s = row['_step']
-  return typeof s === 'number' ? s : NaN
-}
-
 /**
  * Rows keyed by step, merged: later values for the same key at the same step win.
  * O(1) per value; consecutive values at the same step skip the map. `finish()`

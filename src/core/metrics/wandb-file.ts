@@ -1,5 +1,5 @@
 /**
- * Reader for W&B's binary run log `run-<id>.wandb` (metrics-formats.md §D):
+ * Reader for W&B's binary run log `run-<id>.wandb` (the wandb SDK's datastore format):
  * a 7-byte header, then LevelDB-log blocks of 32 KiB holding CRC-checked
  * chunks (FULL, or FIRST + MIDDLE* + LAST) whose payloads are protobuf
  * `wandb_internal.Record`s. We keep history rows, summary, config, run meta and

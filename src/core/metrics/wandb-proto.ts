@@ -1,7 +1,7 @@
 /**
  * Our own minimal protobuf schema for the .wandb log: only the messages and
- * fields the importer reads (field numbers from wandb/proto/wandb_internal.proto,
- * see metrics-formats.md §D). Unknown fields are skipped by protobufjs, so newer
+ * fields the importer reads (field numbers from wandb/proto/wandb_internal.proto).
+ * Unknown fields are skipped by protobufjs, so newer
  * wandb versions with extra fields still decode.
  */
 import protobuf from 'protobufjs'
@@ -106,9 +106,3 @@ export const pb = {
 
 /** protobufjs' Reader, re-exported so callers walk the outer Record without decoding what they skip. */
 export const Reader = protobuf.Reader
-
-/** int64 as protobufjs returns it (number or Long) → number. */
-export function longToNumber(v: number | { toNumber(): number } | null | undefined): number {
-  if (v === null || v === undefined) return 0
-  return typeof v === 'number' ? v : v.toNumber()
-}

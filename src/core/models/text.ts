@@ -4,9 +4,10 @@
  * `token_type_ids`), truncated to the model's maximum length.
  */
 import { Tokenizer } from '@huggingface/tokenizers'
+import { MAX_TEXT_CHARS } from '../../shared/limits'
 
-/** Longest text accepted, in characters: beyond this a demo input is a mistake, and tokenizing it would stall. */
-export const MAX_TEXT_CHARS = 10_000
+/** Longest text accepted, in characters (shared with the renderer, whose message names it). */
+export { MAX_TEXT_CHARS }
 
 /** Inputs a text classifier may declare. */
 export const TEXT_INPUT_NAMES = ['input_ids', 'attention_mask', 'token_type_ids'] as const

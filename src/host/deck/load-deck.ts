@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Deck, Problem } from '../../shared/types'
 import { parseDeck, type SourceFile } from '../../core/deck/parse-deck'
+import { elementAttributeProblems } from '../../core/deck/element-problems'
 
 /** Slide files larger than this are not rendered (a placeholder slide says why). */
 export const MAX_SLIDE_FILE_BYTES = 2 * 1024 * 1024
@@ -105,5 +106,7 @@ export function loadDeck(root: string, revision = 0): Deck {
       })
     }
   }
-  return parseDeck(files, deckRoot, revision, problems)
+  const deck = parseDeck(files, deckRoot, revision, problems)
+  deck.warnings.push(...elementAttributeProblems(deck.slides))
+  return deck
 }

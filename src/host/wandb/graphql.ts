@@ -1,6 +1,6 @@
 /**
  * One GraphQL POST to `{base}/graphql` with HTTP Basic `api:<key>`, the way
- * the wandb SDK talks to W&B (metrics-formats.md §A): per-request timeout;
+ * the wandb SDK talks to W&B (wandb/sdk/internal/internal_api.py): per-request timeout;
  * retries for 429, 5xx, other retryable 4xx and network errors with backoff
  * base·2^n + ≤25 % jitter capped at 60 s, honouring `Retry-After`; no retry for
  * 400/401/403/404/409/410/413/422/501; GraphQL `errors[]` on HTTP 200 become

@@ -1,5 +1,5 @@
 /**
- * W&B public-API client over GraphQL (metrics-formats.md §A): viewer check,
+ * W&B public-API client over GraphQL (the queries the wandb SDK's public API sends): viewer check,
  * a project's runs (paged by cursor), one run's config / summary / historyKeys,
  * and its history, either sampled for chosen keys (default, one spec per key so
  * sparse metrics such as val/* keep their own steps) or scanned in full

@@ -160,7 +160,6 @@ function createHttpApi(): DemodeckApi {
     }
   }
   const api: Record<string, unknown> = {
-    host: 'browser',
     on<E extends EventName>(event: E, listener: (payload: Events[E]) => void) {
       ensureSource()
       const set = listeners.get(event) ?? new Set()

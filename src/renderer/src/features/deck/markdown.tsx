@@ -14,6 +14,7 @@ import remarkRehype from 'remark-rehype'
 import { visit } from 'unist-util-visit'
 import { toJsxRuntime, type Components } from 'hast-util-to-jsx-runtime'
 import type { Root, Nodes, Parent, Html } from 'mdast'
+import { ELEMENT_COMMENT, readElementAttributes } from '../../../../core/deck/element-attributes'
 
 interface DirectiveNode {
   type: 'leafDirective' | 'containerDirective' | 'textDirective'
@@ -23,21 +24,16 @@ interface DirectiveNode {
   data?: { hName?: string; hProperties?: Record<string, unknown> }
 }
 
-const ELEMENT_ATTRIBUTES = /^\s*<!--\s*\.element:\s*(.*?)\s*-->\s*$/
-
-function readAttributes(source: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const match of source.matchAll(/([\w-]+)="([^"]*)"/g)) out[match[1]!] = match[2]!
-  return out
-}
-
-/** Applies reveal.js `<!-- .element: class="fragment" -->` comments to the element they follow. */
+/**
+ * Applies reveal.js `<!-- .element: class="fragment" -->` comments to the element they follow:
+ * only the allow-listed attributes (class, id, data-*, safe style); the deck loader reports the rest.
+ */
 function remarkElementAttributes() {
   return (tree: Root) => {
     visit(tree, 'html', (node: Html, index, parent) => {
-      const match = ELEMENT_ATTRIBUTES.exec(node.value)
+      const match = ELEMENT_COMMENT.exec(node.value)
       if (!match || !parent || index === undefined) return
-      const attributes = readAttributes(match[1]!)
+      const { properties } = readElementAttributes(match[1]!)
       // Inline comment: the target is the enclosing block (a list item when the paragraph sits in one).
       let target: Nodes | undefined
       if (parent.type === 'paragraph') {
@@ -48,8 +44,7 @@ function remarkElementAttributes() {
       if (target) {
         const data = (target.data ??= {}) as { hProperties?: Record<string, unknown> }
         const props = (data.hProperties ??= {})
-        if (attributes['class']) props['className'] = attributes['class'].split(/\s+/)
-        for (const [key, value] of Object.entries(attributes)) if (key !== 'class') props[key] = value
+        Object.assign(props, properties)
       }
       parent.children.splice(index, 1)
       return index

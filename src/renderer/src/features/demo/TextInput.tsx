@@ -32,8 +32,8 @@ export function TextInput({ model, predictor, active, initial }: TextInputProps)
       if (!activeRef.current) return
       if (text.length > MAX_TEXT_CHARS) {
         fail(
-          `That text is ${text.length.toLocaleString('en-US')} characters long; the demo classifies at most ` +
-            `${MAX_TEXT_CHARS.toLocaleString('en-US')}. Shorten it to see predictions again.`
+          `That text is ${text.length.toLocaleString('en-US')} characters long; the limit is ` +
+            `${MAX_TEXT_CHARS.toLocaleString('en-US')} characters. Shorten it to see predictions again.`
         )
         return
       }

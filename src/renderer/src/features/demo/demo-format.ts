@@ -5,8 +5,8 @@
  */
 import type { PredictInput, TensorInfo } from '../../../../shared/types'
 
-/** Longest text the demo sends at all (the host has its own, lower limit and says so); guards against megabyte pastes per keystroke. */
-export const MAX_TEXT_CHARS = 1_000_000
+/** Longest text the demo sends: the host's own limit, so the demo's message names the limit that applies. */
+export { MAX_TEXT_CHARS } from '../../../../shared/limits'
 
 /** `0.9731` → `97.3%`; tiny non-zero scores stay visible as `<0.1%`. */
 export function formatPercent(score: number): string {

@@ -1,0 +1,37 @@
+/**
+ * The application menu as data: what each item does comes from index.ts;
+ * DevTools appear only in development (see menuHasDevTools).
+ */
+import type { MenuItemConstructorOptions } from 'electron'
+import { menuHasDevTools } from './policy'
+
+/** What the menu items do. */
+export interface MenuActions {
+  openDeck(): void
+  presenter(): void
+  audience(): void
+  demo(): void
+  runs(): void
+}
+
+/** The menu template; `isPackaged` false (development) adds DevTools to View. */
+export function menuTemplate(actions: MenuActions, isPackaged: boolean): MenuItemConstructorOptions[] {
+  const view: MenuItemConstructorOptions[] = [{ role: 'togglefullscreen' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }]
+  if (menuHasDevTools(isPackaged)) view.push({ type: 'separator' }, { role: 'toggleDevTools' })
+  return [
+    {
+      label: 'Deck',
+      submenu: [
+        { label: 'Open Deck Folder…', accelerator: 'CmdOrCtrl+O', click: () => actions.openDeck() },
+        { label: 'Presenter Window', accelerator: 'CmdOrCtrl+P', click: () => actions.presenter() },
+        { label: 'Audience Window', click: () => actions.audience() },
+        { label: 'Full-screen Demo', click: () => actions.demo() },
+        { label: 'Training Runs', click: () => actions.runs() },
+        { type: 'separator' },
+        { role: 'quit' }
+      ]
+    },
+    { role: 'editMenu' },
+    { label: 'View', submenu: view }
+  ]
+}
