@@ -44,7 +44,9 @@ export async function openPrintPage(browser: Browser, baseUrl: string, kind: 'sl
   const context = await browser.newContext({
     viewport: kind === 'slides' ? { width: 1280, height: 720 } : { width: 794, height: 1123 },
     deviceScaleFactor: 2,
-    acceptDownloads: true
+    acceptDownloads: true,
+    // The app's CSP has no 'unsafe-eval'; the readiness probe is an evaluated string.
+    bypassCSP: true
   })
   const requested = new Set<string>()
   const origin = new URL(baseUrl).origin
