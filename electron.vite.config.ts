@@ -23,6 +23,7 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           server: resolve('src/server/index.ts'),
           'inference.worker': resolve('src/host/models/inference.worker.ts'),
+          'run-index.worker': resolve('src/host/runs/run-index.worker.ts'),
           check: resolve('src/server/cli/check.ts'),
           export: resolve('src/server/cli/export.ts')
         }

@@ -5,8 +5,7 @@
  * validates the payload with the channel's zod schema and runs the handler.
  * The host also watches the deck folder and pushes events (hot reload).
  */
-import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import {
   ApiError,
   describeZodError,
@@ -21,11 +20,15 @@ import type { Deck, SyncState } from '../shared/types'
 import type { ExportSummary } from '../shared/preflight'
 import { backupTargets } from './preflight/backup-targets'
 import { IDLE_TIMER } from '../core/timing/timer'
+import { followSlide } from '../core/deck/follow-slide'
 import { loadDeck } from './deck/load-deck'
+import { watchDeck, type DeckArea } from './deck/watch-deck'
 import { createServices } from './service-factory'
 import { checkDeck } from './preflight/deck-check'
 import { directiveProblems } from '../core/preflight/directives'
 import type { ModelServiceApi, RunsServiceApi, SecretStore, WorkerSpawner } from './services'
+import { EndpointService } from './endpoint/endpoint-service'
+import type { TokenStore } from './endpoint/auth'
 
 export type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> }
 
@@ -40,6 +43,10 @@ export interface HostOptions {
   assetBase?: string
   /** Watch the deck folder for changes (default true). */
   watch?: boolean
+  /** Deployed-endpoint tokens kept by the app (Electron keychain); absent in browser mode. */
+  endpointTokens?: TokenStore
+  /** Wake the deck's deployed endpoints when it opens (default true). */
+  wakeEndpoints?: boolean
   /** Renders the backups (PDF, handout, HTML, figures) to these paths; absent where this host cannot (see deck:export). */
   exportBackups?: (targets: BackupTargets, deck: Deck) => Promise<ExportSummary>
 }
@@ -57,6 +64,8 @@ export interface Host {
   dispatch(channel: string, payload: unknown): Promise<unknown>
   deck(): Deck
   dispose(): void
+  /** Resolves once the deck watcher is watching (at once when `watch` is false); edits before it may go unnoticed. */
+  watching: Promise<void>
 }
 
 function isChannel(channel: string): channel is Channel {
@@ -119,6 +128,25 @@ export function createHost(options: HostOptions): Host {
     options.emit('deck:changed', deck)
   }
   void addDirectiveProblems()
+  const demoEndpoints = (): Array<{ model: string; url: string }> =>
+    deck.slides.flatMap((slide) =>
+      slide.directives
+        .filter((d) => d.name === 'demo' && d.attributes['model'] && d.attributes['endpoint'])
+        .map((d) => ({ model: d.attributes['model']!, url: d.attributes['endpoint']! }))
+    )
+  const endpoints = new EndpointService({
+    deckRoot,
+    models,
+    ...(options.endpointTokens ? { tokens: options.endpointTokens } : {}),
+    directiveEndpoints: demoEndpoints,
+    onChange: (health) => options.emit('endpoint:changed', health),
+    log
+  })
+  // [Note: warm-up ping] A cold Cloud Run instance takes 5–20 s: wake the deck's endpoints as it opens.
+  void endpoints
+    .refresh()
+    .then(() => (options.wakeEndpoints === false ? undefined : endpoints.wake()))
+    .catch((error: unknown) => log(`endpoint warm-up failed: ${String(error)}`))
 
   const handlers: Handlers = {
     'deck:get': async () => deck,
@@ -148,6 +176,12 @@ export function createHost(options: HostOptions): Host {
       return run
     },
     'wandb:set-key': ({ key }) => runs.setKey(key),
+    'wandb:cancel': () => runs.cancelSync(),
+    'endpoint:predict': ({ id, input, endpoint, timeoutMs }) => endpoints.predict(id, input, endpoint, timeoutMs),
+    'endpoint:status': () => endpoints.status(),
+    'endpoint:wake': ({ id }) => endpoints.wake(id),
+    'endpoint:cancel': ({ id }) => endpoints.cancel(id),
+    'endpoint:set-token': ({ name, token }) => endpoints.setToken(name, token),
     'deck:check': ({ layout, layoutNote, clock }) =>
       checkDeck({ deckRoot, deck, models, runs, sync: clock === false ? null : sync, layout, layoutNote }),
     'deck:export': async (wanted) => {
@@ -172,13 +206,12 @@ export function createHost(options: HostOptions): Host {
   }
 
   // [Note: hot reload]
-  // fs.watch events are coalesced per area (slides/models/runs) with a short
-  // debounce; a cheap stat poll backs them up for editors and file systems
-  // whose events get lost (atomic renames, network folders). Reloading the
-  // deck keeps the sync state, so both windows stay on the current slide.
-  const watchers: FSWatcher[] = []
+  // chokidar events (see deck/watch-deck.ts) are coalesced per area
+  // (slides/models/runs) with a short debounce. Reloading the deck keeps the
+  // sync state and follows the current slide by identity (followSlide), so
+  // inserting a slide above it never moves the audience to another slide.
   const timers = new Map<string, NodeJS.Timeout>()
-  const schedule = (area: 'slides' | 'models' | 'runs'): void => {
+  const schedule = (area: DeckArea): void => {
     clearTimeout(timers.get(area))
     timers.set(
       area,
@@ -188,22 +221,33 @@ export function createHost(options: HostOptions): Host {
       }, 120)
     )
   }
-  async function reloadArea(area: 'slides' | 'models' | 'runs'): Promise<void> {
+  async function reloadArea(area: DeckArea): Promise<void> {
     try {
       if (area === 'slides') {
         revision += 1
+        const previous = deck
         deck = load()
         parsedWarnings = deck.warnings
-        slidesSignature = signature(join(deckRoot, 'slides'))
-        if (sync.slide >= deck.slides.length && deck.slides.length > 0) {
-          sync = { ...sync, slide: deck.slides.length - 1, version: sync.version + 1, origin: 'host' }
+        const slide = followSlide(previous.slides, sync.slide, deck.slides)
+        options.emit('deck:changed', deck)
+        if (slide !== sync.slide && deck.slides.length > 0) {
+          sync = { ...sync, slide, version: sync.version + 1, origin: 'host' }
           options.emit('sync:changed', sync)
         }
-        options.emit('deck:changed', deck)
         models.warm(demoModels())
+        void endpoints
+          .refresh()
+          .then(async () => {
+            options.emit('endpoint:changed', await endpoints.status())
+            if (options.wakeEndpoints !== false) await endpoints.wakeUnchecked()
+          })
+          .catch((error: unknown) => log(`endpoint refresh failed: ${String(error)}`))
       } else if (area === 'models') {
         await models.reload()
         options.emit('models:changed', await models.list())
+        await endpoints.refresh()
+        options.emit('endpoint:changed', await endpoints.status())
+        if (options.wakeEndpoints !== false) void endpoints.wakeUnchecked()
       } else {
         await runs.reload()
         options.emit('runs:changed', await runs.list())
@@ -213,69 +257,18 @@ export function createHost(options: HostOptions): Host {
       log(`reload of ${area} failed: ${String(error)}`)
     }
   }
-  const watchedAreas = new Set<string>()
-  const watchArea = (area: 'slides' | 'models' | 'runs'): void => {
-    const dir = join(deckRoot, area)
-    if (watchedAreas.has(area) || !existsSync(dir)) return
-    watchedAreas.add(area)
-    try {
-      watchers.push(watch(dir, { recursive: true }, () => schedule(area)))
-    } catch {
-      try {
-        watchers.push(watch(dir, () => schedule(area)))
-      } catch (error) {
-        log(`cannot watch ${dir}: ${String(error)}`)
-      }
-    }
-  }
-  const signature = (dir: string): string => {
-    try {
-      return readdirSync(dir)
-        .map((name) => {
-          const stat = statSync(join(dir, name))
-          return `${name}:${stat.size}:${stat.mtimeMs}`
-        })
-        .join('|')
-    } catch {
-      return 'missing'
-    }
-  }
-  let slidesSignature = signature(join(deckRoot, 'slides'))
-  let poll: NodeJS.Timeout | undefined
-  if (options.watch !== false) {
-    for (const area of ['slides', 'models', 'runs'] as const) watchArea(area)
-    try {
-      // A slides/ (or models/, runs/) folder created after start.
-      watchers.push(
-        watch(deckRoot, (_event, name) => {
-          if (name === 'slides' || name === 'models' || name === 'runs') {
-            watchArea(name)
-            schedule(name)
-          }
-        })
-      )
-    } catch {
-      // deck root unreadable: the deck already shows the error
-    }
-    poll = setInterval(() => {
-      const next = signature(join(deckRoot, 'slides'))
-      if (next !== slidesSignature) {
-        slidesSignature = next
-        schedule('slides')
-      }
-    }, 700)
-    poll.unref()
-  }
+  const watcher = options.watch !== false ? watchDeck(deckRoot, schedule, log) : null
 
   return {
     deckRoot,
     dispatch,
     deck: () => deck,
+    watching: watcher?.ready ?? Promise.resolve(),
     dispose() {
-      for (const watcher of watchers) watcher.close()
+      void watcher?.close()
       for (const timer of timers.values()) clearTimeout(timer)
-      if (poll) clearInterval(poll)
       models.dispose()
+      void endpoints.dispose()
     }
   }
 }

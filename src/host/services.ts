@@ -22,15 +22,18 @@ export interface WorkerHandle {
   kill(): void
 }
 
-/** Starts a fresh inference worker process (Electron: utilityProcess.fork; browser mode: child_process.fork). */
-export type WorkerSpawner = () => WorkerHandle
+/**
+ * Starts a fresh inference worker process (Electron: utilityProcess.fork; browser mode: child_process.fork)
+ * for one model (see [Note: one worker per model] in models/model-service.ts).
+ */
+export type WorkerSpawner = (modelId: string) => WorkerHandle
 
 export interface ModelServiceApi {
   list(): Promise<ModelInfo[]>
   card(id: string): Promise<ModelCard>
   predict(id: string, input: PredictInput): Promise<Prediction>
   parity(id: string): Promise<ParityReport>
-  /** Starts the worker and loads the deck's demo models in the background. */
+  /** Starts the demo models' workers and loads them in the background. */
   warm(ids: string[]): void
   /** Called when files under models/ change. */
   reload(): Promise<void>
@@ -50,4 +53,6 @@ export interface RunsServiceApi {
   status(): Promise<WandbStatus>
   setKey(key: string): Promise<WandbStatus>
   reload(): Promise<void>
+  /** Cancels the W&B syncs in flight. */
+  cancelSync(): Promise<{ cancelled: number }>
 }

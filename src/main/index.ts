@@ -11,6 +11,7 @@ import { createHost, type Host } from '../host/create-host'
 import { registerIpc } from './ipc/register-ipc'
 import { forkUtilityWorker } from './inference-process'
 import { createSecretStore } from './secret-store'
+import { createEndpointTokenStore } from './endpoint-token-store'
 import { ASSET_SCHEME, handleAssetProtocol, registerAssetScheme } from './asset-protocol'
 import { menuTemplate } from './menu'
 import { deckFolder } from './launch-args'
@@ -39,9 +40,11 @@ function emit<E extends EventName>(event: E, payload: Events[E]): void {
 function openHost(deckRoot: string): void {
   host?.dispose()
   const secretStore = createSecretStore()
+  const endpointTokens = createEndpointTokenStore()
   host = createHost({
+    ...(endpointTokens ? { endpointTokens } : {}),
     deckRoot,
-    spawnWorker: () => forkUtilityWorker(join(here, 'inference.worker.js')),
+    spawnWorker: (modelId) => forkUtilityWorker(join(here, 'inference.worker.js'), modelId),
     ...(secretStore ? { secretStore } : {}),
     emit,
     assetBase: `${ASSET_SCHEME}://deck/`,

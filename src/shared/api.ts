@@ -16,6 +16,8 @@
 import { z } from 'zod'
 import type {
   Deck,
+  EndpointHealth,
+  EndpointPrediction,
   HistoryRow,
   ModelCard,
   ModelInfo,
@@ -84,6 +86,21 @@ export const requestSchemas = {
   'wandb:status': z.object({}).strict(),
   'wandb:sync': z.object({ path: z.string().min(1).max(500), full: z.boolean().optional() }).strict(),
   'wandb:set-key': z.object({ key: z.string().min(1).max(200) }).strict(),
+  'wandb:cancel': z.object({}).strict(),
+  'endpoint:predict': z
+    .object({
+      id: idSchema,
+      input: predictInputSchema,
+      /** A `::demo{endpoint="…"}` URL; it must appear in the deck. */
+      endpoint: z.string().min(1).max(2000).optional(),
+      /** Per-call timeout from the directive, ms. */
+      timeoutMs: z.number().int().min(100).max(60_000).optional()
+    })
+    .strict(),
+  'endpoint:status': z.object({}).strict(),
+  'endpoint:wake': z.object({ id: idSchema.optional() }).strict(),
+  'endpoint:cancel': z.object({ id: idSchema }).strict(),
+  'endpoint:set-token': z.object({ name: z.string().min(1).max(100), token: z.string().min(1).max(8000) }).strict(),
   'deck:check': z
     .object({
       /** Overflow measured by the caller's browser (see LayoutMeasurement). */
@@ -112,6 +129,13 @@ export interface Responses {
   'wandb:status': WandbStatus
   'wandb:sync': RunInfo
   'wandb:set-key': WandbStatus
+  /** How many syncs in flight were cancelled (each fails with "cancelled"). */
+  'wandb:cancel': { cancelled: number },
+  'endpoint:predict': EndpointPrediction
+  'endpoint:status': EndpointHealth[]
+  'endpoint:wake': EndpointHealth[]
+  'endpoint:cancel': { cancelled: number }
+  'endpoint:set-token': EndpointHealth[]
   'deck:check': PreflightReport
   'deck:export': ExportSummary
 }
@@ -147,6 +171,12 @@ export const httpRoutes: { [C in Channel]: HttpRoute } = {
   'wandb:status': { method: 'GET', path: '/api/wandb/status' },
   'wandb:sync': { method: 'POST', path: '/api/wandb/sync' },
   'wandb:set-key': { method: 'POST', path: '/api/wandb/key' },
+  'wandb:cancel': { method: 'POST', path: '/api/wandb/cancel' },
+  'endpoint:predict': { method: 'POST', path: '/api/endpoints/:id/predict' },
+  'endpoint:status': { method: 'GET', path: '/api/endpoints' },
+  'endpoint:wake': { method: 'POST', path: '/api/endpoints/wake' },
+  'endpoint:cancel': { method: 'POST', path: '/api/endpoints/:id/cancel' },
+  'endpoint:set-token': { method: 'POST', path: '/api/endpoints/token' },
   'deck:check': { method: 'POST', path: '/api/deck/check' },
   'deck:export': { method: 'POST', path: '/api/deck/export' }
 }
@@ -157,9 +187,10 @@ export interface Events {
   'sync:changed': SyncState
   'models:changed': ModelInfo[]
   'runs:changed': RunInfo[]
+  'endpoint:changed': EndpointHealth[]
 }
 export type EventName = keyof Events
-export const eventNames: EventName[] = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed']
+export const eventNames: EventName[] = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed']
 
 /** Error codes and their HTTP status. */
 export const errorStatus = {

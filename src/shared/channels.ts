@@ -16,8 +16,14 @@ export const channelNames = [
   'wandb:status',
   'wandb:sync',
   'wandb:set-key',
+  'wandb:cancel',
+  'endpoint:predict',
+  'endpoint:status',
+  'endpoint:wake',
+  'endpoint:cancel',
+  'endpoint:set-token',
   'deck:check',
   'deck:export'
 ] as const
 
-export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed'] as const
+export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed'] as const

@@ -307,13 +307,15 @@ test('the presenter warns about a slide taller than the slide; the example deck 
 })
 
 test.describe('bad decks give readable messages, never a blank window', () => {
-  const cases: Array<{ name: string; files: Record<string, string | Buffer>; expectText: RegExp; slides?: number; slideText?: string }> = [
+  const cases: Array<{ name: string; files: Record<string, string | Buffer>; expectText: RegExp; slides?: number; slideText?: string; notice?: number }> = [
     { name: 'missing slides folder', files: {}, expectText: /No slides\/ folder/ },
     { name: 'empty deck', files: { 'slides/deck.md': '\n\n' }, expectText: /The deck has no slides/ },
     { name: 'broken front matter', files: { 'slides/deck.md': '---\ntitle: [oops\n---\n# Still here\n' }, expectText: /not valid YAML/, slides: 1 },
     { name: 'unknown directive', files: { 'slides/deck.md': '# Sparkly\n\n::sparkles{level="9"}\n' }, expectText: /::sparkles.*is not a demodeck component/, slides: 1 },
     { name: 'non-UTF-8 file', files: { 'slides/deck.md': Buffer.from('# Caf\xe9 au lait\n', 'latin1') }, expectText: /is not UTF-8/, slides: 1 },
     { name: '5 MB slide file', files: { 'slides/deck.md': '# Fine slide\n', 'slides/zz-huge.md': '# Huge\n' + 'x'.repeat(5 * 1024 * 1024) }, expectText: /5\.0 MB/, slides: 2 },
+    { name: 'blockquote nested 2,500 deep', files: { 'slides/deck.md': `# Before\n\n---\n\n# Deep\n\n${'>'.repeat(2500)} x\n\n---\n\n# After the deep one\n` }, expectText: /2,500 levels deep/, slides: 3, notice: 1 },
+    { name: '50,000 [', files: { 'slides/deck.md': `# Before\n\n---\n\n# Brackets\n\n${'['.repeat(50_000)}\n\n---\n\n# After the brackets\n` }, expectText: /50,000 markdown symbols/, slides: 3, notice: 1 },
     {
       name: '.element comment with dangerouslySetInnerHTML, ref and onclick',
       files: { 'slides/deck.md': '# Still here\n\nEvery word stays <!-- .element: dangerouslySetInnerHTML="<b>x</b>" ref="r" onclick="alert(1)" class="fragment" -->\n' },
@@ -347,6 +349,17 @@ test.describe('bad decks give readable messages, never a blank window', () => {
         }
         if (c.name === 'unknown directive') await expect(page.getByTestId('unknown-directive')).toContainText('::sparkles')
         if (c.slideText) await expect(page.locator('.reveal .slides > section').first()).toContainText(c.slideText)
+        if (c.notice !== undefined) {
+          // The bad slide shows its notice; the slides around it render as usual.
+          const slides = page.locator('.reveal .slides > section')
+          await expect(slides.nth(c.notice).getByTestId('slide-notice')).toContainText(c.expectText)
+          await expect(slides.nth(0).locator('h1')).toHaveText('Before')
+          await expect(slides.nth(2).locator('h1')).toHaveText(/^After/)
+          await page.keyboard.press('ArrowRight')
+          await page.keyboard.press('ArrowRight')
+          await expect(slides.nth(2)).toHaveClass(/present/)
+          await expect(slides.nth(2).getByRole('heading', { name: /^After/ })).toBeVisible()
+        }
       } finally {
         await server.stop()
         removeDir(dir)

@@ -50,6 +50,8 @@ export interface FakeFault {
   times?: number
   /** Only requests whose query contains this text (e.g. 'sampledHistory'). */
   match?: string
+  /** Put the request's Authorization header in the error message (a misconfigured proxy does). */
+  echoAuthorization?: boolean
 }
 
 export interface FakeRequest {
@@ -58,6 +60,8 @@ export interface FakeRequest {
   /** What the server answered (status code). */
   status: number
   authorized: boolean
+  /** The Authorization header as received (undefined when none was sent). */
+  authorization: string | undefined
   /** Milliseconds since the server started. */
   at: number
 }
@@ -270,7 +274,7 @@ export async function startFakeWandb(options: FakeWandbOptions = {}): Promise<Fa
         const variables = body.variables ?? {}
         const expected = 'Basic ' + Buffer.from(`api:${key}`).toString('base64')
         const authorized = req.headers.authorization === expected
-        const record: FakeRequest = { query, variables, status: 200, authorized, at: Date.now() - started }
+        const record: FakeRequest = { query, variables, status: 200, authorized, authorization: req.headers.authorization, at: Date.now() - started }
         requests.push(record)
         const reply = (status: number, text: string, headers?: Record<string, string>): void => {
           record.status = status
@@ -285,6 +289,10 @@ export async function startFakeWandb(options: FakeWandbOptions = {}): Promise<Fa
             record.status = 0
             req.socket.destroy()
             return
+          }
+          if (fault.echoAuthorization) {
+            const message = `bad request headers: authorization=${req.headers.authorization ?? ''}`
+            return reply(fault.status ?? 500, JSON.stringify({ errors: [{ message }] }))
           }
           if (fault.graphqlError) return reply(200, JSON.stringify({ data: null, errors: [{ message: fault.graphqlError, path: ['project'] }] }))
           if (fault.status) {

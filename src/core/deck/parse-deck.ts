@@ -17,6 +17,10 @@ export const DEFAULT_DURATION_SEC = 6 * 60
 export const DEFAULT_QA_SEC = 10 * 60
 /** Longest slide markdown we render; longer slides are cut with a warning (a 5 MB slide would freeze the deck). */
 export const MAX_SLIDE_CHARS = 100_000
+/** Deepest nesting of blockquotes and lists a slide may have (a blockquote 2,500 deep overflowed the renderer's stack). */
+export const MAX_SLIDE_NESTING = 40
+/** Most markup symbols (see `MARKUP`) a slide may have outside code blocks. */
+export const MAX_SLIDE_MARKUP = 1_500
 
 /** Live components the renderer knows, with the attribute each one needs. */
 export const KNOWN_DIRECTIVES: Record<string, { required: string[]; summary: string }> = {
@@ -151,6 +155,34 @@ export function splitNotes(chunk: string): { content: string; notes: string } {
 
 const BUDGET_COMMENT = /<!--\s*budget\s*:\s*([^>]*?)\s*-->/i
 
+/**
+ * [Note: slide complexity limits]
+ * micromark (under remark) is quadratic in some inputs: 5,000 `*a` took 20 s,
+ * 5,000 `>` 47 s and 50,000 `[` 12.5 s on the shared 2-core machine, and each
+ * blockquote level costs the renderer stack frames. A slide that could freeze
+ * or crash the deck is never handed to a markdown parser (here or in the
+ * renderer): it gets a `notice` instead. A presentable 1280×720 slide is far
+ * inside both limits; code blocks do not count (their text is not parsed).
+ */
+const MARKUP = /[[\]*_:{}<>!]/g
+const PREFIX = /^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t])))*/
+
+/** Why a slide is too complex to parse safely, or null. */
+export function slideComplexity(markdown: string): { nesting: number; markup: number } {
+  const inCode = fenceTracker()
+  let nesting = 0
+  let markup = 0
+  for (const line of markdown.split('\n')) {
+    if (inCode(line)) continue
+    const prefix = PREFIX.exec(line)![0]
+    const indent = /^[ \t]*/.exec(line)![0].length
+    const markers = (prefix.match(/>|[*+-]|\d{1,9}[.)]/g) ?? []).length
+    nesting = Math.max(nesting, markers + Math.floor(indent / 2))
+    markup += (line.match(MARKUP) ?? []).length
+  }
+  return { nesting, markup }
+}
+
 function extractTitle(markdown: string, index: number): string {
   const inCode = fenceTracker()
   for (const line of markdown.split('\n')) {
@@ -211,7 +243,14 @@ export function parseDeck(files: SourceFile[], root = '', revision = 0, initialP
     }
     for (const chunk of splitSlides(fm.body)) {
       const slideNumber = drafts.length
-      const { content, notes } = splitNotes(chunk)
+      const split = splitNotes(chunk)
+      const { content } = split
+      let { notes } = split
+      const notesComplexity = slideComplexity(notes)
+      if (notesComplexity.nesting > MAX_SLIDE_NESTING || notesComplexity.markup > MAX_SLIDE_MARKUP) {
+        notes = `(The notes of this slide are too complex to show: simplify them in ${file.path}.)`
+        warnings.push({ code: 'deck/notes-too-complex', message: `Slide ${slideNumber + 1}: the speaker notes nest too deep or hold too many markdown symbols to render; they are not shown.`, file: file.path, slide: slideNumber })
+      }
       let markdown = content
       let budget: number | null = null
       const budgetMatch = BUDGET_COMMENT.exec(markdown)
@@ -235,6 +274,18 @@ export function parseDeck(files: SourceFile[], root = '', revision = 0, initialP
           slide: slideNumber
         })
         markdown = markdown.slice(0, MAX_SLIDE_CHARS)
+      }
+      const { nesting, markup } = slideComplexity(markdown)
+      let notice: string | undefined
+      if (nesting > MAX_SLIDE_NESTING) {
+        notice = `This slide nests blockquotes or lists ${nesting.toLocaleString('en')} levels deep (the limit is ${MAX_SLIDE_NESTING}), so it is not shown. Flatten it in ${file.path}.`
+      } else if (markup > MAX_SLIDE_MARKUP) {
+        notice = `This slide has ${markup.toLocaleString('en')} markdown symbols ([ ] * _ : { } < > !) outside code blocks (the limit is ${MAX_SLIDE_MARKUP.toLocaleString('en')}), so it is not shown. Put long material in a \`\`\` code block or split the slide (${file.path}).`
+      }
+      if (notice) {
+        warnings.push({ code: 'deck/slide-too-complex', message: `Slide ${slideNumber + 1}: ${notice}`, file: file.path, slide: slideNumber })
+        drafts.push({ title: extractTitle(markdown, slideNumber), markdown: '', notes, directives: [], file: file.path, budget, notice })
+        continue
       }
       const directives = findDirectives(markdown)
       for (const directive of directives) {

@@ -8,6 +8,11 @@
  */
 import { z } from 'zod'
 import { PIL_FILTERS, type PilFilter } from './pil-resample'
+import { endpointConfigSchema } from '../endpoint/config'
+
+const endpointField = endpointConfigSchema
+  .optional()
+  .describe('The deployed model (e.g. a FastAPI app on Cloud Run): its URL, or a block with url, kind, timeoutMs, auth, request/response mapping and record. The demo calls it through demodeck and falls back to the local ONNX model.')
 
 const finite = z.number().finite()
 
@@ -61,8 +66,19 @@ export const imageConfigSchema = z
     height: z.number().int().positive().max(4096),
     channels: z.union([z.literal(1), z.literal(3)]).optional(),
     resize: z.enum(['stretch', 'shortest-edge']).optional(),
+    shortestEdge: z
+      .number()
+      .int()
+      .positive()
+      .max(4096)
+      .optional()
+      .describe('With resize "shortest-edge": the short side is resized to this many pixels (torchvision Resize(256)), then the centre width×height is cropped. Default: min(width, height).'),
+    cropOffset: z
+      .enum(['floor', 'round'])
+      .optional()
+      .describe('Centre-crop offset: "floor" = floor((in − out) / 2) as transformers does (default); "round" = Python\'s round((in − out) / 2), half to even, as torchvision\'s CenterCrop does.'),
     crop: z
-      .object({ width: z.number().int().positive(), height: z.number().int().positive() })
+      .object({ width: z.number().int().positive().max(4096), height: z.number().int().positive().max(4096) })
       .strict()
       .nullable()
       .optional(),
@@ -103,7 +119,8 @@ export const modelManifestSchema = z
     tabular: z.object({ features: z.array(featureSchema).min(1) }).strict().optional(),
     examples: z.array(exampleSchema).default([]).describe('Ready-made inputs offered by the demo.'),
     runs: z.array(z.string()).default([]).describe('Ids of the training runs of this model.'),
-    reference: z.string().optional().describe('reference.json with parity samples (checked on load).')
+    reference: z.string().optional().describe('reference.json with parity samples (checked on load).'),
+    endpoint: endpointField
   })
   .strict()
   .superRefine((m, ctx) => {
@@ -127,6 +144,16 @@ export function modelManifestJsonSchema(): Record<string, unknown> {
 }
 export type ImageConfig = z.infer<typeof imageConfigSchema>
 
+/** JSON Schema of `demodeck.json` (beside a Hugging Face export); `schemas/demodeck.schema.json` holds its output. */
+export function hfExtrasJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(hfExtrasSchema, { io: 'input', unrepresentable: 'any' }),
+    $id: 'https://demodeck.local/schemas/demodeck.schema.json',
+    title: 'demodeck demodeck.json',
+    description: 'Extras for a Hugging Face export folder: display name, examples, runs, output kind, deployed endpoint.'
+  }
+}
+
 /** `demodeck.json` beside a Hugging Face export. */
 export const hfExtrasSchema = z
   .object({
@@ -137,7 +164,8 @@ export const hfExtrasSchema = z
     runs: z.array(z.string()).optional(),
     output: outputKindSchema.optional(),
     image: z.object({ background: z.enum(['black', 'white']).optional(), invert: z.boolean().optional() }).strict().optional(),
-    maxLength: z.number().int().positive().max(8192).optional()
+    maxLength: z.number().int().positive().max(8192).optional(),
+    endpoint: endpointField
   })
   .strict()
 export type HfExtras = z.infer<typeof hfExtrasSchema>
@@ -145,11 +173,15 @@ export type HfExtras = z.infer<typeof hfExtrasSchema>
 /** The fields of a Hugging Face `config.json` demodeck reads. */
 export const hfConfigSchema = z
   .object({
-    id2label: z.record(z.string(), z.string()).optional(),
+    id2label: z
+      .record(z.string(), z.string())
+      .refine((r) => Object.keys(r).length <= 100_000, 'id2label has more than 100,000 labels')
+      .optional(),
     label2id: z.record(z.string(), z.number()).optional(),
     problem_type: z.string().optional(),
     model_type: z.string().optional(),
-    num_labels: z.number().int().optional(),
+    // Bounded: a config claiming 2 M labels made /api/models 31 MB. No classifier shown in a demo has more.
+    num_labels: z.number().int().positive().max(100_000).optional(),
     max_position_embeddings: z.number().int().optional(),
     _name_or_path: z.string().optional()
   })
@@ -175,11 +207,9 @@ export function hfLabels(config: z.infer<typeof hfConfigSchema>): string[] {
   throw new Error('config.json has no id2label')
 }
 
-const sizeSchema = z.union([
-  z.object({ height: z.number().int().positive(), width: z.number().int().positive() }).passthrough(),
-  z.object({ shortest_edge: z.number().int().positive() }).passthrough(),
-  z.number().int().positive()
-])
+// At most 4096 px, as a decoded image: a size of 100000 would fail at predict time as "Invalid typed array length".
+const side = z.number().int().positive().max(4096)
+const sizeSchema = z.union([z.object({ height: side, width: side }).passthrough(), z.object({ shortest_edge: side }).passthrough(), side])
 
 /** The fields of a Hugging Face `preprocessor_config.json` demodeck reads. */
 export const hfPreprocessorSchema = z
@@ -223,6 +253,8 @@ export interface ImagePipeline {
   resample?: PilFilter
   background: 'black' | 'white'
   invert: boolean
+  /** Centre-crop offset rounding: floor (transformers, the default) or Python's round half to even (torchvision). */
+  cropOffset?: 'floor' | 'round'
 }
 
 function size2(value: z.infer<typeof sizeSchema>): { width: number; height: number } | { shortest: number } {
@@ -309,7 +341,7 @@ export function pipelineFromManifest(image: ImageConfig): ImagePipeline {
   return {
     resize:
       image.resize === 'shortest-edge'
-        ? { mode: 'shortest-edge', size: Math.min(image.width, image.height) }
+        ? { mode: 'shortest-edge', size: image.shortestEdge ?? Math.min(image.width, image.height) }
         : { mode: 'stretch', width: image.width, height: image.height },
     crop: image.crop ?? (image.resize === 'shortest-edge' ? { width: image.width, height: image.height } : null),
     scale: image.scale ?? 1 / 255,
@@ -317,7 +349,8 @@ export function pipelineFromManifest(image: ImageConfig): ImagePipeline {
     std: image.std ?? null,
     ...(image.resample !== undefined ? { resample: image.resample as PilFilter } : {}),
     background: image.background ?? 'black',
-    invert: image.invert ?? false
+    invert: image.invert ?? false,
+    ...(image.cropOffset === 'round' ? { cropOffset: 'round' as const } : {})
   }
 }
 
@@ -329,15 +362,26 @@ const tensorJson = z
   })
   .strict()
 
-/** `reference.json`: samples with exported-framework outputs, for the parity check. */
+/** `reference.json`: samples with exported-framework outputs, for the parity check (see core/models/parity.ts). */
 export const referenceSchema = z
   .object({
+    $schema: z.string().optional(),
     tolerance: finite.positive().default(1e-4),
+    scoreTolerance: finite.positive().max(1).default(0.01),
     producer: z.string().optional(),
     samples: z
       .array(
         z
           .object({
+            name: z.string().optional(),
+            stages: z
+              .object({
+                decoded: z.string().optional(),
+                pixels: z.string().optional()
+              })
+              .strict()
+              .optional()
+              .describe('PNG files of the image as the framework saw it: decoded (upright RGB/L), and pixels (8-bit, after resize and crop).'),
             input: z
               .object({
                 text: z.string().optional(),

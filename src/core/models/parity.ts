@@ -1,7 +1,19 @@
 /**
- * Export parity: compares what ONNX Runtime computes for the reference samples
- * with what the training framework computed (reference.json), by the largest
- * absolute difference over all output values.
+ * The parity check's verdict, from per-sample measurements (the host's
+ * parity runner measures; this file judges and words it). Pure.
+ *
+ * [Note: two parities, one truthful headline]
+ * Two different questions hide behind "does the deck match PyTorch?":
+ * - export parity: ONNX Runtime fed the reference feeds (the tensors PyTorch
+ *   saw) gives the reference outputs. A miss here means the ONNX file is wrong.
+ * - preprocessing parity: demodeck's own decoding/resizing/tokenizing of the
+ *   reference inputs gives those feeds, and the model then predicts what
+ *   PyTorch predicted. A miss here means the deck's preprocessing differs.
+ * A preprocessing difference whose final scores still agree within
+ * `scoreTolerance` with the same top label on every sample is a *warning*
+ * naming its cause (sample, stage, how much); anything else is a *failure*
+ * naming the sample and the stage where the difference starts. The headline
+ * states the figure that decided it, so it never contradicts its numbers.
  */
 import type { ParityReport } from '../../shared/types'
 
@@ -20,21 +32,140 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return max
 }
 
-/** Builds the report and its human sentence. */
-export function parityReport(args: { samples: number; maxAbsDiff: number; tolerance: number; producer?: string; checkedAt?: Date }): ParityReport {
-  const ok = args.maxAbsDiff <= args.tolerance
-  const diff = Number.isFinite(args.maxAbsDiff) ? args.maxAbsDiff.toExponential(2) : 'a shape mismatch'
-  const source = args.producer ? ` ${args.producer}` : ' the training framework'
-  const message = ok
-    ? `ONNX Runtime matches${source} on ${args.samples} reference sample${args.samples === 1 ? '' : 's'} (max abs diff ${diff} ≤ ${args.tolerance}).`
-    : `The export is wrong in ONNX Runtime: on ${args.samples} reference sample${args.samples === 1 ? '' : 's'} its outputs differ from${source} by ${diff}, over the tolerance ${args.tolerance}. Re-export the model and check the opset and preprocessing.`
-  return {
-    samples: args.samples,
-    // JSON has no Infinity: a shape mismatch is reported as the largest double.
-    maxAbsDiff: Number.isFinite(args.maxAbsDiff) ? args.maxAbsDiff : Number.MAX_VALUE,
-    tolerance: args.tolerance,
-    ok,
-    checkedAt: (args.checkedAt ?? new Date()).toISOString(),
-    message
+/** Where a preprocessing difference starts. */
+export type ParityStage = 'decode' | 'resize' | 'crop' | 'normalize' | 'tokenization' | 'encoding' | 'preprocessing'
+
+/** What demodeck's preprocessing of one sample did differently, and where it starts. */
+export interface StageDifference {
+  stage: ParityStage
+  /** e.g. "JPEG decoded differently at 214 pixels, max 29/255". */
+  detail: string
+}
+
+/** Measurements of one reference sample. */
+export interface SampleMeasure {
+  /** 1-based index and a short name (the image file, the start of the text). */
+  index: number
+  name: string
+  /**
+   * ONNX Runtime vs the reference outputs, run on the reference feeds; on demodeck's own feeds when the
+   * sample has none (`ownFeeds`), where a difference cannot be pinned on the export alone.
+   */
+  exportDiff: number | null
+  ownFeeds?: boolean
+  /** Demodeck's feeds vs the reference feeds (null: not comparable, e.g. no input given). */
+  feedDiff: number | null
+  /** Where demodeck's preprocessing starts to differ, when it does. */
+  difference?: StageDifference
+  /** Demodeck's scores (its own preprocessing) vs the framework's scores, as probabilities. */
+  scoreDiff: number | null
+  /** Top label: ours, the framework's. */
+  top?: { ours: string; theirs: string }
+}
+
+/** Inputs of the verdict. */
+export interface ParityInputs {
+  samples: SampleMeasure[]
+  /** Tolerance of raw outputs and feeds (reference.json `tolerance`). */
+  tolerance: number
+  /** Tolerance of final scores when the preprocessing differs (reference.json `scoreTolerance`, default 0.01 = 1 point). */
+  scoreTolerance: number
+  producer?: string
+  checkedAt?: Date
+}
+
+const sci = (v: number, digits = 1): string => (Number.isFinite(v) ? v.toExponential(digits) : 'a shape mismatch')
+
+/** "a ≤ b" or "a > b" with as many digits as it takes for the printed numbers to say the same as the real ones. */
+function versus(a: number, b: number): string {
+  const over = a > b
+  for (let digits = 1; digits < 12; digits++) {
+    const [x, y] = [sci(a, digits), sci(b, digits)]
+    if (!Number.isFinite(a) || (over ? Number(x) > Number(y) : Number(x) <= Number(y))) return `${x} ${over ? '>' : '≤'} ${y}`
   }
+  return `${a} ${over ? '>' : '≤'} ${b}`
+}
+const points = (v: number): string => `${Number((v * 100).toPrecision(2))} pt`
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** Judges the measurements; see [Note: two parities, one truthful headline]. */
+export function judgeParity(args: ParityInputs): ParityReport {
+  const { samples, tolerance, scoreTolerance } = args
+  const source = args.producer ?? 'the training framework'
+  const exported = samples.filter((s) => s.exportDiff !== null)
+  const exportWorst = exported.reduce<SampleMeasure | null>((w, s) => (w && w.exportDiff! >= s.exportDiff! ? w : s), null)
+  const exportMax = exportWorst?.exportDiff ?? 0
+  const exportOk = exportMax <= tolerance
+  const compared = samples.filter((s) => s.feedDiff !== null)
+  const differing = compared.filter((s) => (s.feedDiff ?? 0) > tolerance || s.difference)
+  const maxFeedDiff = compared.reduce((m, s) => Math.max(m, s.feedDiff ?? 0), 0)
+  const maxScoreDiff = compared.reduce((m, s) => Math.max(m, s.scoreDiff ?? 0), 0)
+  const sameTop = compared.every((s) => !s.top || s.top.ours === s.top.theirs)
+  const scoresAgree = sameTop && maxScoreDiff <= scoreTolerance
+  const preprocessingOk = differing.length === 0
+  const findings = differing.map((s) => finding(s, scoreTolerance))
+
+  let status: ParityReport['status']
+  let message: string
+  const own = exported.filter((s) => s.ownFeeds).length
+  const exportLine =
+    own === exported.length && own > 0
+      ? `ONNX Runtime, fed demodeck's own preprocessing of ${plural(own, 'sample')}, matches ${source} (max abs diff ${versus(exportMax, tolerance)})`
+      : `ONNX Runtime matches ${source} on ${plural(exported.length, 'sample')} (max abs diff ${versus(exportMax, tolerance)})`
+  if (!exportOk) {
+    status = 'failed'
+    message =
+      `Export parity FAILED: on sample ${exportWorst!.index} (${exportWorst!.name}) ONNX Runtime's outputs differ from ${source}: max abs diff ${versus(exportMax, tolerance)} (the tolerance). ` +
+      (exportWorst!.ownFeeds
+        ? 'This sample has no reference feeds, so the export and demodeck\'s preprocessing cannot be told apart: re-export with the helper (it writes feeds), or check the preprocessing in model.json.'
+        : 'The ONNX file computes something else than the model: re-export it (check the opset, dynamic axes and eval mode).')
+  } else if (preprocessingOk) {
+    status = 'ok'
+    const pre = compared.length ? `; demodeck's preprocessing reproduces the reference inputs (max ${sci(maxFeedDiff)})` : ''
+    message = `Parity OK: ${exportLine}${pre}.`
+  } else if (scoresAgree) {
+    status = 'warning'
+    message =
+      `Parity OK with a warning: ${exportLine}, but demodeck's preprocessing differs on ${plural(differing.length, 'sample')} — ${findings.join('; ')}. ` +
+      `The predictions still agree (same top label, scores within ${points(maxScoreDiff)}).`
+  } else {
+    status = 'failed'
+    const worst = differing.find((s) => s.top && s.top.ours !== s.top.theirs) ?? differing.reduce((w, s) => ((w.scoreDiff ?? 0) >= (s.scoreDiff ?? 0) ? w : s))
+    const why = worst.top && worst.top.ours !== worst.top.theirs ? `the top label is "${worst.top.ours}" instead of "${worst.top.theirs}"` : `scores differ by ${points(worst.scoreDiff ?? Infinity)} (over ${points(scoreTolerance)})`
+    message =
+      `Preprocessing parity FAILED on sample ${worst.index} (${worst.name}): ${why}; ${finding(worst, scoreTolerance)}. ` +
+      `The export itself is fine (${versus(exportMax, tolerance)}): make the deck's preprocessing match training (model.json's image/text/tabular block).`
+  }
+  return {
+    samples: samples.length,
+    // JSON has no Infinity: a shape mismatch is reported as the largest double.
+    maxAbsDiff: Number.isFinite(exportMax) ? exportMax : Number.MAX_VALUE,
+    tolerance,
+    ok: status !== 'failed',
+    checkedAt: (args.checkedAt ?? new Date()).toISOString(),
+    message,
+    status,
+    exportParity: { maxAbsDiff: Number.isFinite(exportMax) ? exportMax : Number.MAX_VALUE, ok: exportOk, samples: exported.length },
+    ...(compared.length
+      ? {
+          preprocessingParity: {
+            samples: compared.length,
+            maxFeedDiff: Number.isFinite(maxFeedDiff) ? maxFeedDiff : Number.MAX_VALUE,
+            maxScoreDiff: Number.isFinite(maxScoreDiff) ? maxScoreDiff : Number.MAX_VALUE,
+            scoreTolerance,
+            sameTop,
+            ok: preprocessingOk
+          }
+        }
+      : {}),
+    findings
+  }
+}
+
+/** "sample 3 (`Rubroboletus.png`): decode — JPEG decoded differently at 214 pixels, max 29/255; scores agree to 0.1 pt". */
+function finding(s: SampleMeasure, scoreTolerance: number): string {
+  const what = s.difference ? `${s.difference.stage}: ${s.difference.detail}` : `preprocessing: inputs differ by up to ${sci(s.feedDiff ?? Infinity)}`
+  const agree = s.scoreDiff !== null && s.scoreDiff <= scoreTolerance && (!s.top || s.top.ours === s.top.theirs)
+  const scores = s.scoreDiff === null ? '' : agree ? `, scores agree to ${points(s.scoreDiff)}` : `, scores differ by ${points(s.scoreDiff)}`
+  return `sample ${s.index} (${s.name}) ${what}${scores}`
 }

@@ -20,9 +20,22 @@ import {
   type ImagePipeline
 } from './manifest'
 import type { OnnxSummary, OnnxValue } from './onnx-proto'
+import { checkManifest } from './manifest-checks'
+import { guessTask } from './manifest-draft'
 import { encodedLength } from './tabular'
 import { resolveMaxLength, TEXT_INPUT_NAMES } from './text'
 import type { z } from 'zod'
+import { parseEndpointConfig } from '../endpoint/config'
+
+/**
+ * Takes the `endpoint` block out of a manifest before the strict parse: a broken endpoint is a
+ * warning (the demo still runs locally), never a reason the model cannot run.
+ */
+function splitEndpoint(raw: unknown): { rest: unknown; endpoint: unknown } {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || !('endpoint' in raw)) return { rest: raw, endpoint: undefined }
+  const { endpoint, ...rest } = raw as Record<string, unknown>
+  return { rest, endpoint }
+}
 
 /** What the worker needs to run one model; plain JSON so it can cross the process boundary. */
 export interface ModelSpec {
@@ -219,9 +232,13 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
   let manifestMaxLength: number | undefined
   let modelFileName: string | undefined
   let known = true
+  let referenceName: string | undefined
+  let endpointRaw: unknown
 
   if (layout === 'manifest') {
-    const parsed = modelManifestSchema.safeParse(json('model.json'))
+    const split = splitEndpoint(json('model.json'))
+    endpointRaw = split.endpoint
+    const parsed = modelManifestSchema.safeParse(split.rest)
     if (!parsed.success) {
       if (folder.json['model.json']?.ok) problem('model/manifest', `model.json is invalid: ${describeZod(parsed.error)}`, 'model.json')
       known = false
@@ -245,9 +262,16 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
         manifestImage = { width: m.image.width, height: m.image.height, channels: m.image.channels, layout: m.image.layout }
       }
       if (m.tabular) features = m.tabular.features as TabularFeature[]
+      referenceName = m.reference
+      for (const f of checkManifest(m, folder.onnx?.summary ?? null, folder.files)) {
+        if (f.level === 'error') problem(f.code, f.message, 'model.json')
+        else warnings.push({ code: f.code, message: f.message, file: `models/${folder.id}/model.json` })
+      }
     }
   } else {
-    const extrasRaw = json('demodeck.json')
+    const extrasSplit = splitEndpoint(json('demodeck.json'))
+    endpointRaw = extrasSplit.endpoint
+    const extrasRaw = extrasSplit.rest
     const extras = extrasRaw === undefined ? undefined : hfExtrasSchema.safeParse(extrasRaw)
     if (extras && !extras.success) problem('model/extras', `demodeck.json is invalid: ${describeZod(extras.error)}`, 'demodeck.json')
     const ex = extras?.success ? extras.data : undefined
@@ -259,10 +283,14 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
     const configRaw = json('config.json')
     if (configRaw === undefined) {
       if (!folder.json['config.json']) {
+        const onnxFile = folder.files.find((f) => f.endsWith('.onnx'))
+        // Never label a bare ONNX file "text classification": say what its inputs look like and what is missing.
+        const guess = folder.onnx?.summary ? guessTask(folder.onnx.summary) : null
+        if (guess?.task) task = guess.task
         problem(
           'model/no-config',
-          folder.files.some((f) => f.endsWith('.onnx'))
-            ? 'this folder has an ONNX file but neither model.json (demodeck manifest) nor config.json (Hugging Face export); add one of them'
+          onnxFile
+            ? `this folder has ${onnxFile} but no model.json (demodeck manifest) or config.json (Hugging Face export)${guess ? `; it looks like ${guess.task ? `${guess.task.startsWith('image') ? 'an' : 'a'} ${guess.task.replace('-', ' ')} model: ${guess.reason}` : `no model demodeck runs: ${guess.reason}`}` : ''}. Run \`npm run add-model -- models/${folder.id}/${onnxFile}\` to write a model.json draft`
             : 'this folder has no model.json and no config.json, so it is not a model folder'
         )
       }
@@ -315,6 +343,14 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
     warnings.push({ code: 'model/external-data', message: `weights are stored outside the ONNX file (${summary.externalData.join(', ')})` })
   }
 
+  let endpoint: ModelInfo['endpoint']
+  if (endpointRaw !== undefined) {
+    const file = layout === 'manifest' ? 'model.json' : 'demodeck.json'
+    const parsed = parseEndpointConfig(endpointRaw)
+    if (parsed.ok) endpoint = { url: parsed.config.url, timeoutMs: parsed.config.timeoutMs }
+    else warnings.push({ code: 'model/endpoint', message: `the endpoint in ${file} is ignored: ${parsed.message}`, file: `models/${folder.id}/${file}` })
+  }
+
   const info: ModelInfo = {
     id: folder.id,
     name,
@@ -329,7 +365,8 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
     errors,
     ...(features ? { features } : {}),
     ...(description ? { description } : {}),
-    ...(runs ? { runs } : {})
+    ...(runs ? { runs } : {}),
+    ...(endpoint ? { endpoint } : {})
   }
   const preprocessing: Array<{ step: string; detail: string }> = []
   const base = { info, spec: null, preprocessing, onnx: folder.onnx }
@@ -349,7 +386,7 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
     outputName: output?.name ?? '',
     exposeZipMap: output?.exposeZipMap ?? false,
     inputs: info.inputs,
-    ...(folder.files.includes('reference.json') ? { referenceFile: join(folder.dir, 'reference.json') } : {})
+    ...(folder.files.includes(referenceName ?? 'reference.json') ? { referenceFile: join(folder.dir, referenceName ?? 'reference.json') } : {})
   }
   if (output?.exposeZipMap) {
     preprocessing.push({ step: 'Output', detail: `class probabilities read from "${output.name}", the tensor behind the ZipMap` })

@@ -1,12 +1,24 @@
 /**
  * Decodes a PNG or JPEG sent as base64 (optionally a `data:` URL) into RGBA
- * pixels (JPEG photos turned upright by their EXIF orientation). The size is read from the file header first, so a 12000×12000 image
- * is refused with a readable message before a single pixel is allocated.
+ * pixels (JPEG photos turned upright by their EXIF orientation). The size is
+ * read from the file header first, so a 12000×12000 image is refused with a
+ * readable message before a single pixel is allocated.
+ *
+ * [Note: JPEG pixels identical to Pillow]
+ * PyTorch users decode photos with Pillow, which is built on libjpeg-turbo
+ * (islow DCT, fancy upsampling). A pure-JavaScript decoder differs from it at
+ * edges and in chroma upsampling by up to ~35/255, enough to change a
+ * prediction. `sharp` (libvips over mozjpeg's libjpeg-turbo decoder, prebuilt
+ * binaries from npm) decodes to the same bytes as Pillow 9.4: baseline and
+ * progressive, every chroma subsampling, grayscale. CMYK JPEGs are read as raw
+ * (Adobe-uninverted) CMYK and converted with Pillow's own `cmyk2rgb` formula
+ * rather than libvips' ICC transform, because that is what
+ * `Image.convert("RGB")` does. tests/unit/host/models/jpeg-pillow.test.ts
+ * proves it byte for byte on a corpus Pillow writes.
  */
 import { PNG } from 'pngjs'
-import jpeg from 'jpeg-js'
+import type { Sharp, SharpOptions } from 'sharp'
 import { ApiError } from '../../shared/api'
-import { applyOrientation, jpegOrientation } from '../../core/models/exif'
 import { jpegSegments } from '../../core/models/jpeg-segments'
 import type { RgbaImage } from '../../core/models/image'
 
@@ -52,11 +64,79 @@ export function base64Bytes(input: string): Uint8Array {
   return new Uint8Array(Buffer.from(body, 'base64'))
 }
 
+type SharpFactory = (input: Buffer, options: SharpOptions) => Sharp
+let sharpModule: Promise<SharpFactory> | null = null
+
+/**
+ * sharp (libvips) loaded on the first JPEG, not when the worker starts: a text model's worker never pays for
+ * it. One decode at a time per worker, no libvips cache: the worker decodes a photo per request.
+ */
+function loadSharp(): Promise<SharpFactory> {
+  sharpModule ??= import('sharp').then(({ default: sharp }) => {
+    sharp.cache(false)
+    sharp.concurrency(1)
+    return sharp as unknown as SharpFactory
+  })
+  return sharpModule
+}
+
+/** Pillow's `cmyk2rgb` (Convert.c): c' = (255 − k) − c·(255 − k)/255 with its rounding MULDIV255. */
+function cmykToRgba(cmyk: Uint8Array, pixels: number): Uint8Array {
+  const out = new Uint8Array(pixels * 4)
+  for (let p = 0; p < pixels; p++) {
+    const nk = 255 - cmyk[p * 4 + 3]!
+    for (let k = 0; k < 3; k++) {
+      const t = cmyk[p * 4 + k]! * nk + 128
+      out[p * 4 + k] = nk - (((t >> 8) + t) >> 8)
+    }
+    out[p * 4 + 3] = 255
+  }
+  return out
+}
+
+/** Spreads 1 (gray), 2 (gray + alpha) or 3 (RGB) interleaved channels to RGBA. */
+function toRgba(data: Uint8Array, pixels: number, channels: number): Uint8Array {
+  if (channels === 4) return data
+  const out = new Uint8Array(pixels * 4)
+  for (let p = 0; p < pixels; p++) {
+    const s = p * channels
+    out[p * 4] = data[s]!
+    out[p * 4 + 1] = data[channels >= 3 ? s + 1 : s]!
+    out[p * 4 + 2] = data[channels >= 3 ? s + 2 : s]!
+    out[p * 4 + 3] = channels === 2 ? data[s + 1]! : 255
+  }
+  return out
+}
+
+const bytesOf = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
+
+/**
+ * JPEG bytes → RGBA exactly as Pillow's `Image.open(f).convert("RGB")` (see the note above), turned upright
+ * by its EXIF orientation in libvips (a lossless pixel permutation, so still Pillow's bytes after
+ * `ImageOps.exif_transpose`; in C because a JavaScript loop over 12 MP costs more than the decode).
+ */
+async function decodeJpeg(bytes: Uint8Array): Promise<RgbaImage> {
+  const sharp = await loadSharp()
+  const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const options: SharpOptions = { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS }
+  const meta = await sharp(input, options).metadata()
+  if (meta.space === 'cmyk') {
+    // Raw CMYK (libvips undoes Adobe's inversion, as Pillow's "CMYK;I" raw mode does), no ICC transform.
+    const { data, info } = await sharp(input, options).autoOrient().pipelineColourspace('cmyk').toColourspace('cmyk').raw().toBuffer({ resolveWithObject: true })
+    return { width: info.width, height: info.height, data: cmykToRgba(bytesOf(data), info.width * info.height) }
+  }
+  const { data, info } = await sharp(input, options).autoOrient().raw().toBuffer({ resolveWithObject: true })
+  // Opaque RGB goes on as 3 channels (no 48 MB RGBA copy of a 12 MP photo); gray is spread in JavaScript
+  // because libvips' b-w → sRGB is a colour transform, not Pillow's plain replication.
+  if (info.channels === 3) return { width: info.width, height: info.height, data: bytesOf(data), channels: 3 }
+  return { width: info.width, height: info.height, data: toRgba(bytesOf(data), info.width * info.height, info.channels) }
+}
+
 /**
  * Decodes PNG/JPEG bytes to RGBA after checking the header's size.
  * @throws ApiError bad_request (not an image, corrupt), too_large (over the limits).
  */
-export function decodeImage(bytes: Uint8Array): RgbaImage {
+export async function decodeImage(bytes: Uint8Array): Promise<RgbaImage> {
   const head = sniffImage(bytes)
   if (!head) throw new ApiError('bad_request', 'the data is not a PNG or JPEG image')
   const { width, height } = head
@@ -69,16 +149,16 @@ export function decodeImage(bytes: Uint8Array): RgbaImage {
       const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
       return { width: png.width, height: png.height, data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) }
     }
-    const decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6 + 1, maxMemoryUsageInMB: 256 })
-    // Upright, as the browser shows the photo in the demo (see core/models/exif.ts).
-    return applyOrientation({ width: decoded.width, height: decoded.height, data: decoded.data }, jpegOrientation(bytes))
+    // Upright, as the browser shows the photo in the demo (see core/models/exif.ts), inside decodeJpeg.
+    return await decodeJpeg(bytes)
   } catch (error) {
-    throw new ApiError('bad_request', `the ${head.format.toUpperCase()} image is corrupt: ${(error as Error).message}`)
+    const reason = ((error as Error).message.split('\n')[0] ?? '').replace(/^(Input buffer has corrupt header: )?(VipsJpeg: )?/, '')
+    throw new ApiError('bad_request', `the ${head.format.toUpperCase()} image is corrupt: ${reason}`)
   }
 }
 
 /** base64 / data URL → RGBA, with every check above. */
-export function decodeImageInput(input: string): RgbaImage {
+export function decodeImageInput(input: string): Promise<RgbaImage> {
   return decodeImage(base64Bytes(input))
 }
 

@@ -3,19 +3,21 @@
  * errors), builds model cards, and forwards predictions and parity checks to
  * the inference worker process.
  *
- * [Note: a worker that may die]
- * Every call to the worker has a deadline (first load of a model: `loadTimeoutMs`,
- * everything else: `timeoutMs`). When a call runs over, the worker is killed and
- * the call fails with ApiError('timeout'); when the worker exits on its own, all
- * pending calls fail with ApiError('runtime'). Either way the next call starts a
- * fresh worker, so a hung or crashed model never takes the deck down.
+ * [Note: one worker per model]
+ * Each model runs in its own inference worker process (a `WorkerSlot`), started
+ * on first use. A model that hangs holds up only its own calls: another
+ * model's prediction never queues behind it or shares its time-out, and the
+ * restart after a time-out (see [Note: a worker that may die] in
+ * worker-slot.ts) reloads only that model. At most `maxWorkers` processes
+ * live at once: past that, the least recently used idle one is stopped (its
+ * model reloads on its next use), so a deck with many models stays light.
  */
 import { ApiError } from '../../shared/api'
 import type { ModelCard, ModelInfo, ParityReport, PredictInput, Prediction } from '../../shared/types'
 import type { ResolvedModel } from '../../core/models/spec'
-import type { ModelServiceApi, WorkerHandle, WorkerSpawner } from '../services'
+import type { ModelServiceApi, WorkerSpawner } from '../services'
 import { loadModels } from './model-folder'
-import type { WorkerRequest, WorkerResponse } from './worker-protocol'
+import { WorkerSlot } from './worker-slot'
 
 /** Options of the model service. */
 export interface ModelServiceOptions {
@@ -23,28 +25,24 @@ export interface ModelServiceOptions {
   timeoutMs?: number
   /** Deadline of a model's first load in a worker, ms (default max(60 s, timeoutMs)). */
   loadTimeoutMs?: number
+  /** Most worker processes alive at once (default 4); idle ones past it are stopped, least recently used first. */
+  maxWorkers?: number
   /** Called when `list()` would answer differently without a reload (a background parity check finished): push `models:changed`. */
   onChange?: () => void
 }
-
-type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
-type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never
 
 /** Implements `ModelServiceApi` over the deck's `models/` folder. */
 export class ModelService implements ModelServiceApi {
   private readonly timeoutMs: number
   private readonly loadTimeoutMs: number
+  private readonly maxWorkers: number
   private models: Map<string, ResolvedModel> | null = null
   private loadingModels: Promise<Map<string, ResolvedModel>> | null = null
-  private worker: WorkerHandle | null = null
-  /** Models with a session in the current worker: "<id>@<revision>". */
-  private loadedInWorker = new Set<string>()
-  private readonly loads = new Map<string, Promise<void>>()
-  private readonly pending = new Map<number, Pending>()
+  /** One worker per model id, created on first use. */
+  private readonly slots = new Map<string, WorkerSlot>()
   /** Parity results by "<id>@<revision>", and in-flight checks. */
   private readonly parityCache = new Map<string, ParityReport>()
   private readonly parityRuns = new Map<string, Promise<ParityReport>>()
-  private nextId = 1
   private disposed = false
   private readonly onChange: () => void
 
@@ -55,6 +53,7 @@ export class ModelService implements ModelServiceApi {
   ) {
     this.timeoutMs = options.timeoutMs ?? 10_000
     this.loadTimeoutMs = options.loadTimeoutMs ?? Math.max(60_000, this.timeoutMs)
+    this.maxWorkers = Math.max(1, options.maxWorkers ?? 4)
     this.onChange = options.onChange ?? (() => undefined)
   }
 
@@ -104,7 +103,13 @@ export class ModelService implements ModelServiceApi {
     this.loadingModels = null
     // reference.json may have changed without the ONNX file: check again what was checked before.
     this.parityCache.clear()
-    await this.resolved()
+    const models = await this.resolved()
+    // A removed model folder frees its worker.
+    for (const [id, slot] of this.slots) {
+      if (models.has(id)) continue
+      slot.dispose()
+      this.slots.delete(id)
+    }
     this.warm(checked)
   }
 
@@ -157,8 +162,9 @@ export class ModelService implements ModelServiceApi {
   async predict(id: string, input: PredictInput): Promise<Prediction> {
     const model = await this.get(id)
     const spec = this.runnable(model)
-    await this.ensureLoaded(model)
-    return (await this.call({ type: 'predict', spec, input }, this.timeoutMs)) as Prediction
+    const slot = this.slot(model)
+    await slot.ensureLoaded(spec)
+    return (await slot.request({ type: 'predict', spec, input })) as Prediction
   }
 
   /** Runs reference.json through the worker; cached per model revision. */
@@ -172,8 +178,9 @@ export class ModelService implements ModelServiceApi {
     let run = this.parityRuns.get(key)
     if (!run) {
       run = (async () => {
-        await this.ensureLoaded(model)
-        const report = (await this.call({ type: 'parity', spec }, this.timeoutMs)) as ParityReport
+        const slot = this.slot(model)
+        await slot.ensureLoaded(spec)
+        const report = (await slot.request({ type: 'parity', spec })) as ParityReport
         this.parityCache.set(key, report)
         this.onChange()
         return report
@@ -183,7 +190,7 @@ export class ModelService implements ModelServiceApi {
     return run
   }
 
-  /** Starts the worker, loads the given models and runs their parity checks, in the background. */
+  /** Starts the models' workers, loads the models and runs their parity checks, in the background. */
   warm(ids: string[]): void {
     void (async () => {
       const models = await this.resolved()
@@ -191,7 +198,7 @@ export class ModelService implements ModelServiceApi {
         const model = models.get(id)
         if (!model?.spec) continue
         try {
-          await this.ensureLoaded(model)
+          await this.slot(model).ensureLoaded(model.spec)
           if (model.spec.referenceFile) await this.parity(id)
         } catch {
           // Warming is best effort; the same error reaches the user on their first real call.
@@ -200,90 +207,36 @@ export class ModelService implements ModelServiceApi {
     })()
   }
 
-  /** Kills the worker and fails pending calls. */
+  /** Kills every worker and fails pending calls. */
   dispose(): void {
     this.disposed = true
-    this.stopWorker(new ApiError('runtime', 'the model service was shut down'))
+    for (const slot of this.slots.values()) slot.dispose()
+    this.slots.clear()
   }
 
-  // ------------------------------------------------------------ worker
+  // ------------------------------------------------------------ workers
 
-  private async ensureLoaded(model: ResolvedModel): Promise<void> {
-    const key = this.key(model)
-    if (this.loadedInWorker.has(key)) return
-    let load = this.loads.get(key)
-    if (!load) {
-      const worker = this.ensureWorker()
-      load = this.call({ type: 'load', spec: model.spec! }, this.loadTimeoutMs)
-        .then(() => {
-          // Only counts if the same worker is still alive.
-          if (this.worker === worker) this.loadedInWorker.add(key)
-        })
-        .finally(() => this.loads.delete(key))
-      this.loads.set(key, load)
-    }
-    await load
-  }
-
-  private ensureWorker(): WorkerHandle {
+  private slot(model: ResolvedModel): WorkerSlot {
     if (this.disposed) throw new ApiError('runtime', 'the model service was shut down')
-    if (this.worker) return this.worker
-    const worker = this.spawnWorker()
-    this.worker = worker
-    this.loadedInWorker = new Set()
-    worker.onMessage((message) => this.onWorkerMessage(message))
-    worker.onExit((code) => {
-      if (this.worker !== worker) return
-      this.worker = null
-      this.failAll(new ApiError('runtime', `the inference process stopped unexpectedly (exit code ${code ?? 'unknown'}); it restarts on the next request, so try again`))
-    })
-    return worker
-  }
-
-  private onWorkerMessage(message: unknown): void {
-    const response = message as WorkerResponse
-    if (!response || typeof response.id !== 'number') return
-    const pending = this.pending.get(response.id)
-    if (!pending) return
-    this.pending.delete(response.id)
-    clearTimeout(pending.timer)
-    if (response.ok) pending.resolve(response.value)
-    else pending.reject(new ApiError(response.error.code, response.error.message))
-  }
-
-  private call(body: RequestBody, timeoutMs: number): Promise<unknown> {
-    const worker = this.ensureWorker()
-    const id = this.nextId++
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id)
-        reject(
-          new ApiError(
-            'timeout',
-            `the model did not answer within ${Math.round(timeoutMs / 100) / 10} s and was stopped; the inference process restarts on the next request`
-          )
-        )
-        // A stuck native run cannot be interrupted: only killing the process frees it.
-        if (this.worker === worker) this.stopWorker(new ApiError('runtime', 'the inference process was restarted because another request ran too long; try again'))
-      }, timeoutMs)
-      this.pending.set(id, { resolve, reject, timer })
-      worker.postMessage({ id, ...body })
-    })
-  }
-
-  private failAll(error: ApiError): void {
-    for (const [id, pending] of this.pending) {
-      clearTimeout(pending.timer)
-      pending.reject(error)
-      this.pending.delete(id)
+    const id = model.info.id
+    let slot = this.slots.get(id)
+    if (!slot) {
+      slot = new WorkerSlot(id, this.spawnWorker, { timeoutMs: this.timeoutMs, loadTimeoutMs: this.loadTimeoutMs })
+      this.slots.set(id, slot)
     }
+    this.capWorkers(slot)
+    return slot
   }
 
-  private stopWorker(error: ApiError): void {
-    const worker = this.worker
-    this.worker = null
-    this.loadedInWorker = new Set()
-    this.failAll(error)
-    worker?.kill()
+  /** Stops least recently used idle workers while more than `maxWorkers` would be alive with `next`'s. */
+  private capWorkers(next: WorkerSlot): void {
+    const others = [...this.slots.entries()].filter(([, s]) => s !== next && s.live)
+    let excess = others.length + 1 - this.maxWorkers
+    for (const [id, s] of others.filter(([, s]) => s.idle).sort((a, b) => a[1].lastUsed - b[1].lastUsed)) {
+      if (excess <= 0) break
+      s.dispose()
+      this.slots.delete(id)
+      excess--
+    }
   }
 }

@@ -1,12 +1,14 @@
 /**
  * Starts the inference worker with child_process.fork (browser mode, tests).
- * Electron main uses utilityProcess instead; both give a `WorkerHandle`.
+ * Electron main uses utilityProcess instead; both give a `WorkerHandle`, and
+ * both start it with `workerEnv()` (see [Note: a minimal worker environment]).
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { WorkerHandle } from '../services'
+import { workerEnv } from './worker-env'
 
 function handleOf(child: ChildProcess): WorkerHandle {
   return {
@@ -20,16 +22,31 @@ function handleOf(child: ChildProcess): WorkerHandle {
   }
 }
 
+/** How a test or bench may adjust a worker launch. */
+export interface ForkOptions {
+  /** Extra environment on top of `workerEnv()`, e.g. `{ DEMODECK_WORKER_TEST_HOOKS: '1' }`. */
+  env?: Record<string, string>
+  /** Extra Node flags, e.g. `['--import', probe]`. */
+  execArgv?: string[]
+}
+
 /**
  * Forks the BUILT worker, `inference.worker.js`, next to the running file
  * (the server runs from out/main/server.js, so out/main/inference.worker.js).
  * @param entry another built worker file, e.g. for tests of a custom out dir.
  */
-export function forkNodeWorker(entry?: string): WorkerHandle {
+export function forkNodeWorker(entry?: string, options: ForkOptions = {}): WorkerHandle {
   let file = entry ?? fileURLToPath(new URL('./inference.worker.js', import.meta.url))
   // When the bundler moves this code into out/main/chunks/, the worker sits one level up.
   if (!entry && !existsSync(file)) file = fileURLToPath(new URL('../inference.worker.js', import.meta.url))
-  return handleOf(fork(file, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' }))
+  return handleOf(
+    fork(file, [], {
+      env: workerEnv(process.env, options.env),
+      execArgv: options.execArgv ?? [],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      serialization: 'advanced'
+    })
+  )
 }
 
 /** Repository root, found from this file (src/host/models or out/main). */
@@ -46,16 +63,15 @@ function repoRoot(): string {
 /**
  * Forks the worker from its TypeScript source through tsx (tests and
  * benchmarks, no build needed).
- * @param env extra environment, e.g. `{ DEMODECK_WORKER_TEST_HOOKS: '1' }`.
  */
-export function forkSourceWorker(env: Record<string, string> = {}): WorkerHandle {
+export function forkSourceWorker(options: ForkOptions = {}): WorkerHandle {
   const root = repoRoot()
   const entry = resolve(root, 'src/host/models/inference.worker.ts')
   return handleOf(
     fork(entry, [], {
       cwd: root,
-      execArgv: ['--import', 'tsx'],
-      env: { ...process.env, ...env },
+      execArgv: ['--import', 'tsx', ...(options.execArgv ?? [])],
+      env: workerEnv(process.env, options.env),
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'advanced'
     })

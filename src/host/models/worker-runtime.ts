@@ -12,15 +12,15 @@ import * as ort from 'onnxruntime-node'
 import { ApiError } from '../../shared/api'
 import type { ParityReport, PredictInput, Prediction } from '../../shared/types'
 import { preprocessImage } from '../../core/models/image'
-import { referenceSchema, type TensorJson } from '../../core/models/manifest'
+import { cleanOrtMessage } from '../../core/models/manifest-checks'
 import { exposeZipMapInput } from '../../core/models/onnx-proto'
-import { maxAbsDiff, parityReport } from '../../core/models/parity'
 import { rankLabels } from '../../core/models/postprocess'
 import { intraOpThreads } from '../../core/models/session-options'
 import type { ModelSpec } from '../../core/models/spec'
 import { encodeFeatures, FeatureError } from '../../core/models/tabular'
 import { TextFeedEncoder, TextInputError } from '../../core/models/text'
 import { decodeImageInput, isImageFileName } from './image-decode'
+import { numbers, runParity } from './parity-runner'
 import type { WorkerRequest, WorkerResponse } from './worker-protocol'
 
 interface Loaded {
@@ -39,31 +39,7 @@ const TASK_INPUT: Record<ModelSpec['task'], { key: 'text' | 'image' | 'features'
 export function toWireError(error: unknown): { code: ApiError['code']; message: string } {
   if (error instanceof ApiError) return { code: error.code, message: error.message }
   if (error instanceof FeatureError || error instanceof TextInputError) return { code: 'bad_request', message: error.message }
-  return { code: 'runtime', message: `ONNX Runtime failed: ${(error as Error)?.message ?? String(error)}` }
-}
-
-function tensorFromJson(name: string, t: TensorJson): ort.Tensor {
-  const type = t.type ?? 'float32'
-  const size = t.dims.reduce((a, b) => a * b, 1)
-  if (t.data.length !== size) throw new ApiError('unprocessable', `reference.json: feed "${name}" has ${t.data.length} values for dims [${t.dims.join(', ')}]`)
-  switch (type) {
-    case 'int64':
-      return new ort.Tensor('int64', BigInt64Array.from(t.data, (v) => BigInt(v)), t.dims)
-    case 'int32':
-      return new ort.Tensor('int32', Int32Array.from(t.data, Number), t.dims)
-    case 'float32':
-      return new ort.Tensor('float32', Float32Array.from(t.data, Number), t.dims)
-    case 'float64':
-      return new ort.Tensor('float64', Float64Array.from(t.data, Number), t.dims)
-    default:
-      throw new ApiError('unprocessable', `reference.json: feed "${name}" has unsupported type ${type}`)
-  }
-}
-
-function numbers(data: ort.Tensor['data']): number[] {
-  if (data instanceof BigInt64Array || data instanceof BigUint64Array) return Array.from(data, Number)
-  if (Array.isArray(data)) return data.map(Number)
-  return Array.from(data as ArrayLike<number>)
+  return { code: 'runtime', message: `ONNX Runtime failed: ${cleanOrtMessage((error as Error)?.message ?? String(error))}` }
 }
 
 /** Runs models; one instance per worker process. */
@@ -116,7 +92,7 @@ export class InferenceRuntime {
         intraOpNumThreads: intraOpThreads(bytes.length, availableParallelism(), process.env['DEMODECK_ORT_THREADS'])
       })
     } catch (error) {
-      throw new ApiError('unprocessable', `ONNX Runtime cannot load the model: ${(error as Error).message}`)
+      throw new ApiError('unprocessable', `ONNX Runtime cannot load the model: ${cleanOrtMessage((error as Error).message)}`)
     }
     const loaded: Loaded = { revision: spec.revision, session }
     if (spec.text) {
@@ -158,7 +134,7 @@ export class InferenceRuntime {
           throw new ApiError('bad_request', `the model folder has no image "${source}"`)
         }
       }
-      const rgba = decodeImageInput(source)
+      const rgba = await decodeImageInput(source)
       const data = preprocessImage(rgba, image.pipeline, image.layout)
       return { [image.inputName]: new ort.Tensor('float32', data, image.layout.dims) }
     }
@@ -169,13 +145,10 @@ export class InferenceRuntime {
   /** Runs one prediction; latency covers preprocessing, the run and postprocessing. */
   async predict(spec: ModelSpec, input: PredictInput): Promise<Prediction> {
     const loaded = await this.load(spec)
-    if (
-      process.env.DEMODECK_WORKER_TEST_HOOKS === '1' &&
-      'text' in input &&
-      input.text === '__demodeck_test_crash__'
-    ) {
-      // Test hook (off unless the env var is set): dies like a native crash would.
-      process.exit(70)
+    if (process.env.DEMODECK_WORKER_TEST_HOOKS === '1' && 'text' in input) {
+      // Test hooks (off unless the env var is set): die like a native crash would, or hang like a stuck native run.
+      if (input.text === '__demodeck_test_crash__') process.exit(70)
+      if (input.text === '__demodeck_test_hang__') for (;;);
     }
     const started = performance.now()
     const feeds = await this.feeds(spec, input, loaded)
@@ -187,57 +160,10 @@ export class InferenceRuntime {
     return { predictions, latencyMs: performance.now() - started }
   }
 
-  /** Runs reference.json through the same session (and preprocessing, when samples carry `input`). */
+  /** Runs reference.json through the same session and preprocessing (see parity-runner.ts). */
   async parity(spec: ModelSpec): Promise<ParityReport> {
     if (!spec.referenceFile) throw new ApiError('not_found', `model "${spec.id}" has no reference.json with parity samples`)
-    let raw: unknown
-    try {
-      raw = JSON.parse(await readFile(spec.referenceFile, 'utf8'))
-    } catch (error) {
-      throw new ApiError('unprocessable', `reference.json cannot be read: ${(error as Error).message}`)
-    }
-    const parsed = referenceSchema.safeParse(raw)
-    if (!parsed.success) {
-      throw new ApiError('unprocessable', `reference.json is invalid: ${parsed.error.issues.slice(0, 2).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
-    }
-    const reference = parsed.data
     const loaded = await this.load(spec)
-    let worst = 0
-    let preprocessingDiff = 0
-    for (const sample of reference.samples) {
-      let feeds: Record<string, ort.Tensor>
-      if (sample.feeds) {
-        feeds = Object.fromEntries(Object.entries(sample.feeds).map(([name, t]) => [name, tensorFromJson(name, t)]))
-        if (sample.input && Object.keys(sample.input).length > 0) {
-          // Both given: also check that demodeck's preprocessing reproduces the reference feeds.
-          // Inputs the demo refuses (an empty text) still count for the model check, not this one.
-          const ours = await this.feeds(spec, sample.input as PredictInput, loaded).catch((error: unknown) => {
-            if (error instanceof TextInputError || error instanceof FeatureError) return {}
-            throw error
-          })
-          for (const [name, tensor] of Object.entries(ours)) {
-            const theirs = feeds[name]
-            if (theirs) preprocessingDiff = Math.max(preprocessingDiff, maxAbsDiff(numbers(tensor.data), numbers(theirs.data)))
-          }
-        }
-      } else {
-        if (!sample.input || Object.keys(sample.input).length === 0) throw new ApiError('unprocessable', 'reference.json: a sample has neither "feeds" nor an input')
-        feeds = await this.feeds(spec, sample.input as PredictInput, loaded)
-      }
-      const names = Object.keys(sample.outputs)
-      const missing = names.filter((n) => !loaded.session.outputNames.includes(n))
-      if (missing.length) throw new ApiError('unprocessable', `reference.json names output${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, which the model does not have`)
-      const result = await loaded.session.run(feeds, names)
-      for (const name of names) worst = Math.max(worst, maxAbsDiff(numbers(result[name]!.data), sample.outputs[name]!.data.map(Number)))
-    }
-    const report = parityReport({ samples: reference.samples.length, maxAbsDiff: worst, tolerance: reference.tolerance, producer: reference.producer })
-    if (preprocessingDiff > reference.tolerance) {
-      return {
-        ...report,
-        ok: false,
-        message: `demodeck's preprocessing does not reproduce the reference feeds (max abs diff ${preprocessingDiff.toExponential(2)}); ${report.message}`
-      }
-    }
-    return report
+    return runParity(spec, loaded.session, (input) => this.feeds(spec, input, loaded))
   }
 }

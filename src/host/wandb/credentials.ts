@@ -1,6 +1,7 @@
 /**
  * Where the W&B API key comes from, in the SDK's order: `WANDB_API_KEY`, then
- * `~/.netrc` (`machine api.wandb.ai`, or the host of a custom base URL), then
+ * `~/.netrc` (the entry of the host called: `machine api.wandb.ai`, or the host
+ * of a custom WANDB_BASE_URL), then
  * the app's own SecretStore (Electron safeStorage). The key is only ever handed
  * to the HTTP layer; everything else sees `KeyStatus`.
  */
@@ -56,17 +57,20 @@ export function netrcPassword(text: string, hosts: string[]): string | null {
   return null
 }
 
-/** Host names a netrc entry may use for `baseUrl`: api.wandb.ai and the base URL's host (with and without port). */
+/**
+ * Host names whose netrc entry may be sent to `baseUrl`: only the host actually
+ * called (with and without its port), as curl and the wandb SDK do. Never
+ * api.wandb.ai's password for another host: a WANDB_BASE_URL pointing
+ * elsewhere must not receive the W&B cloud key.
+ */
 export function netrcHosts(baseUrl: string): string[] {
-  const hosts = new Set(['api.wandb.ai'])
   try {
     const u = new URL(baseUrl)
-    hosts.add(u.hostname)
-    hosts.add(u.host)
+    return [...new Set([u.hostname, u.host])]
   } catch {
-    // a malformed base URL is reported when it is used
+    // a malformed base URL is reported when it is used; no netrc entry fits it
+    return []
   }
-  return [...hosts]
 }
 
 /** Finds the key without exposing it beyond the return value. */

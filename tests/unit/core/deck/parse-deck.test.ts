@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { findDirectives, parseDeck, splitFrontMatter, splitNotes, splitSlides, MAX_SLIDE_CHARS } from '../../../../src/core/deck/parse-deck'
+import { findDirectives, parseDeck, splitFrontMatter, splitNotes, splitSlides, MAX_SLIDE_CHARS, MAX_SLIDE_MARKUP, MAX_SLIDE_NESTING, slideComplexity } from '../../../../src/core/deck/parse-deck'
 import { formatClock, parseDuration } from '../../../../src/core/deck/durations'
 
 const file = (text: string) => [{ path: 'slides/deck.md', text }]
@@ -126,6 +126,40 @@ describe('bad decks', () => {
     const deck = parseDeck(file(`# Huge\n\n${'word '.repeat(1_000_000)}`))
     expect(deck.slides[0]!.markdown.length).toBeLessThanOrEqual(MAX_SLIDE_CHARS)
     expect(deck.warnings[0]!.code).toBe('deck/slide-too-long')
+  })
+
+  it.each([
+    ['a blockquote nested 2,500 deep', '>'.repeat(2500) + ' deep thought', /nests blockquotes or lists 2,?500 levels deep \(the limit is 40\)/],
+    ['quotes nested with spaces', Array.from({ length: 60 }, (_, i) => '> '.repeat(i + 1) + 'level').join('\n'), /60 levels deep/],
+    ['lists nested by indentation', Array.from({ length: 60 }, (_, i) => '  '.repeat(i) + '- item').join('\n'), /levels deep/],
+    ['50,000 [', '['.repeat(50_000), /has 50,000 markdown symbols .* \(the limit is 1,500\)/],
+    ['5,000 *a', '*a'.repeat(5000), /has 5,000 markdown symbols/]
+  ])('%s: the slide shows a notice, the others stay', (_name, body, message) => {
+    const deck = parseDeck([{ path: 'slides/deck.md', text: `# One\n\n---\n\n# Bad\n\n${body}\n\nNote:\nfine notes\n\n---\n\n# Three\n\n::demo{model="wine"}\n` }])
+    expect(deck.slides.map((s) => s.title)).toEqual(['One', 'Bad', 'Three'])
+    const bad = deck.slides[1]!
+    expect(bad.notice).toMatch(message)
+    expect([bad.markdown, bad.notes, bad.directives]).toEqual(['', 'fine notes', []])
+    expect(deck.warnings).toEqual([expect.objectContaining({ code: 'deck/slide-too-complex', slide: 1, message: expect.stringMatching(/^Slide 2: /) })])
+    expect(deck.slides[0]!.notice).toBeUndefined()
+    expect(deck.slides[2]!.directives).toEqual([{ name: 'demo', attributes: { model: 'wine' } }])
+  })
+
+  it('code blocks do not count towards the limits, and real slides are far inside them', () => {
+    const json = '```json\n' + Array.from({ length: 800 }, (_, i) => `{"a": [${i}], "b": {"c": "<x>"}}`).join('\n') + '\n```'
+    expect(parseDeck([{ path: 'slides/deck.md', text: `# Data\n\n${json}\n` }]).slides[0]!.notice).toBeUndefined()
+    const example = parseDeck(file(readFileSync(resolve(__dirname, '../../../../slides/deck.md'), 'utf8')))
+    for (const slide of example.slides) {
+      const { nesting, markup } = slideComplexity(slide.markdown)
+      expect(nesting).toBeLessThan(MAX_SLIDE_NESTING / 5)
+      expect(markup).toBeLessThan(MAX_SLIDE_MARKUP / 5)
+    }
+  })
+
+  it('speaker notes too complex to render are replaced by a notice', () => {
+    const deck = parseDeck([{ path: 'slides/deck.md', text: `# Fine\n\nNote:\n${'>'.repeat(3000)} x\n` }])
+    expect(deck.slides[0]!.notes).toMatch(/too complex to show/)
+    expect(deck.warnings[0]!.code).toBe('deck/notes-too-complex')
   })
 
   it('text directives such as times and key:value stay text, not components', () => {

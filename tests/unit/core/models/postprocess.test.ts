@@ -1,7 +1,6 @@
 /** Output postprocessing: softmax, exp, sigmoid, ranking. */
 import { describe, expect, it } from 'vitest'
 import { rankLabels, scoresFor, sigmoid, softmax } from '../../../../src/core/models/postprocess'
-import { maxAbsDiff, parityReport } from '../../../../src/core/models/parity'
 
 describe('softmax', () => {
   it('sums to 1 and matches the closed form', () => {
@@ -45,19 +44,3 @@ describe('rankLabels', () => {
   })
 })
 
-describe('parity', () => {
-  it('measures the largest absolute difference', () => {
-    expect(maxAbsDiff([1, 2, 3], [1, 2.5, 2.9])).toBeCloseTo(0.5, 12)
-    expect(maxAbsDiff([1], [1, 2])).toBe(Infinity)
-    expect(maxAbsDiff([Number.NaN], [Number.NaN])).toBe(0)
-  })
-  it('says the export is wrong when over tolerance', () => {
-    const bad = parityReport({ samples: 2, maxAbsDiff: 0.01, tolerance: 1e-4, producer: 'torch 1.13.1' })
-    expect(bad.ok).toBe(false)
-    expect(bad.message).toContain('export is wrong in ONNX Runtime')
-    expect(bad.message).toContain('torch 1.13.1')
-    const good = parityReport({ samples: 1, maxAbsDiff: 1e-6, tolerance: 1e-4 })
-    expect(good.ok).toBe(true)
-    expect(parityReport({ samples: 1, maxAbsDiff: Infinity, tolerance: 1 }).maxAbsDiff).toBe(Number.MAX_VALUE)
-  })
-})

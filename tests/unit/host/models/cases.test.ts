@@ -35,6 +35,7 @@ interface Case {
     error?: string
     message?: string
     listError?: string
+    listWarning?: string
     parity?: { ok: boolean; message: string }
   }
 }
@@ -67,7 +68,7 @@ beforeAll(async () => {
       writeFileSync(join(target, 'model.json'), JSON.stringify(m.manifest))
     }
   }
-  service = new ModelService(deck, () => forkSourceWorker({ DEMODECK_WORKER_TEST_HOOKS: '1' }), { timeoutMs: 4000 })
+  service = new ModelService(deck, () => forkSourceWorker({ env: { DEMODECK_WORKER_TEST_HOOKS: '1' } }), { timeoutMs: 4000 })
   listed = await service.list()
 })
 
@@ -94,6 +95,10 @@ describe('cases.json', () => {
       if (want.listError) {
         const info = listed.find((m) => m.id === c.model)!
         expect(info.errors.map((e) => e.message).join(' | ')).toContain(want.listError)
+      }
+      if (want.listWarning) {
+        const info = listed.find((m) => m.id === c.model)!
+        expect(info.warnings.map((w) => w.message).join(' | ')).toContain(want.listWarning)
       }
       if (c.parity) {
         const report = await service.parity(c.model)

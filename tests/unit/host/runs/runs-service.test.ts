@@ -100,12 +100,19 @@ describe('RunsService on a temp deck', () => {
   })
 
   it('caches parsed runs by mtime + size and re-reads changed files after reload()', async () => {
+    const file = join(root, 'runs/logs/metrics.csv')
+    const mtime = new Date('2026-11-20T10:00:00Z')
+    utimesSync(file, mtime, mtime)
     const svc = new RunsService(root, { env: noEnv(), homeDir: root })
     const first = (await svc.list()).find((r) => r.id === 'metrics')!
     await svc.reload()
     const again = (await svc.list()).find((r) => r.id === 'metrics')!
-    expect(again.metrics).toBe(first.metrics) // same parsed object: not re-read
-    const file = join(root, 'runs/logs/metrics.csv')
+    expect(again.metrics).toEqual(first.metrics)
+    // Same size and mtime: the cached parse is kept, so a changed column name does not show.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('acc', 'ac2'))
+    utimesSync(file, mtime, mtime)
+    await svc.reload()
+    expect((await svc.list()).find((r) => r.id === 'metrics')!.metrics).toEqual(['loss', 'acc'])
     writeFileSync(file, 'step,loss,acc\n0,1,0.1\n1,0.5,0.2\n2,nan,0.3\n3,0.2,0.4\n')
     utimesSync(file, new Date(), new Date(Date.now() + 5000))
     await svc.reload()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { looksLikeWandbKey, redact } from '../../../../src/host/runs/secret-scan'
+import { looksLikeWandbKey, redact, redactMessage } from '../../../../src/host/runs/secret-scan'
 import { historyWindow, sampleEvenly } from '../../../../src/host/runs/history-window'
 import { parseRunsYaml } from '../../../../src/host/runs/runs-yaml'
 
@@ -24,6 +24,22 @@ describe('looksLikeWandbKey', () => {
     `password hunter2`
   ])('does not flag %s', (text) => {
     expect(looksLikeWandbKey(text)).toBe(false)
+  })
+
+  it('redacts the key in every form it travels in, and any echoed Basic/Bearer credential in messages', () => {
+    const basic = Buffer.from(`api:${HEX}`).toString('base64')
+    const alone = Buffer.from(HEX).toString('base64url')
+    const text = `authorization=Basic ${basic} | ${basic.replace(/=+$/, '')} | ${alone} | ${encodeURIComponent('x-' + HEX)}`
+    const out = redact(text, HEX)
+    expect(out).not.toContain(basic.replace(/=+$/, ''))
+    expect(out).not.toContain(alone)
+    expect(out).not.toContain(HEX)
+    expect(out).toBe('authorization=Basic [redacted] | [redacted] | [redacted] | x-[redacted]')
+    // Someone else's credential (another key, a proxy token) in a server's message.
+    const other = Buffer.from('api:' + 'f'.repeat(40)).toString('base64')
+    expect(redactMessage(`echo: Basic ${other}; Bearer abc.DEF123-xyz_456789`, HEX)).toBe('echo: Basic [redacted]; Bearer [redacted]')
+    // Prose stays prose.
+    expect(redactMessage('Basic configuration of the Bearer service', HEX)).toBe('Basic configuration of the Bearer service')
   })
 
   it('redacts every occurrence of a secret', () => {

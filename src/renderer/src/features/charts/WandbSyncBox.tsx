@@ -1,10 +1,12 @@
 /**
  * Pull a run from Weights & Biases into the deck: shows whether a key is
  * available (and from where; never the key), takes a run path or URL, calls
- * `wandb:sync`, and reports progress and errors in words. When there is no
- * key and the host can store one, offers a password field to enter it once.
+ * `wandb:sync`, and reports progress and errors in words. A sync is bounded
+ * by the host (about 20 s) and a Cancel button stops it at once
+ * (`wandb:cancel`). When there is no key and the host can store one, offers a
+ * password field to enter it once.
  */
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { RunInfo, WandbStatus } from '../../../../shared/types'
 import { api, errorMessage } from '../../lib/api'
 
@@ -30,6 +32,8 @@ export function WandbSyncBox({ onSynced }: WandbSyncBoxProps): React.JSX.Element
   const [busy, setBusy] = useState<'sync' | 'key' | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState<string | null>(null)
+  /** Set when the user pressed Cancel for the sync in flight, so its failure reads as a cancel. */
+  const cancelled = useRef(false)
 
   useEffect(() => {
     let cancelled = false
@@ -51,15 +55,22 @@ export function WandbSyncBox({ onSynced }: WandbSyncBoxProps): React.JSX.Element
     setBusy('sync')
     setError(null)
     setDone(null)
+    cancelled.current = false
     try {
       const run = await api['wandb:sync']({ path: trimmed })
       setDone(`Synced “${run.name}” (${run.steps} steps, ${run.metrics.length} metrics).`)
       onSynced?.(run)
     } catch (e) {
-      setError(`Sync failed: ${errorMessage(e)}`)
+      if (cancelled.current) setDone('Sync cancelled. The runs already in the deck are unchanged.')
+      else setError(`Sync failed: ${errorMessage(e)}`)
     } finally {
       setBusy(null)
     }
+  }
+
+  const cancel = (): void => {
+    cancelled.current = true
+    api['wandb:cancel']({}).catch((e: unknown) => setError(`Cancel failed: ${errorMessage(e)}`))
   }
 
   const saveKey = async (event: React.FormEvent): Promise<void> => {
@@ -114,10 +125,15 @@ export function WandbSyncBox({ onSynced }: WandbSyncBoxProps): React.JSX.Element
         <button type="submit" disabled={busy !== null}>
           {busy === 'sync' ? 'Syncing…' : 'Sync'}
         </button>
+        {busy === 'sync' && (
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
+        )}
       </form>
       {busy === 'sync' && (
         <p className="dd-muted" role="status">
-          Fetching the run’s config, summary and full history…
+          Fetching the run’s config, summary and history (at most about 20 s)…
         </p>
       )}
       {error && (

@@ -3,6 +3,11 @@
  * place. The markdown is parsed once per change; which slide is active
  * reaches the live components through context, so navigating never
  * re-mounts a demo (it keeps its text and results).
+ *
+ * Each slide renders inside its own error boundary, markdown parsing
+ * included, so one bad slide shows a notice and every other slide stays; a
+ * slide the deck parser found too complex (see [Note: slide complexity
+ * limits] in core/deck/parse-deck.ts) shows its notice without being parsed.
  */
 import { createContext, memo, useContext, useMemo } from 'react'
 import type { Deck, Slide } from '../../../../shared/types'
@@ -50,17 +55,35 @@ interface Props {
   surface: 'audience' | 'presenter'
 }
 
-function SlideContentInner({ deck, slide, active, surface }: Props): React.JSX.Element {
+/** The slide's markdown as React elements; throws (into the slide's boundary) when the renderer cannot cope. */
+function SlideBody({ deck, slide, active, surface }: Props): React.JSX.Element {
   const content = useMemo(
     () => renderMarkdown(slide.markdown, { assetBase: deck.assetBase, components }),
     [slide.markdown, deck.assetBase]
   )
   const context = useMemo(() => ({ deck, slideIndex: slide.index, active, surface }), [deck, slide.index, active, surface])
   return (
+    <SlideContext.Provider value={context}>
+      <div className="dd-slide-content">{content}</div>
+    </SlideContext.Provider>
+  )
+}
+
+function SlideContentInner(props: Props): React.JSX.Element {
+  const { slide } = props
+  if (slide.notice) {
+    return (
+      <div className="dd-slide-content">
+        <h2>{slide.title}</h2>
+        <div className="dd-notice dd-notice-error" role="alert" data-testid="slide-notice">
+          {slide.notice}
+        </div>
+      </div>
+    )
+  }
+  return (
     <ErrorBoundary label={`slide ${slide.index + 1}`} resetKey={slide.markdown}>
-      <SlideContext.Provider value={context}>
-        <div className="dd-slide-content">{content}</div>
-      </SlideContext.Provider>
+      <SlideBody {...props} />
     </ErrorBoundary>
   )
 }

@@ -25,14 +25,18 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** Shows the curl command for `input` and copies it (the full command; the screen shows a shortened one). */
-export function CurlPanel({ modelId, input }: { modelId: string; input: PredictInput }): React.JSX.Element {
+/**
+ * Shows the curl command for `input` and copies it (the full command; the screen shows a shortened one).
+ * `command`: the exact request the host sent to the deployed endpoint (secrets as $VARIABLE), shown instead.
+ */
+export function CurlPanel({ modelId, input, command }: { modelId: string; input: PredictInput; command?: string | null }): React.JSX.Element {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null)
-  const origin = apiOrigin()
-  const full = curlCommand(origin, modelId, input)
-  const shown = curlCommand(origin, modelId, abbreviateInput(input))
+  const origin = command ? '' : apiOrigin()
+  const full = command ?? curlCommand(origin, modelId, input)
+  const shown = command ?? curlCommand(origin, modelId, abbreviateInput(input))
   return (
-    <div className="dm-curl" data-testid="curl">
+    <div className="dm-curl" data-testid="curl" data-target={command ? 'deployed' : 'local'}>
+      {command && <div className="dm-caption">The request demodeck sent to the deployed endpoint</div>}
       <code className="dm-curl-code">{shown}</code>
       <div className="dm-row-buttons">
         <button

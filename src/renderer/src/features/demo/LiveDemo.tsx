@@ -5,10 +5,11 @@
  * (model errors, failed parity, API errors) as readable text inside the box.
  */
 import { memo, useRef, useState } from 'react'
-import type { ExampleInput, ModelInfo, PredictInput } from '../../../../shared/types'
+import type { DemoSource, ExampleInput, ModelInfo, PredictInput } from '../../../../shared/types'
 import { CurlPanel } from './CurlPanel'
+import { EndpointBar, EndpointResult, useDemoSource, useRerunOnSwitch } from './DeployedDemo'
 import { DistributionChart } from './DistributionChart'
-import { formatMs, formatPercent, formatSci } from './demo-format'
+import { formatMs, formatPercent } from './demo-format'
 import { demoHref } from './demo-routes'
 import { ImageInput } from './ImageInput'
 import { LabelBars } from './LabelBars'
@@ -29,6 +30,12 @@ export interface LiveDemoProps {
   /** Index into the model's examples to start with. */
   exampleIndex: number | null
   size: 'slide' | 'page'
+  /** A deployed endpoint URL from the directive (else the model's own `endpoint`, if any). */
+  endpoint?: string
+  /** Which answer to start with when there is an endpoint (default: deployed). */
+  source?: DemoSource
+  /** Per-call timeout of the deployed endpoint, ms (the directive's `timeout`). */
+  timeoutMs?: number
 }
 
 const TASK_NAMES: Record<ModelInfo['task'], string> = {
@@ -43,8 +50,10 @@ function keepKeysInControls(e: React.KeyboardEvent): void {
 }
 
 /** The live demo of one model. Key it by model id so a different model starts fresh. */
-export function LiveDemo({ model, active, top, exampleIndex, size }: LiveDemoProps): React.JSX.Element {
-  const predictor = usePredictor(model.id)
+export function LiveDemo({ model, active, top, exampleIndex, size, endpoint, source: initialSource, timeoutMs }: LiveDemoProps): React.JSX.Element {
+  const deployed = useDemoSource(model, endpoint, initialSource, timeoutMs)
+  const predictor = usePredictor(model.id, deployed.call)
+  useRerunOnSwitch(deployed.source, predictor)
   const [showAll, setShowAll] = useState(false)
   const [curlOpen, setCurlOpen] = useState(false)
   const initial: ExampleInput | null = exampleIndex !== null ? (model.examples[exampleIndex] ?? null) : null
@@ -75,6 +84,7 @@ export function LiveDemo({ model, active, top, exampleIndex, size }: LiveDemoPro
           <span className="dm-badge">{TASK_NAMES[model.task]}</span>
         </div>
         <div className="dm-row-buttons">
+          {deployed.url && model.errors.length === 0 && <EndpointBar model={model} demo={deployed} />}
           {model.errors.length === 0 && (
             <button type="button" className="dm-button" aria-expanded={curlOpen} onClick={() => setCurlOpen((o) => !o)}>
               curl
@@ -90,8 +100,8 @@ export function LiveDemo({ model, active, top, exampleIndex, size }: LiveDemoPro
 
       {parityFailed && (
         <div className="dm-banner" role="alert" data-testid="parity-warning">
-          <strong>⚠ Export parity check failed</strong> (max abs diff {formatSci(model.parity!.maxAbsDiff)} &gt;{' '}
-          {formatSci(model.parity!.tolerance)}): {model.parity!.message}
+          {/* The headline names the figure that failed (export or preprocessing parity). */}
+          <strong>⚠ Parity check failed.</strong> {model.parity!.message}
         </div>
       )}
 
@@ -126,12 +136,16 @@ export function LiveDemo({ model, active, top, exampleIndex, size }: LiveDemoPro
                 {predictor.error}
               </div>
             )}
-            <LabelBars
-              prediction={predictor.result}
-              top={showAll ? labelCount : top}
-              seq={predictor.seq}
-              emptyHint={EMPTY_HINT[model.task]}
-            />
+            {deployed.source === 'local' ? (
+              <LabelBars
+                prediction={predictor.result}
+                top={showAll ? labelCount : top}
+                seq={predictor.seq}
+                emptyHint={EMPTY_HINT[model.task]}
+              />
+            ) : (
+              <EndpointResult result={predictor.result} both={deployed.source === 'both'} top={showAll ? labelCount : top} seq={predictor.seq} emptyHint={EMPTY_HINT[model.task]} />
+            )}
             {canExpand && (
               <button type="button" className="dm-link" aria-expanded={showAll} onClick={() => setShowAll((s) => !s)}>
                 {showAll ? `Show top ${top}` : `Show all ${labelCount} labels`}
@@ -148,7 +162,9 @@ export function LiveDemo({ model, active, top, exampleIndex, size }: LiveDemoPro
           </div>
         </div>
       )}
-      {curlOpen && model.errors.length === 0 && <CurlPanel modelId={model.id} input={predictor.input ?? sampleInput(model)} />}
+      {curlOpen && model.errors.length === 0 && (
+        <CurlPanel modelId={model.id} input={predictor.input ?? sampleInput(model)} command={deployed.curl(predictor.result)} />
+      )}
       {warnings.length > 0 && (
         <ul className="dm-warnings">
           {warnings.map((w, i) => (

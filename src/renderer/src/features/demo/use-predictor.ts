@@ -63,8 +63,14 @@ interface Queued {
   source: InputSource
 }
 
-/** Live predictions for one model; remount (key by model id) to start fresh. */
-export function usePredictor(modelId: string): Predictor {
+/** Asks for one prediction; the default asks the local model (`models:predict`). */
+export type PredictCall = (input: PredictInput) => Promise<Prediction>
+
+/**
+ * Live predictions for one model; remount (key by model id) to start fresh. `call` replaces the local
+ * model (the deployed-endpoint demo passes one; keep it stable with useCallback).
+ */
+export function usePredictor(modelId: string, call?: PredictCall): Predictor {
   const [state, setState] = useState<PredictorState>({
     result: null,
     input: null,
@@ -87,7 +93,8 @@ export function usePredictor(modelId: string): Predictor {
     (job: Queued): void => {
       inFlight.current++
       const t0 = performance.now()
-      api['models:predict']({ id: modelId, input: job.input }).then(
+      const request = call ? call(job.input) : api['models:predict']({ id: modelId, input: job.input })
+      request.then(
         (result) => {
           const roundTrip = performance.now() - t0
           done()
@@ -128,7 +135,7 @@ export function usePredictor(modelId: string): Predictor {
         }
       }
     },
-    [modelId]
+    [modelId, call]
   )
 
   const predict = useCallback(

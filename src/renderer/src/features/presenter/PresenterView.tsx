@@ -18,6 +18,7 @@ import { ProblemsBanner } from '../deck/ProblemsBanner'
 import { SlidePreview } from './SlidePreview'
 import { ReadyCheck } from './ReadyCheck'
 import { BackupsButton } from './BackupsButton'
+import { EndpointHealthPanel } from '../demo/EndpointHealthPanel'
 import './presenter.css'
 
 type Confirming = 'timer' | 'qa' | null
@@ -239,6 +240,7 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
         <h2>Notes</h2>
         {notes ?? <p className="dd-muted">No notes for this slide. Add them after a line starting with “Note:”.</p>}
       </section>
+      <EndpointHealthPanel />
       {error ? (
         <div className="dd-notice dd-notice-error" role="alert">
           Sync with the audience window failed: {error}

@@ -1,0 +1,490 @@
+/**
+ * The host's deployed-endpoint service: knows every endpoint of the deck
+ * (model configs and `::demo{endpoint="…"}` URLs), discovers how to call it,
+ * keeps its health, wakes it, and answers `endpoint:predict` with the deployed
+ * answer and the local model's side by side.
+ *
+ * [Note: the local model always answers]
+ * Every `predict` starts the local ONNX prediction and the deployed call at the
+ * same time. The deployed call is bounded by its timeout (default 3 s) and can
+ * be cancelled; whatever happens to it, the answer carries the local model's
+ * prediction, so the demo shows the local answer with a calm notice instead of
+ * waiting or failing. Diagnostics go to `failures` in the health, which only
+ * the presenter shows.
+ */
+import { ApiError } from '../../shared/api'
+import type { DeployedResult, EndpointHealth, EndpointPrediction, ModelInfo, PredictInput, Prediction } from '../../shared/types'
+import { checkEndpointUrl, recordSize, resolveKind, withDirectiveUrl, type EndpointConfig, type ResolvedKind } from '../../core/endpoint/config'
+import { redact } from '../../core/endpoint/curl'
+import { planFromOpenApi } from '../../core/endpoint/openapi'
+import { agreement, formatTimeout } from '../../core/endpoint/outcome'
+import { staticPlan, type Plan } from '../../core/endpoint/plan'
+import type { ModelServiceApi } from '../services'
+import { resolveAuth, type TokenStore } from './auth'
+import { callDeployed, what, type CallResult } from './deployed-call'
+import { readEndpointConfigs } from './endpoint-configs'
+import { send } from './http-client'
+import { RecordStore } from './record-store'
+
+/** Options of the endpoint service. */
+export interface EndpointServiceOptions {
+  deckRoot: string
+  models: ModelServiceApi
+  env?: NodeJS.ProcessEnv
+  tokens?: TokenStore
+  /** `::demo{model endpoint}` pairs of the current deck. */
+  directiveEndpoints?: () => Array<{ model: string; url: string }>
+  onChange?: (health: EndpointHealth[]) => void
+  log?: (message: string) => void
+}
+
+interface Target {
+  key: string
+  model: ModelInfo
+  config: EndpointConfig
+  kind: ResolvedKind
+  plan: Plan | null
+  /** A discovery or config problem that no retry fixes (until the next wake or reload). */
+  planError: string | null
+  health: EndpointHealth
+  inflight: Set<AbortController>
+  /** Wall-clock ms of the last answer, for the cold-start hint. */
+  lastAnswer: number | null
+  /** Why a directive's URL cannot be used at all (not a URL, a secret in it): never called, never pinged. */
+  invalid?: string
+}
+
+/** A first answer after this long a silence that takes over COLD_MS is called a cold start. */
+const QUIET_MS = 10 * 60_000
+const COLD_MS = 1500
+const MAX_FAILURES = 8
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host
+  } catch {
+    return url
+  }
+}
+
+function healthOf(model: string, config: EndpointConfig, kind: ResolvedKind): EndpointHealth {
+  return {
+    model,
+    url: config.url,
+    host: hostOf(config.url),
+    kind,
+    state: 'unknown',
+    message: 'not checked yet',
+    lastLatencyMs: null,
+    lastAt: null,
+    coldStartMs: null,
+    timeoutMs: config.timeoutMs,
+    auth: null,
+    plan: null,
+    record: [],
+    failures: []
+  }
+}
+
+function describeInput(input: PredictInput): string {
+  if ('text' in input) return input.text.length > 60 ? input.text.slice(0, 59) + '…' : input.text
+  if ('image' in input) return 'an image'
+  return `${Object.keys(input.features).length} features`
+}
+
+/** Implements the `endpoint:*` channels. */
+export class EndpointService {
+  private targets: Map<string, Target> = new Map()
+  private loading: Promise<Map<string, Target>> | null = null
+  private readonly records: RecordStore
+  private readonly env: NodeJS.ProcessEnv
+  private readonly log: (message: string) => void
+  private emitTimer: NodeJS.Timeout | null = null
+  private disposed = false
+
+  constructor(private readonly options: EndpointServiceOptions) {
+    this.env = options.env ?? process.env
+    this.log = options.log ?? (() => undefined)
+    this.records = new RecordStore(options.deckRoot, this.log)
+  }
+
+  // ------------------------------------------------------------ targets
+
+  /** Re-reads configs and directives (after a models or slides change); health of unchanged endpoints is kept. */
+  refresh(): Promise<Map<string, Target>> {
+    const previous = this.targets
+    this.loading = (async () => {
+      await this.records.load()
+      const models = await this.options.models.list()
+      const byId = new Map(models.map((m) => [m.id, m]))
+      const configs = await readEndpointConfigs(this.options.deckRoot, models.filter((m) => m.endpoint).map((m) => m.id))
+      const next = new Map<string, Target>()
+      const add = (model: ModelInfo, config: EndpointConfig): void => {
+        const key = `${model.id}|${config.url}`
+        if (next.has(key)) return
+        const kind = resolveKind(config)
+        const old = previous.get(key)
+        const sameConfig = old && JSON.stringify(old.config) === JSON.stringify(config) && old.model.labels.join() === model.labels.join()
+        next.set(key, {
+          key,
+          model,
+          config,
+          kind,
+          plan: sameConfig ? old.plan : null,
+          planError: sameConfig ? old.planError : null,
+          health: old ? { ...old.health, kind, timeoutMs: config.timeoutMs } : healthOf(model.id, config, kind),
+          inflight: old?.inflight ?? new Set(),
+          lastAnswer: old?.lastAnswer ?? null
+        })
+      }
+      for (const [id, config] of configs) add(byId.get(id)!, config)
+      for (const { model, url } of this.options.directiveEndpoints?.() ?? []) {
+        const info = byId.get(model)
+        if (!info) continue
+        const checked = checkEndpointUrl(url)
+        if (checked.ok) {
+          add(info, withDirectiveUrl(configs.get(model), url))
+          continue
+        }
+        // Kept as a target so the presenter sees why, and the demo answers locally, saying it is not set up.
+        const key = `${model}|${url}`
+        const shown = url.replace(/\/\/[^/@]*@/, '//…@').replace(/\?.*$/, '?…')
+        const message = `the ::demo endpoint "${shown}" cannot be used: ${checked.message}`
+        const config = withDirectiveUrl(configs.get(model), url)
+        const health: EndpointHealth = { ...healthOf(model, config, 'custom'), url: shown, host: hostOf(shown), state: 'misconfigured', message, failures: [{ at: new Date().toISOString(), message }] }
+        next.set(key, { key, model: info, config, kind: 'custom', plan: null, planError: message, health, inflight: new Set(), lastAnswer: null, invalid: message })
+      }
+      for (const target of next.values()) {
+        target.health.record = this.records.get(target.model.id)
+        target.health.auth = this.authHealth(target.config)
+      }
+      this.targets = next
+      return next
+    })()
+    return this.loading
+  }
+
+  private async all(): Promise<Map<string, Target>> {
+    return this.loading ?? this.refresh()
+  }
+
+  private authHealth(config: EndpointConfig): EndpointHealth['auth'] {
+    if (!config.auth) return null
+    const auth = resolveAuth(config, this.env, this.options.tokens)
+    return {
+      header: config.auth.header,
+      ...(config.auth.env ? { env: config.auth.env } : {}),
+      ...(config.auth.keychain ? { keychain: config.auth.keychain } : {}),
+      present: auth.missing === null
+    }
+  }
+
+  private async find(id: string, url?: string): Promise<Target> {
+    const targets = await this.all()
+    const forModel = [...targets.values()].filter((t) => t.model.id === id)
+    if (url !== undefined) {
+      const hit = forModel.find((t) => t.config.url === url)
+      if (!hit) {
+        throw new ApiError('bad_request', `the endpoint "${url}" is not in the deck for model "${id}": write it in the slide's ::demo{endpoint="…"} or the model's endpoint block`)
+      }
+      return hit
+    }
+    const own = forModel.find((t) => t.health.url === forModel[0]?.health.url)
+    if (!own) {
+      const known = (await this.options.models.list()).some((m) => m.id === id)
+      throw new ApiError(
+        known ? 'bad_request' : 'not_found',
+        known ? `model "${id}" has no deployed endpoint: add "endpoint": "https://…" to its model.json or demodeck.json, or endpoint="https://…" to the ::demo directive` : `there is no model "${id}"`
+      )
+    }
+    return own
+  }
+
+  /** Health of every endpoint. */
+  async status(): Promise<EndpointHealth[]> {
+    return [...(await this.all()).values()].map((t) => ({ ...t.health, record: this.records.get(t.model.id), auth: this.authHealth(t.config) }))
+  }
+
+  private changed(): void {
+    if (this.emitTimer || this.disposed || !this.options.onChange) return
+    this.emitTimer = setTimeout(() => {
+      this.emitTimer = null
+      void this.status().then((list) => this.options.onChange?.(list), () => undefined)
+    }, 150)
+    this.emitTimer.unref()
+  }
+
+  private fail(target: Target, message: string): void {
+    const auth = resolveAuth(target.config, this.env, this.options.tokens)
+    const clean = redact(message, [auth.secret])
+    target.health.failures = [{ at: new Date().toISOString(), message: clean }, ...target.health.failures].slice(0, MAX_FAILURES)
+    this.log(`[endpoint ${target.model.id}] ${clean}`)
+  }
+
+  // ------------------------------------------------------------ planning
+
+  private originOf(target: Target): string {
+    return new URL(target.config.url).origin
+  }
+
+  /** The plan for a target: static for built-in protocols, from /openapi.json otherwise. */
+  private async plan(target: Target, timeoutMs: number, cancel?: AbortSignal): Promise<{ plan: Plan } | { error: string; transient: boolean; result?: CallResult }> {
+    if (target.plan) return { plan: target.plan }
+    if (target.planError) return { error: target.planError, transient: false }
+    const fixed = staticPlan(target.config, target.kind, target.model.task)
+    if (fixed && 'error' in fixed) {
+      target.planError = fixed.error
+      return { error: fixed.error, transient: false }
+    }
+    if (fixed) {
+      target.plan = fixed
+      target.health.plan = fixed.describe
+      return { plan: fixed }
+    }
+    const url = `${this.originOf(target)}/openapi.json`
+    const auth = resolveAuth(target.config, this.env, this.options.tokens)
+    const outcome = await send({ method: 'GET', url, headers: { accept: 'application/json' } }, auth.headers, timeoutMs, cancel)
+    if (!outcome.ok) return { error: outcome.reason === 'timeout' ? `GET ${url}: no answer within ${formatTimeout(timeoutMs)}` : `GET ${url}: ${outcome.reason === 'network' ? outcome.message : outcome.reason}`, transient: true }
+    if (outcome.status >= 400) {
+      const error = `GET ${url} answered HTTP ${outcome.status}, so the request cannot be discovered; describe it in the endpoint block ("request": {"field": …}) or set "kind"`
+      if (outcome.status === 401 || outcome.status === 403 || outcome.status >= 500) return { error, transient: true }
+      target.planError = error
+      return { error, transient: false }
+    }
+    let doc: unknown
+    try {
+      doc = JSON.parse(outcome.text)
+    } catch {
+      target.planError = `GET ${url} is not JSON, so the request cannot be discovered; describe it in the endpoint block ("request": {"field": …})`
+      return { error: target.planError, transient: false }
+    }
+    const planned = planFromOpenApi(doc, target.config.url, target.model.task, (target.model.features ?? []).map((f) => f.name))
+    if (!planned.ok) {
+      target.planError = planned.message
+      return { error: planned.message, transient: false }
+    }
+    target.plan = planned.plan
+    target.health.plan = planned.plan.describe
+    return { plan: planned.plan }
+  }
+
+  // ------------------------------------------------------------ predict
+
+  /** Asks the deployed model and the local model at once; see the note at the top. */
+  async predict(id: string, input: PredictInput, url?: string, timeoutOverride?: number): Promise<EndpointPrediction> {
+    const target = await this.find(id, url)
+    const timeoutMs = timeoutOverride ?? target.config.timeoutMs
+    const localRun: Promise<{ ok: true; value: Prediction } | { ok: false; error: string }> = this.options.models.predict(id, input).then(
+      (value) => ({ ok: true, value }),
+      (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) })
+    )
+    const controller = new AbortController()
+    target.inflight.add(controller)
+    const t0 = performance.now()
+    let result: CallResult
+    try {
+      const planned = await this.plan(target, timeoutMs, controller.signal)
+      if ('error' in planned) {
+        const spent = performance.now() - t0
+        const timedOut = planned.transient && spent >= timeoutMs - 5
+        result = {
+          ok: false,
+          ms: spent,
+          curl: null,
+          failure: planned.transient ? (timedOut ? 'timeout' : 'unreachable') : 'config',
+          notice: timedOut ? `deployed endpoint did not answer in ${formatTimeout(timeoutMs)} — local model` : planned.transient ? 'deployed endpoint unreachable — local model' : 'deployed endpoint is not set up right — local model',
+          detail: planned.error
+        }
+      } else {
+        result = await callDeployed(planned.plan, target.config, target.model, input, resolveAuth(target.config, this.env, this.options.tokens), Math.max(1, timeoutMs - (performance.now() - t0)), controller.signal, timeoutMs)
+        if (result.ok || result.status !== undefined) result = { ...result, ms: performance.now() - t0 }
+      }
+    } finally {
+      target.inflight.delete(controller)
+    }
+    const local = await localRun
+    const at = new Date().toISOString()
+    const deployed: DeployedResult = {
+      ok: result.ok,
+      predictions: result.ok ? result.answer.predictions : [],
+      latencyMs: result.ms,
+      curl: result.curl,
+      host: target.health.host,
+      at,
+      ...(result.ok
+        ? {
+            kind: result.answer.kind,
+            label: result.answer.label,
+            status: result.status,
+            ...(result.answer.reportedScore !== undefined ? { reportedScore: result.answer.reportedScore } : {}),
+            ...(result.answer.note ? { note: result.answer.note } : {})
+          }
+        : { failure: result.failure, notice: result.notice, detail: result.detail, ...(result.status !== undefined ? { status: result.status } : {}) })
+    }
+    this.noteOutcome(target, result, input, at)
+    const localPrediction = local.ok ? local.value : null
+    if (result.ok) {
+      const answer = result.answer
+      const agree = localPrediction ? agreement(answer, localPrediction.predictions) : undefined
+      return {
+        predictions: answer.predictions,
+        latencyMs: result.ms,
+        source: 'deployed',
+        ...(answer.kind === 'label' ? { labelOnly: { label: answer.label, ...(answer.reportedScore !== undefined ? { reportedScore: answer.reportedScore } : {}) } } : {}),
+        deployed,
+        local: localPrediction,
+        ...(local.ok ? {} : { localError: local.error }),
+        ...(agree ? { agreement: agree } : {})
+      }
+    }
+    if (!local.ok) throw new ApiError('runtime', `${result.notice?.replace(/ — local model$/, '')}, and the local model failed too: ${local.error}`)
+    return { predictions: local.value.predictions, latencyMs: local.value.latencyMs, source: 'local', deployed, local: local.value }
+  }
+
+  private noteOutcome(target: Target, result: CallResult, input: PredictInput, at: string): void {
+    const h = target.health
+    if (result.ok) {
+      const quiet = target.lastAnswer === null || Date.now() - target.lastAnswer > QUIET_MS
+      h.state = 'up'
+      h.lastLatencyMs = Math.round(result.ms)
+      h.lastAt = at
+      if (quiet && result.ms > COLD_MS) h.coldStartMs = Math.round(result.ms)
+      h.message = `answered in ${Math.round(result.ms)} ms`
+      target.lastAnswer = Date.now()
+      const keep = recordSize(target.config)
+      if (keep > 0) {
+        const top = result.answer.kind === 'scores' ? result.answer.predictions[0] : undefined
+        this.records.add(target.model.id, { at, latencyMs: Math.round(result.ms), input: describeInput(input), label: result.answer.label, score: top?.score ?? result.answer.reportedScore ?? null }, keep)
+      }
+    } else if (result.failure !== 'cancelled') {
+      h.state = result.failure === 'config' || result.failure === 'mapping' ? 'misconfigured' : 'down'
+      h.message = result.notice.replace(/ — local model$/, '')
+      this.fail(target, result.detail)
+    }
+    this.changed()
+  }
+
+  // ------------------------------------------------------------ wake / cancel
+
+  /** Pings endpoints (all, or one model's) so a cold instance starts before the demo; resolves with the health after. */
+  async wake(id?: string): Promise<EndpointHealth[]> {
+    const targets = [...(await this.all()).values()].filter((t) => id === undefined || t.model.id === id)
+    if (id !== undefined && targets.length === 0) await this.find(id)
+    await Promise.all(targets.map((t) => this.wakeOne(t)))
+    return this.status()
+  }
+
+  /** Wakes the endpoints never checked yet (new in the deck after an edit). */
+  async wakeUnchecked(): Promise<void> {
+    const fresh = [...(await this.all()).values()].filter((t) => t.health.state === 'unknown')
+    await Promise.all(fresh.map((t) => this.wakeOne(t)))
+  }
+
+  private pingUrl(target: Target): string {
+    const origin = this.originOf(target)
+    if (target.config.health) return origin + target.config.health
+    switch (target.kind) {
+      case 'openapi':
+        return `${origin}/openapi.json`
+      case 'kserve-v2':
+        return `${origin}/v2/health/ready`
+      case 'torchserve':
+        return `${origin}/ping`
+      default:
+        return target.config.url
+    }
+  }
+
+  private async wakeOne(target: Target): Promise<void> {
+    const h = target.health
+    if (target.invalid) return
+    h.state = 'waking'
+    h.message = `waking ${h.host}…`
+    this.changed()
+    const timeoutMs = target.config.wakeTimeoutMs
+    const url = this.pingUrl(target)
+    const auth = resolveAuth(target.config, this.env, this.options.tokens)
+    if (target.kind === 'openapi') {
+      // Discovery is the ping: a fresh plan each wake, so a redeployed API is read again.
+      target.plan = null
+      target.planError = null
+    }
+    const quiet = target.lastAnswer === null || Date.now() - target.lastAnswer > QUIET_MS
+    const outcome = await send({ method: 'GET', url, headers: { accept: 'application/json' } }, auth.headers, timeoutMs)
+    if (!outcome.ok) {
+      h.state = 'down'
+      h.message = outcome.reason === 'timeout' ? `no answer to a ping in ${formatTimeout(timeoutMs)}` : outcome.reason === 'network' ? `unreachable (${outcome.code ?? outcome.message})` : 'ping cancelled'
+      this.fail(target, `${what(url, 'GET')}: ${h.message}`)
+      this.changed()
+      return
+    }
+    if (outcome.status >= 500 || outcome.status === 401 || outcome.status === 403) {
+      h.state = 'down'
+      h.message = `the ping answered HTTP ${outcome.status}${outcome.status === 401 || outcome.status === 403 ? (auth.missing ? ` (${auth.missing})` : ' (token refused)') : ''}`
+      this.fail(target, `${what(url, 'GET')}: ${h.message}`)
+      this.changed()
+      return
+    }
+    target.lastAnswer = Date.now()
+    h.lastLatencyMs = Math.round(outcome.ms)
+    h.lastAt = new Date().toISOString()
+    if (quiet && outcome.ms > COLD_MS) h.coldStartMs = Math.round(outcome.ms)
+    if (target.kind === 'kserve-v2' && !target.config.request?.inputName) await this.readKserveInput(target, auth.headers)
+    const planned = await this.plan(target, target.config.timeoutMs)
+    if ('error' in planned) {
+      h.state = planned.transient ? 'down' : 'misconfigured'
+      h.message = planned.transient ? 'answers pings, but discovery failed' : 'answers, but the request cannot be worked out'
+      this.fail(target, planned.error)
+    } else {
+      h.state = 'up'
+      h.message = h.coldStartMs && h.coldStartMs === h.lastLatencyMs ? `woke up in ${formatTimeout(h.coldStartMs)} (a cold start); warm now` : `answers pings in ${h.lastLatencyMs} ms`
+    }
+    this.changed()
+  }
+
+  /** KServe v2: the first input's name from the model metadata (`GET /v2/models/{m}`), when the server gives it. */
+  private async readKserveInput(target: Target, headers: Record<string, string>): Promise<void> {
+    const metaUrl = target.config.url.replace(/\/infer\/?$/, '')
+    const outcome = await send({ method: 'GET', url: metaUrl, headers: { accept: 'application/json' } }, headers, target.config.timeoutMs)
+    if (!outcome.ok || outcome.status !== 200) return
+    try {
+      const name = (JSON.parse(outcome.text) as { inputs?: Array<{ name?: unknown }> }).inputs?.[0]?.name
+      if (typeof name === 'string' && name) {
+        target.plan = { url: target.config.url, kind: 'kserve-v2', request: { body: 'kserve', inputName: name }, describe: `POST ${new URL(target.config.url).pathname} · Open Inference Protocol v2 input "${name}" (from the model metadata)` }
+        target.health.plan = target.plan.describe
+      }
+    } catch {
+      // metadata is optional
+    }
+  }
+
+  /** Aborts a model's deployed calls in flight; each then answers with the local model. */
+  async cancel(id: string): Promise<{ cancelled: number }> {
+    let cancelled = 0
+    for (const target of (await this.all()).values()) {
+      if (target.model.id !== id) continue
+      for (const controller of target.inflight) {
+        controller.abort()
+        cancelled++
+      }
+    }
+    return { cancelled }
+  }
+
+  /** Stores a keychain token (desktop app only) and re-reads the auth state. */
+  async setToken(name: string, token: string): Promise<EndpointHealth[]> {
+    if (!this.options.tokens) {
+      throw new ApiError('bad_request', 'storing a token needs the desktop app (OS keychain); in browser mode set the environment variable named in "auth" before starting demodeck')
+    }
+    this.options.tokens.set(name, token)
+    return this.status()
+  }
+
+  /** Stops timers and writes the record. */
+  async dispose(): Promise<void> {
+    this.disposed = true
+    if (this.emitTimer) clearTimeout(this.emitTimer)
+    for (const target of this.targets.values()) for (const c of target.inflight) c.abort()
+    await this.records.flush().catch(() => undefined)
+  }
+}
