@@ -49,7 +49,7 @@ function facts(text: string, over: Partial<PreflightFacts> = {}): PreflightFacts
     sources,
     files: [],
     models: [model],
-    trials: [{ id: 'm', parity: { samples: 2, maxAbsDiff: 0, tolerance: 1e-4, ok: true, checkedAt: '', message: 'ok' } }],
+    trials: [{ id: 'm', parity: { samples: 2, maxAbsDiff: 0, tolerance: 1e-4, ok: true, checkedAt: '', message: 'ok', status: 'ok', exportParity: { maxAbsDiff: 0, ok: true, samples: 2 }, findings: [] } }],
     runs: [run],
     layout: [{ viewport: { width: 1280, height: 720 }, overflow: [], source: 'test' }],
     sync: null,
@@ -94,7 +94,7 @@ describe('runPreflight', () => {
   it('failed parity and a model that cannot load are errors when a slide uses the model, warnings otherwise', () => {
     const bad = { ...model, id: 'x', errors: [{ code: 'model/x', message: 'model.onnx is truncated' }] }
     const report = runPreflight(
-      facts(GOOD, { models: [model, bad], trials: [{ id: 'm', parity: { samples: 1, maxAbsDiff: 0.05, tolerance: 1e-4, ok: false, checkedAt: '', message: 'differs by 5e-2' } }] })
+      facts(GOOD, { models: [model, bad], trials: [{ id: 'm', parity: { samples: 1, maxAbsDiff: 0.05, tolerance: 1e-4, ok: false, checkedAt: '', message: 'differs by 5e-2', status: 'failed', exportParity: { maxAbsDiff: 0.05, ok: false, samples: 1 }, findings: [] } }] })
     )
     const f = report.checks.find((c) => c.id === 'models')!.findings
     expect(f.map((x) => [x.code, x.severity])).toEqual([
