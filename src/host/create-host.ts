@@ -29,6 +29,7 @@ import { directiveProblems } from '../core/preflight/directives'
 import type { ModelServiceApi, RunsServiceApi, SecretStore, WorkerSpawner } from './services'
 import { EndpointService } from './endpoint/endpoint-service'
 import type { TokenStore } from './endpoint/auth'
+import { ProjectService } from './project/project-service'
 
 export type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> }
 
@@ -91,6 +92,10 @@ export function createHost(options: HostOptions): Host {
         .then((list) => options.emit('models:changed', list))
         .catch(() => undefined)
     }
+  })
+  const project = new ProjectService(deckRoot, {
+    watch: options.watch !== false,
+    onChange: (files) => options.emit('project:changed', { files })
   })
   let sync: SyncState = {
     slide: 0,
@@ -158,6 +163,7 @@ export function createHost(options: HostOptions): Host {
       if (patch.timer !== undefined) next.timer = patch.timer
       if (patch.qa !== undefined) next.qa = patch.qa
       if (patch.blackout !== undefined) next.blackout = patch.blackout
+      if (patch.link !== undefined) next.link = patch.link
       sync = next
       options.emit('sync:changed', sync)
       return sync
@@ -182,6 +188,9 @@ export function createHost(options: HostOptions): Host {
     'endpoint:wake': ({ id }) => endpoints.wake(id),
     'endpoint:cancel': ({ id }) => endpoints.cancel(id),
     'endpoint:set-token': ({ name, token }) => endpoints.setToken(name, token),
+    'project:checklist': async ({ src }) => project.checklist(src),
+    'project:code': async ({ src, lines }) => project.code(src, lines),
+    'project:tree': async ({ src, depth, max }) => project.tree(src, depth, max),
     'deck:check': ({ layout, layoutNote, clock }) =>
       checkDeck({ deckRoot, deck, models, runs, sync: clock === false ? null : sync, layout, layoutNote }),
     'deck:export': async (wanted) => {
@@ -269,6 +278,7 @@ export function createHost(options: HostOptions): Host {
       for (const timer of timers.values()) clearTimeout(timer)
       models.dispose()
       void endpoints.dispose()
+      project.dispose()
     }
   }
 }

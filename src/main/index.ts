@@ -14,7 +14,7 @@ import { createSecretStore } from './secret-store'
 import { createEndpointTokenStore } from './endpoint-token-store'
 import { ASSET_SCHEME, handleAssetProtocol, registerAssetScheme } from './asset-protocol'
 import { menuTemplate } from './menu'
-import { deckFolder } from './launch-args'
+import { chooseStartDeck, readRecentDecks, rememberDeck } from './deck-location'
 import { installPermissionHandlers, lockDownApp } from './security'
 import { createAudienceWindow, createPresenterWindow, createRouteWindow, type WindowPaths } from './windows'
 
@@ -25,9 +25,16 @@ const paths: WindowPaths = {
 }
 registerAssetScheme()
 
-function deckFromArgs(): string {
-  // Unpackaged: the repository root is the bundled example deck.
-  return deckFolder(process.argv, process.env, app.getAppPath())
+/** [Note: decks in a packaged app] in deck-location.ts: argument, environment, last deck, else the example. */
+function startDeck(): string {
+  return chooseStartDeck({
+    argv: process.argv,
+    env: process.env,
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    userData: app.getPath('userData')
+  }).path
 }
 
 let host: Host | null = null
@@ -39,6 +46,8 @@ function emit<E extends EventName>(event: E, payload: Events[E]): void {
 
 function openHost(deckRoot: string): void {
   host?.dispose()
+  rememberDeck(app.getPath('userData'), deckRoot)
+  buildMenu()
   const secretStore = createSecretStore()
   const endpointTokens = createEndpointTokenStore()
   host = createHost({
@@ -80,12 +89,14 @@ function buildMenu(): void {
   const template = menuTemplate(
     {
       openDeck: () => void chooseDeck(),
+      openRecent: (folder) => openHost(folder),
       presenter: () => track(createPresenterWindow(paths)),
       audience: () => track(createAudienceWindow(paths)),
       demo: () => track(createRouteWindow(paths, '/demo', 'demodeck — demo')),
       runs: () => track(createRouteWindow(paths, '/runs', 'demodeck — runs'))
     },
-    app.isPackaged
+    app.isPackaged,
+    readRecentDecks(app.getPath('userData'))
   )
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }
@@ -105,7 +116,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     installPermissionHandlers(paths.rendererIndex, session.defaultSession)
     handleAssetProtocol(() => host?.deckRoot)
-    openHost(deckFromArgs())
+    openHost(startDeck())
     registerIpc(
       () => {
         if (!host) throw new Error('no deck open')
@@ -114,7 +125,6 @@ if (!app.requestSingleInstanceLock()) {
       () => [...windows],
       paths.rendererIndex
     )
-    buildMenu()
     openPresentation()
     app.on('activate', () => {
       if (windows.size === 0) openPresentation()

@@ -1,14 +1,21 @@
 /**
- * The deck folder the Electron app opens: `--deck DIR` or `--deck=DIR` on the
+ * The deck folder named at launch: `--deck DIR` or `--deck=DIR` on the
  * command line (read with util.parseArgs among Chromium's own switches), else
- * DEMODECK_DECK, else the given default (the bundled example deck).
+ * DEMODECK_DECK. Where neither names one, deck-location.ts decides.
  */
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 
-/** The deck folder from Electron's argv (`process.argv`, Chromium switches included). */
-export function deckFolder(argv: readonly string[], env: NodeJS.ProcessEnv, fallback: string, cwd = process.cwd()): string {
+/** The deck folder named by Electron's argv (`process.argv`, Chromium switches included) or the environment. */
+export function namedDeck(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): { path: string; source: 'argument' | 'environment' } | undefined {
   const { values } = parseArgs({ args: argv.slice(1), options: { deck: { type: 'string' } }, strict: false, allowPositionals: true })
-  const deck = typeof values['deck'] === 'string' && values['deck'].trim() ? values['deck'] : env['DEMODECK_DECK']
-  return deck ? resolve(cwd, deck) : resolve(fallback)
+  const argument = values['deck']
+  if (typeof argument === 'string' && argument.trim()) return { path: resolve(cwd, argument), source: 'argument' }
+  const fromEnv = env['DEMODECK_DECK']
+  return fromEnv ? { path: resolve(cwd, fromEnv), source: 'environment' } : undefined
+}
+
+/** The deck folder from argv or the environment, else `fallback`. */
+export function deckFolder(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, fallback: string, cwd = process.cwd()): string {
+  return namedDeck(argv, env, cwd)?.path ?? resolve(fallback)
 }

@@ -8,14 +8,18 @@ import { menuHasDevTools } from './policy'
 /** What the menu items do. */
 export interface MenuActions {
   openDeck(): void
+  openRecent(folder: string): void
   presenter(): void
   audience(): void
   demo(): void
   runs(): void
 }
 
-/** The menu template; `isPackaged` false (development) adds DevTools to View. */
-export function menuTemplate(actions: MenuActions, isPackaged: boolean): MenuItemConstructorOptions[] {
+/** The menu template; `isPackaged` false (development) adds DevTools to View; `recent` fills Open Recent. */
+export function menuTemplate(actions: MenuActions, isPackaged: boolean, recent: readonly string[] = []): MenuItemConstructorOptions[] {
+  const recentItems: MenuItemConstructorOptions[] = recent.length
+    ? recent.map((folder) => ({ label: folder, click: () => actions.openRecent(folder) }))
+    : [{ label: 'No recent decks', enabled: false }]
   const view: MenuItemConstructorOptions[] = [{ role: 'togglefullscreen' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }]
   if (menuHasDevTools(isPackaged)) view.push({ type: 'separator' }, { role: 'toggleDevTools' })
   return [
@@ -23,6 +27,7 @@ export function menuTemplate(actions: MenuActions, isPackaged: boolean): MenuIte
       label: 'Deck',
       submenu: [
         { label: 'Open Deck Folder…', accelerator: 'CmdOrCtrl+O', click: () => actions.openDeck() },
+        { label: 'Open Recent', submenu: recentItems },
         { label: 'Presenter Window', accelerator: 'CmdOrCtrl+P', click: () => actions.presenter() },
         { label: 'Audience Window', click: () => actions.audience() },
         { label: 'Full-screen Demo', click: () => actions.demo() },

@@ -3,8 +3,9 @@
  * guards, permission requests (only the webcam, only for our pages) and the
  * trusted-sender check used by every IPC handler.
  */
-import { app, shell, type BrowserWindow, type IpcMainInvokeEvent, type WebContents, type WebPreferences } from 'electron'
+import { app, type BrowserWindow, type IpcMainInvokeEvent, type WebContents, type WebPreferences } from 'electron'
 import { isAppUrl, permissionGranted, type MediaKind } from './policy'
+import { openExternalSafely } from './open-external'
 
 /** Web preferences of every window; DevTools only in development (`app.isPackaged` false). */
 export function secureWebPreferences(preload: string, devTools = !app.isPackaged): WebPreferences {
@@ -22,16 +23,16 @@ export function secureWebPreferences(preload: string, devTools = !app.isPackaged
   }
 }
 
-/** Denies every window.open and navigation away from the app; http(s) links open in the user's browser. */
+/** Denies every window.open and navigation away from the app; http(s) links open in the user's browser (open-external.ts). */
 export function guardContents(contents: WebContents, rendererIndex: string): void {
   contents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url)
+    openExternalSafely(url)
     return { action: 'deny' }
   })
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, rendererIndex)) {
       event.preventDefault()
-      if (/^https?:\/\//.test(url)) void shell.openExternal(url)
+      openExternalSafely(url)
     }
   })
   contents.on('will-attach-webview', (event) => event.preventDefault())

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { dirname, resolve } from 'node:path'
 import { existsSync } from 'node:fs'
 import { createHost } from '../host/create-host'
-import { forkNodeWorker } from '../host/models/node-worker'
+import { forkNodeWorker, forkSourceWorker } from '../host/models/node-worker'
 import { startBrowserServer } from './http-server'
 import { ArgsError, parseServerArgs, USAGE, type ServerArgs } from './args'
 import { exportWithChromium } from './export/export-with-chromium'
@@ -40,7 +40,8 @@ async function main(): Promise<void> {
     createHost: (emit) =>
       createHost({
         deckRoot: args.deck,
-        spawnWorker: () => forkNodeWorker(workerPath),
+        // `npm run dev` runs this file from source (tsx watch): the worker then runs from source too.
+        spawnWorker: () => (process.env['DEMODECK_DEV'] ? forkSourceWorker() : forkNodeWorker(workerPath)),
         emit,
         log: (message) => console.error(message),
         // The presenter's "Backups": Chromium prints this very server's print view.

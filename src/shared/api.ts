@@ -23,6 +23,9 @@ import type {
   ModelInfo,
   ParityReport,
   Prediction,
+  ProjectChecklist,
+  ProjectCode,
+  ProjectTree,
   RunInfo,
   SyncState,
   WandbStatus
@@ -40,6 +43,13 @@ const idSchema = z
   .min(1)
   .max(200)
   .regex(/^[A-Za-z0-9._-]+$/, 'ids use letters, digits, dot, dash and underscore only')
+
+/** A path named by the deck (`::code{src="../src/train.py"}`), relative to the deck folder; the host decides what it may read. */
+const projectPathSchema = z
+  .string()
+  .min(1)
+  .max(500)
+  .refine((path) => !path.includes('\0'), 'a path cannot contain a NUL character')
 
 export const predictInputSchema = z.union([
   z.object({ text: z.string() }).strict(),
@@ -68,7 +78,8 @@ export const requestSchemas = {
       fragment: z.number().int().min(-1).optional(),
       timer: timerSchema.optional(),
       qa: timerSchema.optional(),
-      blackout: z.boolean().optional()
+      blackout: z.boolean().optional(),
+      link: z.number().int().min(0).max(99).nullable().optional()
     })
     .strict(),
   'models:list': z.object({}).strict(),
@@ -101,6 +112,15 @@ export const requestSchemas = {
   'endpoint:wake': z.object({ id: idSchema.optional() }).strict(),
   'endpoint:cancel': z.object({ id: idSchema }).strict(),
   'endpoint:set-token': z.object({ name: z.string().min(1).max(100), token: z.string().min(1).max(8000) }).strict(),
+  'project:checklist': z.object({ src: projectPathSchema }).strict(),
+  'project:code': z.object({ src: projectPathSchema, lines: z.string().max(40).optional() }).strict(),
+  'project:tree': z
+    .object({
+      src: projectPathSchema,
+      depth: z.number().int().min(0).max(6).optional(),
+      max: z.number().int().min(1).max(500).optional()
+    })
+    .strict(),
   'deck:check': z
     .object({
       /** Overflow measured by the caller's browser (see LayoutMeasurement). */
@@ -136,6 +156,9 @@ export interface Responses {
   'endpoint:wake': EndpointHealth[]
   'endpoint:cancel': { cancelled: number }
   'endpoint:set-token': EndpointHealth[]
+  'project:checklist': ProjectChecklist
+  'project:code': ProjectCode
+  'project:tree': ProjectTree,
   'deck:check': PreflightReport
   'deck:export': ExportSummary
 }
@@ -177,6 +200,9 @@ export const httpRoutes: { [C in Channel]: HttpRoute } = {
   'endpoint:wake': { method: 'POST', path: '/api/endpoints/wake' },
   'endpoint:cancel': { method: 'POST', path: '/api/endpoints/:id/cancel' },
   'endpoint:set-token': { method: 'POST', path: '/api/endpoints/token' },
+  'project:checklist': { method: 'GET', path: '/api/project/checklist' },
+  'project:code': { method: 'GET', path: '/api/project/code' },
+  'project:tree': { method: 'GET', path: '/api/project/tree' },
   'deck:check': { method: 'POST', path: '/api/deck/check' },
   'deck:export': { method: 'POST', path: '/api/deck/export' }
 }
@@ -188,9 +214,11 @@ export interface Events {
   'models:changed': ModelInfo[]
   'runs:changed': RunInfo[]
   'endpoint:changed': EndpointHealth[]
+  /** Files read for `::checklist`, `::code` or `::tree` changed on disk (paths as the deck named them). */
+  'project:changed': { files: string[] }
 }
 export type EventName = keyof Events
-export const eventNames: EventName[] = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed']
+export const eventNames: EventName[] = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed', 'project:changed']
 
 /** Error codes and their HTTP status. */
 export const errorStatus = {

@@ -22,8 +22,11 @@ export const channelNames = [
   'endpoint:wake',
   'endpoint:cancel',
   'endpoint:set-token',
+  'project:checklist',
+  'project:code',
+  'project:tree',
   'deck:check',
   'deck:export'
 ] as const
 
-export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed'] as const
+export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed', 'project:changed'] as const

@@ -59,6 +59,8 @@ export interface Deck {
   assetBase: string
   /** Front-matter `theme`, when set. */
   theme?: string
+  /** Front-matter `links`: the project's repository, W&B, deployed API… (see ProjectLink). */
+  links?: ProjectLink[]
 }
 
 /** Presenter/audience shared state, held by the host and broadcast on every change. */
@@ -85,6 +87,8 @@ export interface SyncState {
   version: number
   /** Which window made the last change (random id per window). */
   origin: string
+  /** Index into `deck.links` of the link the presenter shows on the audience screen; null or absent: none. */
+  link?: number | null
 }
 
 // ---------------------------------------------------------------- models
@@ -218,6 +222,8 @@ export interface RunInfo {
   /** W&B path entity/project/runId when synced from W&B. */
   path?: string
   warnings: Problem[]
+  /** The run's W&B page, when its entity, project and id are known (synced, or a local wandb folder that names them). */
+  url?: string
 }
 
 /** One history row in W&B's row format: `_step`, `_runtime`, `_timestamp`, then metric keys. Non-finite numbers are strings 'NaN' | 'Infinity' | '-Infinity' on the wire. */
@@ -328,4 +334,87 @@ export interface EndpointHealth {
   record: RecordedAnswer[]
   /** Recent failures with the full diagnosis, newest first. */
   failures: Array<{ at: string; message: string }>
+}
+
+// ---------------------------------------------------------------- the project behind the deck (links, checklist, code, tree)
+
+/** What a project link points at, for its icon. */
+export type ProjectLinkKind = 'repository' | 'wandb' | 'api-docs' | 'api' | 'cloud' | 'ci' | 'web'
+
+/** One entry of the front matter's `links:`; `url` is always http(s). */
+export interface ProjectLink {
+  label: string
+  url: string
+  kind: ProjectLinkKind
+}
+
+/** A piece of a checklist item's text: plain, inline code, or a link to evidence (http/https only). */
+export interface ChecklistSegment {
+  text: string
+  code?: boolean
+  href?: string
+}
+
+export interface ChecklistItem {
+  segments: ChecklistSegment[]
+  checked: boolean
+  /** 0 for a top-level task, 1 for a task nested under it, … */
+  depth: number
+  /** The course module tag at the end of the item, e.g. "M14" or "M2+M6", shown as a badge. */
+  module?: string
+}
+
+/** The tasks under one heading (Week 1, Week 2, …). */
+export interface ChecklistGroup {
+  heading: string
+  items: ChecklistItem[]
+  done: number
+  total: number
+}
+
+export interface ProjectChecklist {
+  /** The file as the deck named it, relative to the deck folder. */
+  file: string
+  groups: ChecklistGroup[]
+  done: number
+  total: number
+  /** Items left out past the cap. */
+  omitted: number
+}
+
+export interface ProjectCode {
+  file: string
+  text: string
+  /** First and last line shown (1-based, inclusive). */
+  from: number
+  to: number
+  totalLines: number
+  /** Highlighting language from the file name; absent: plain text. */
+  language?: string
+  /** Lines of the requested range left out past the cap. */
+  omittedLines: number
+}
+
+export interface TreeEntry {
+  name: string
+  dir: boolean
+  /** 0 for the entries directly in the tree's root. */
+  depth: number
+  /** Folders past the depth: how many entries they hold (not listed). */
+  collapsed?: number
+  symlink?: boolean
+  /** A folder that could not be read. */
+  unreadable?: boolean
+}
+
+export interface ProjectTree {
+  /** The folder as the deck named it. */
+  root: string
+  /** Its name on disk (for ".", the folder's own name). */
+  name: string
+  entries: TreeEntry[]
+  /** Entries not listed because of the cap. */
+  omitted: number
+  /** Entries skipped because .gitignore ignores them. */
+  ignored: number
 }

@@ -11,16 +11,17 @@ const currentTitle = (page: import('@playwright/test').Page) => page.locator('.r
 /** The audience window has joined the host's slide (its key presses now reach the other windows). */
 const joined = (page: import('@playwright/test').Page) => expect(page.getByTestId('audience')).toHaveAttribute('data-synced', 'true')
 
-test('the example deck shows five titled slides and navigates with the keyboard', async ({ page, server }) => {
+test('the example deck shows six titled slides and navigates with the keyboard', async ({ page, server }) => {
   await page.goto(server.url)
   const sections = page.locator('.reveal .slides > section')
-  await expect(sections).toHaveCount(5)
+  await expect(sections).toHaveCount(6)
   const titles = await page.locator('.reveal .slides > section h1').allTextContents()
   expect(titles.map((t) => t.toLowerCase())).toEqual([
     expect.stringContaining('problem'),
     expect.stringContaining('model'),
     expect.stringContaining('data'),
     expect.stringContaining('framework'),
+    expect.stringContaining('project'),
     expect.stringContaining('use case')
   ])
   await expect(currentTitle(page)).toContainText(/problem/i)
@@ -69,18 +70,18 @@ test('presenter and audience stay on the same slide, both ways', async ({ contex
   const presenter = await context.newPage()
   await audience.goto(server.url)
   await presenter.goto(`${server.url}presenter`)
-  await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 1 / 5')
+  await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 1 / 6')
   await expect(presenter.getByTestId('notes')).toContainText('mixtape')
   await joined(audience)
 
   await audience.keyboard.press('ArrowRight')
-  await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 2 / 5')
+  await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 2 / 6')
   await expect(presenter.getByTestId('preview-next')).toContainText(/Data/i)
   await expect(presenter.getByTestId('notes')).toContainText('model card')
 
   await presenter.getByRole('button', { name: 'Next' }).click()
   await expect(currentTitle(audience)).toContainText(/data/i)
-  await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 3 / 5')
+  await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 3 / 6')
 
   await presenter.keyboard.press('b')
   await expect(audience.getByTestId('blackout')).toBeVisible()
@@ -112,7 +113,7 @@ test('a key pressed the moment the window is in sync moves every window, and the
   await expect(currentTitle(audience)).toContainText(/use case/i)
   const presenter = await context.newPage()
   await presenter.goto(`${server.url}presenter`)
-  await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 5 / 5')
+  await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 6 / 6')
   await audience.getByLabel('Text to classify').fill('Forest fire near La Ronge Sask. Canada')
   await expect(audience.getByTestId('prediction-bars').first()).toContainText('disaster')
 })
@@ -166,8 +167,8 @@ test('the countdown starts at the deck duration, pauses, resets only on confirma
   await expect(presenter.getByTestId('talk-remaining')).toHaveText('4:55')
 
   await presenter.keyboard.press('t')
-  for (let i = 0; i < 4; i++) await presenter.keyboard.press('ArrowRight')
-  await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 5 / 5')
+  for (let i = 0; i < 5; i++) await presenter.keyboard.press('ArrowRight')
+  await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 6 / 6')
   await expect(presenter.getByTestId('preview-next')).toContainText('Q&A next')
   await presenter.keyboard.press('ArrowRight')
   await expect(presenter.getByTestId('timer-status')).toHaveText('paused')
@@ -188,7 +189,7 @@ test('typing into the demo on the last slide never starts the Q&A; "next" outsid
   await expect(currentTitle(audience)).toContainText(/use case/i)
   const presenter = await context.newPage()
   await presenter.goto(`${server.url}presenter`)
-  await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 5 / 5')
+  await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 6 / 6')
   await expect(presenter.getByTestId('timer-status')).toHaveText('running')
 
   // Space, "n" and "N" are all "next" keys of reveal.js; in the text box they are just letters.
@@ -219,7 +220,8 @@ test('a clicker (PageDown/PageUp) still moves the talk after a chart option is t
   await expect(presenter.getByTestId('presenter')).toHaveAttribute('data-synced', 'true')
   await presenter.keyboard.press('End')
   await presenter.keyboard.press('PageUp')
-  await expect(counter).toHaveText('Slide 4 / 5')
+  await presenter.keyboard.press('PageUp')
+  await expect(counter).toHaveText('Slide 4 / 6')
   await expect(currentTitle(audience)).toContainText(/framework/i)
 
   // A ticked checkbox keeps the focus; reveal.js alone would ignore every key from then on.
@@ -227,26 +229,28 @@ test('a clicker (PageDown/PageUp) still moves the talk after a chart option is t
   await outliers.click()
   await expect(outliers).toBeFocused()
   await audience.keyboard.press('PageDown')
-  await expect(counter).toHaveText('Slide 5 / 5')
+  await expect(counter).toHaveText('Slide 5 / 6')
   await audience.keyboard.press('PageUp')
-  await expect(counter).toHaveText('Slide 4 / 5')
+  await expect(counter).toHaveText('Slide 4 / 6')
   // Arrow keys do nothing to a checkbox, so they move the talk on too; on a slider they move the slider.
   await outliers.click()
   await audience.keyboard.press('ArrowRight')
-  await expect(counter).toHaveText('Slide 5 / 5')
+  await expect(counter).toHaveText('Slide 5 / 6')
   await expect(presenter.getByTestId('timer-status')).toHaveText('running')
+  await audience.keyboard.press('PageDown')
+  await expect(counter).toHaveText('Slide 6 / 6')
 
   // In the demo's text box the arrows move the cursor; the clicker still moves the talk.
   const box = audience.getByLabel('Text to classify')
   await box.fill('Flood warning for the valley')
   await box.press('ArrowLeft')
   await box.press('ArrowRight')
-  await expect(counter).toHaveText('Slide 5 / 5')
+  await expect(counter).toHaveText('Slide 6 / 6')
   await expect(box).toBeFocused()
   await box.press('PageUp')
-  await expect(counter).toHaveText('Slide 4 / 5')
+  await expect(counter).toHaveText('Slide 5 / 6')
   await audience.keyboard.press('PageDown')
-  await expect(counter).toHaveText('Slide 5 / 5')
+  await expect(counter).toHaveText('Slide 6 / 6')
   // On the last slide, the clicker's "next" from inside the text box starts the Q&A.
   await box.click()
   await box.press('PageDown')
@@ -264,7 +268,7 @@ test('saving a slide file updates both windows and keeps the current slide', asy
     await presenter.goto(`${server.url}presenter`)
     await expect(currentTitle(audience)).toContainText(/problem/i)
     await joined(audience)
-    await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 1 / 5')
+    await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 1 / 6')
     await audience.keyboard.press('ArrowRight')
     await audience.keyboard.press('ArrowRight')
     await expect(currentTitle(audience)).toContainText(/data/i)
@@ -272,8 +276,8 @@ test('saving a slide file updates both windows and keeps the current slide', asy
     writeFileSync(file, readFileSync(file, 'utf8').replace('# 3 · Data: 7,613 tweets, 43 % disasters', '# 3 · Data, freshly edited'))
     await expect(currentTitle(audience)).toHaveText(/freshly edited/i, { timeout: 5_000 })
     await expect(presenter.getByTestId('preview-current')).toContainText(/freshly edited/i)
-    await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 3 / 5')
-    await expect(audience.locator('.reveal .slides > section')).toHaveCount(5)
+    await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 3 / 6')
+    await expect(audience.locator('.reveal .slides > section')).toHaveCount(6)
   } finally {
     await server.stop()
     removeDir(deck)
@@ -289,16 +293,16 @@ test('the presenter warns about a slide taller than the slide; the example deck 
     const current = presenter.getByTestId('preview-current')
     const next = presenter.getByTestId('preview-next')
     // Every slide of the example deck fits: no warning on any of them.
-    for (let i = 1; i <= 5; i++) {
-      await expect(presenter.getByTestId('slide-counter')).toHaveText(`Slide ${i} / 5`)
+    for (let i = 1; i <= 6; i++) {
+      await expect(presenter.getByTestId('slide-counter')).toHaveText(`Slide ${i} / 6`)
       await expect(current.locator('.dd-preview-slide h1')).toBeVisible()
       await expect(current.getByTestId('overflow-warning')).toHaveCount(0)
       await expect(next.getByTestId('overflow-warning')).toHaveCount(0)
-      if (i < 5) await presenter.getByRole('button', { name: 'Next' }).click()
+      if (i < 6) await presenter.getByRole('button', { name: 'Next' }).click()
     }
     const file = join(deck, 'slides', 'deck.md')
     const bullets = Array.from({ length: 30 }, (_, i) => `- point number ${i + 1} that someone forgot to cut`).join('\n')
-    writeFileSync(file, readFileSync(file, 'utf8').replace('# 5 · Use case: try it live', `# 5 · Use case: try it live\n\n${bullets}`))
+    writeFileSync(file, readFileSync(file, 'utf8').replace('# 6 · Use case: try it live', `# 6 · Use case: try it live\n\n${bullets}`))
     await expect(current.getByTestId('overflow-warning')).toContainText(/px taller than the slide/, { timeout: 5_000 })
   } finally {
     await server.stop()
@@ -322,6 +326,12 @@ test.describe('bad decks give readable messages, never a blank window', () => {
       expectText: /ignored "dangerouslySetInnerHTML", "ref", "onclick"/,
       slides: 1,
       slideText: 'Every word stays'
+    },
+    {
+      name: 'a project link that is not http(s), and ::checklist without src',
+      files: { 'slides/deck.md': '---\nlinks:\n  - label: Notes\n    url: file:///home/me/notes.txt\n---\n# Links\n\n::checklist\n' },
+      expectText: /::checklist needs src=[\s\S]*Link "Notes" \(file:\/\/\/home\/me\/notes\.txt\) was ignored: only http:\/\/ and https:\/\//,
+      slides: 1
     }
   ]
   for (const c of cases) {
@@ -360,6 +370,7 @@ test.describe('bad decks give readable messages, never a blank window', () => {
           await expect(slides.nth(2)).toHaveClass(/present/)
           await expect(slides.nth(2).getByRole('heading', { name: /^After/ })).toBeVisible()
         }
+        if (c.name.startsWith('a project link')) await expect(page.getByTestId('project-notice')).toContainText('needs the file with the task lists')
       } finally {
         await server.stop()
         removeDir(dir)

@@ -447,6 +447,6 @@ test.describe('temp deck with a real MNIST export', () => {
     const banner = slide.getByTestId('parity-warning')
     await expect(banner).toBeVisible()
     await expect(banner).toContainText(/parity check failed/i)
-    await expect(banner).toContainText('1e-4')
+    await expect(banner).toContainText("1.0e-4")
   })
 })

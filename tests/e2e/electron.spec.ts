@@ -46,7 +46,7 @@ test.describe('Electron app', () => {
       const pages = app.windows()
       const presenter = pages.find((page) => page.url().includes('presenter'))!
       const audience = pages.find((page) => !page.url().includes('presenter'))!
-      await expect(audience.locator('.reveal .slides > section')).toHaveCount(5)
+      await expect(audience.locator('.reveal .slides > section')).toHaveCount(6)
       await expect(presenter.getByTestId('talk-remaining')).toHaveText('6:00')
 
       // The renderer sees only the contract: no Node, no raw ipcRenderer.
@@ -71,7 +71,7 @@ test.describe('Electron app', () => {
       expect(app.windows()).toHaveLength(2)
 
       await audience.keyboard.press('ArrowRight')
-      await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 2 / 5')
+      await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 2 / 6')
     } finally {
       await app.close()
     }

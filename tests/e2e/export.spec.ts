@@ -56,7 +56,7 @@ test.afterAll(() => {
 
 test('the export says what it wrote and has nothing to warn about', () => {
   expect(output).toContain(join(dir, 'deck.pdf'))
-  expect(output).toMatch(/Exported 5 slides in/)
+  expect(output).toContain(`Exported ${deck.slides.length} slides in`)
   expect(output).not.toContain('warning:')
 })
 

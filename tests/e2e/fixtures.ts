@@ -60,7 +60,8 @@ export async function startServer(deck: string, env: Record<string, string> = {}
 /** Copies a deck folder (default: the bundled example deck) to a temp dir a test may edit. */
 export function copyDeck(source = repoRoot): string {
   const dir = mkdtempSync(join(tmpdir(), 'demodeck-deck-'))
-  for (const part of ['slides', 'models', 'runs']) {
+  // The example deck's project files (::checklist, ::code, ::tree) come along, so its slides read as in the repository.
+  for (const part of ['slides', 'models', 'runs', 'docs/course-checklist.md', 'training/train_tweets.py']) {
     try {
       cpSync(join(source, part), join(dir, part), { recursive: true })
     } catch {

@@ -76,7 +76,7 @@ test.describe('Ready for the talk? in the presenter', () => {
     const panel = page.getByRole('dialog', { name: 'Ready for the talk?' })
     await expect(panel.getByTestId('ready-verdict')).toHaveText(/^Ready: no errors/, { timeout: 60_000 })
     await expect(panel.locator('[data-check="models"]')).toHaveAttribute('data-status', 'pass')
-    await expect(panel.locator('[data-check="layout"]')).toContainText('presenter, 1 of 5 slides')
+    await expect(panel.locator('[data-check="layout"]')).toContainText('presenter, 2 of 6 slides')
     await expect(page.getByTestId('ready-button')).toHaveText('✔ Ready')
   })
 

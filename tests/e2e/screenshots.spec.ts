@@ -22,7 +22,7 @@ test('README screenshots: the live demo slide and the presenter view', async ({ 
     .toBe(true)
   const audience = await context.newPage()
   await audience.goto(server.url)
-  await expect(audience.locator('.reveal .slides > section')).toHaveCount(5)
+  await expect(audience.locator('.reveal .slides > section')).toHaveCount(6)
   // Wait until the window has joined the host's slide; a key pressed before that is not shared.
   await expect(audience.getByTestId('audience')).toHaveAttribute('data-synced', 'true')
   await audience.keyboard.press('End')
@@ -39,10 +39,10 @@ test('README screenshots: the live demo slide and the presenter view', async ({ 
 
   const presenter = await context.newPage()
   await presenter.goto(`${server.url}presenter`)
-  await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 5 / 5')
+  await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 6 / 6')
   await presenter.keyboard.press('Home')
   await presenter.keyboard.press('ArrowRight')
-  await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 2 / 5')
+  await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 2 / 6')
   await expect(presenter.getByTestId('notes')).toContainText('model card')
   // The slide's model card is read from the ONNX file: wait for it, not its loading line.
   await expect(presenter.getByTestId('preview-current').getByTestId('card-parity')).toBeVisible()

@@ -12,6 +12,7 @@ import remarkDirective from 'remark-directive'
 import { visit } from 'unist-util-visit'
 import type { Deck, DirectiveUse, Problem, Slide } from '../../shared/types'
 import { parseDuration } from './durations'
+import { readLinks } from '../project/links'
 
 export const DEFAULT_DURATION_SEC = 6 * 60
 export const DEFAULT_QA_SEC = 10 * 60
@@ -23,12 +24,15 @@ export const MAX_SLIDE_NESTING = 40
 export const MAX_SLIDE_MARKUP = 1_500
 
 /** Live components the renderer knows, with the attribute each one needs. */
-export const KNOWN_DIRECTIVES: Record<string, { required: string[]; summary: string }> = {
+export const KNOWN_DIRECTIVES: Record<string, { required: string[]; summary: string; example?: string }> = {
   demo: { required: ['model'], summary: 'live classification demo of a model in models/' },
   'model-card': { required: ['model'], summary: 'model card read from the ONNX file' },
   chart: { required: [], summary: 'training curves of runs' },
   fragment: { required: [], summary: 'content revealed one step at a time (:::fragment … :::)' },
-  columns: { required: [], summary: 'side-by-side columns (:::columns … :::)' }
+  columns: { required: [], summary: 'side-by-side columns (:::columns … :::)' },
+  checklist: { required: ['src'], summary: "the task lists of a README (the course's project checklist)", example: '::checklist{src="../README.md"}' },
+  code: { required: ['src'], summary: 'lines of a file of the project, highlighted', example: '::code{src="../src/models/train_model.py" lines="12-40"}' },
+  tree: { required: [], summary: "the project's folder structure (respects .gitignore)" }
 }
 
 export interface SourceFile {
@@ -305,7 +309,7 @@ export function parseDeck(files: SourceFile[], root = '', revision = 0, initialP
           if (!directive.attributes[attribute]) {
             warnings.push({
               code: 'deck/directive-attribute-missing',
-              message: `Slide ${slideNumber + 1}: ::${directive.name} needs ${attribute}="…", e.g. ::${directive.name}{${attribute}="disaster-tweets"}.`,
+              message: `Slide ${slideNumber + 1}: ::${directive.name} needs ${attribute}="…", e.g. ${known.example ?? `::${directive.name}{${attribute}="disaster-tweets"}`}.`,
               file: file.path,
               slide: slideNumber
             })
@@ -364,6 +368,8 @@ export function parseDeck(files: SourceFile[], root = '', revision = 0, initialP
     assetBase: ''
   }
   if (typeof front['theme'] === 'string') deck.theme = front['theme']
+  const links = readLinks(front['links'], warnings, files[0]?.path)
+  if (links.length > 0) deck.links = links
   return deck
 }
 

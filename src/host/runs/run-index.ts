@@ -16,6 +16,7 @@ import { historyWindow } from './history-window'
 import { companionFiles, readSource } from './read-source'
 import { parseRunsYaml } from './runs-yaml'
 import { looksLikeWandbKey } from './secret-scan'
+import { wandbRunUrl } from '../../core/project/links'
 
 /** Where synced W&B runs are cached, relative to the deck. */
 export const WANDB_CACHE_DIR = ['runs', 'wandb']
@@ -275,6 +276,9 @@ export class RunIndex {
     if (group) info.group = group
     if (c.run.state) info.state = c.run.state
     if (c.run.path) info.path = c.run.path
+    const wandbPath = c.run.path ?? (c.run.entity && c.run.project && c.run.runId ? `${c.run.entity}/${c.run.project}/${c.run.runId}` : undefined)
+    const url = wandbPath ? wandbRunUrl(wandbPath, process.env['WANDB_BASE_URL'] || undefined) : undefined
+    if (url) info.url = url
     return info
   }
 }

@@ -91,9 +91,20 @@ describe('the demodeck-asset: protocol', () => {
 })
 
 describe('the menu', () => {
-  const actions = { openDeck: vi.fn(), presenter: vi.fn(), audience: vi.fn(), demo: vi.fn(), runs: vi.fn() }
+  const actions = { openDeck: vi.fn(), openRecent: vi.fn(), presenter: vi.fn(), audience: vi.fn(), demo: vi.fn(), runs: vi.fn() }
   const roles = (packaged: boolean): unknown[] =>
     menuTemplate(actions, packaged).flatMap((menu) => (Array.isArray(menu.submenu) ? menu.submenu.map((item) => item.role) : []))
+
+  it('Open Recent lists the recent decks and opens the one clicked; none is a disabled line', () => {
+    const deckMenu = menuTemplate(actions, true, ['/decks/exam', '/decks/old'])[0]!
+    const recent = (deckMenu.submenu as Array<{ label?: string; submenu?: unknown }>).find((item) => item.label === 'Open Recent')!
+    const items = recent.submenu as Array<{ label: string; click: () => void }>
+    expect(items.map((item) => item.label)).toEqual(['/decks/exam', '/decks/old'])
+    items[1]!.click()
+    expect(actions.openRecent).toHaveBeenCalledWith('/decks/old')
+    const empty = (menuTemplate(actions, true)[0]!.submenu as Array<{ label?: string; submenu?: unknown }>).find((item) => item.label === 'Open Recent')!
+    expect(empty.submenu).toEqual([{ label: 'No recent decks', enabled: false }])
+  })
 
   it('has no DevTools in a packaged app, and has them in development', () => {
     expect(roles(true)).not.toContain('toggleDevTools')

@@ -10,7 +10,7 @@ describe('parseDeck on the bundled example deck', () => {
   const text = readFileSync(resolve(__dirname, '../../../../slides/deck.md'), 'utf8')
   const deck = parseDeck(file(text))
 
-  it('has the five exam slides with their titles, notes and budgets', () => {
+  it('has the exam slides (five, and one on the project behind them) with their titles, notes and budgets', () => {
     expect(deck.errors).toEqual([])
     expect(deck.warnings).toEqual([])
     expect(deck.slides.map((s) => s.title)).toEqual([
@@ -18,6 +18,7 @@ describe('parseDeck on the bundled example deck', () => {
       expect.stringMatching(/Model/),
       expect.stringMatching(/Data/),
       expect.stringMatching(/Framework/),
+      expect.stringMatching(/project/),
       expect.stringMatching(/Use case/)
     ])
     for (const slide of deck.slides) expect(slide.notes.length).toBeGreaterThan(20)
@@ -31,7 +32,9 @@ describe('parseDeck on the bundled example deck', () => {
     expect(all).toContain('demo')
     expect(all).toContain('chart')
     expect(all).toContain('model-card')
-    expect(deck.slides[4]!.directives).toEqual([{ name: 'demo', attributes: { model: 'disaster-tweets' } }])
+    expect(all).toEqual(expect.arrayContaining(['checklist', 'code', 'tree']))
+    expect(deck.slides[5]!.directives).toEqual([{ name: 'demo', attributes: { model: 'disaster-tweets' } }])
+    expect(deck.links?.map((link) => link.kind)).toEqual(['repository', 'wandb', 'api-docs', 'web', 'web'])
   })
 })
 

@@ -76,6 +76,11 @@ export function RunTable({ runs, metrics, overrides, colors = {} }: RunTableProp
                 <th scope="row">
                   <span className="dd-swatch" style={{ background: colors[run.id] ?? 'transparent' }} />
                   {run.name}
+                  {run.url ? (
+                    <a href={run.url} target="_blank" rel="noreferrer" className="dd-run-wandb" title={`${run.url} (opens in your browser)`} aria-label={`${run.name} on W&B`}>
+                      {' '}↗
+                    </a>
+                  ) : null}
                 </th>
                 {summary.map((s) => {
                   const v = s.values[r]

@@ -91,6 +91,14 @@ export default function RunsPage(): React.JSX.Element {
                     {run.group ? `${run.group} · ` : ''}
                     {run.steps} rows{run.state ? ` · ${run.state}` : ''}
                     {run.warnings.length > 0 ? ` · ${run.warnings.length} warning(s)` : ''}
+                    {run.url ? (
+                      <>
+                        {' · '}
+                        <a href={run.url} target="_blank" rel="noreferrer" data-testid="run-wandb-link" title={run.url}>
+                          W&amp;B ↗
+                        </a>
+                      </>
+                    ) : null}
                   </div>
                 </li>
               ))}

@@ -16,6 +16,7 @@ import { SlideContent } from './SlideContent'
 import { HelpOverlay } from './HelpOverlay'
 import { ProblemsBanner } from './ProblemsBanner'
 import { DeckErrorScreen } from './DeckErrorScreen'
+import { AudienceLink } from '../project/AudienceLink'
 import './deck.css'
 
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', ' ', 'PageDown', 'n', 'N', 'l', 'j'])
@@ -177,6 +178,7 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
         ))}
       </RevealDeck>
       {sync?.blackout ? <div className="dd-blackout" data-testid="blackout" aria-label="Screen blacked out (press B)" /> : null}
+      <AudienceLink deck={deck} sync={sync} />
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
       <ProblemsBanner deck={deck} />
     </div>

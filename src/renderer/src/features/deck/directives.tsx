@@ -13,7 +13,10 @@ type Registered = LazyExoticComponent<ComponentType<DirectiveProps>>
 export const directiveRegistry: Record<string, Registered> = {
   demo: lazy(() => import('../demo/DemoDirective')),
   'model-card': lazy(() => import('../demo/ModelCardDirective')),
-  chart: lazy(() => import('../charts/ChartDirective'))
+  chart: lazy(() => import('../charts/ChartDirective')),
+  checklist: lazy(() => import('../project/ChecklistDirective')),
+  code: lazy(() => import('../project/CodeDirective')),
+  tree: lazy(() => import('../project/TreeDirective'))
 }
 
 interface HostProps {

@@ -15,6 +15,7 @@ import { visit } from 'unist-util-visit'
 import { toJsxRuntime, type Components } from 'hast-util-to-jsx-runtime'
 import type { Root, Nodes, Parent, Html } from 'mdast'
 import { ELEMENT_COMMENT, readElementAttributes } from '../../../../core/deck/element-attributes'
+import { CodeBlockElement, remarkCodeBlocks } from './code/remark-code-blocks'
 
 interface DirectiveNode {
   type: 'leafDirective' | 'containerDirective' | 'textDirective'
@@ -99,6 +100,7 @@ const processor = unified()
   .use(remarkDirective)
   .use(remarkElementAttributes)
   .use(remarkDirectivesToElements)
+  .use(remarkCodeBlocks)
   .use(remarkRehype, { allowDangerousHtml: false })
 
 /** Rewrites relative image/link URLs to the deck's asset base (slides/ is the base folder). */
@@ -129,7 +131,7 @@ export function renderMarkdown(markdown: string, options: MarkdownRenderOptions)
     Fragment,
     jsx: jsx as never,
     jsxs: jsxs as never,
-    components: options.components as Components,
+    components: { 'dd-code': CodeBlockElement, ...options.components } as Components,
     passKeys: true,
     passNode: false
   })

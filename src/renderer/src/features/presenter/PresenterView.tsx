@@ -19,6 +19,8 @@ import { SlidePreview } from './SlidePreview'
 import { ReadyCheck } from './ReadyCheck'
 import { BackupsButton } from './BackupsButton'
 import { EndpointHealthPanel } from '../demo/EndpointHealthPanel'
+import { LinksBar } from '../project/LinksBar'
+import { QaPanel } from '../project/QaPanel'
 import './presenter.css'
 
 type Confirming = 'timer' | 'qa' | null
@@ -151,6 +153,7 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
           </span>
           {sync?.blackout ? <span className="dd-badge dd-badge-warn">Audience blacked out</span> : null}
         </div>
+        <LinksBar deck={deck} sync={sync} update={update} />
         <nav className="dd-presenter-nav">
           <button type="button" onClick={() => step(-1)} aria-label="Previous" disabled={!ready} title={waiting}>
             ◀ Prev
@@ -232,7 +235,11 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
           <SlidePreview deck={deck} slide={slide} label={`Now: ${slide?.title ?? ''}`} testId="preview-current" />
         </div>
         <div className="dd-preview-next">
-          <SlidePreview deck={deck} slide={next} label={next ? `Next: ${next.title}` : 'Next: Q&A'} testId="preview-next" />
+          {qaActive && sync ? (
+            <QaPanel deck={deck} sync={sync} qaRemainingSec={qaRemainingSec} goTo={(index) => void update({ slide: index, fragment: -1 })} />
+          ) : (
+            <SlidePreview deck={deck} slide={next} label={next ? `Next: ${next.title}` : 'Next: Q&A'} testId="preview-next" />
+          )}
         </div>
       </section>
 
