@@ -56,8 +56,9 @@ class RunLogger:
     """
 
     def __init__(self, model_id: str, run_id: str, name: str, config: Dict[str, Any],
-                 group: Optional[str] = None, tags: Optional[List[str]] = None) -> None:
-        self.dir = os.path.join(MODELS_DIR, model_id, "runs", run_id)
+                 group: Optional[str] = None, tags: Optional[List[str]] = None,
+                 models_dir: str = MODELS_DIR) -> None:
+        self.dir = os.path.join(models_dir, model_id, "runs", run_id)
         os.makedirs(self.dir, exist_ok=True)
         self.run_id = run_id
         self.step = 0

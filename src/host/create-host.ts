@@ -191,6 +191,8 @@ export function createHost(options: HostOptions): Host {
     'project:checklist': async ({ src }) => project.checklist(src),
     'project:code': async ({ src, lines }) => project.code(src, lines),
     'project:tree': async ({ src, depth, max }) => project.tree(src, depth, max),
+    'models:graph': ({ id }) => models.graph(id),
+    'models:graph-run': ({ id, edits }) => models.graphRun(id, edits),
     'deck:check': ({ layout, layoutNote, clock }) =>
       checkDeck({ deckRoot, deck, models, runs, sync: clock === false ? null : sync, layout, layoutNote }),
     'deck:export': async (wanted) => {

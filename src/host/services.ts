@@ -4,6 +4,9 @@
  * how they start the inference process and store secrets.
  */
 import type {
+  GraphData,
+  GraphEdits,
+  GraphRun,
   HistoryRow,
   ModelCard,
   ModelInfo,
@@ -33,6 +36,10 @@ export interface ModelServiceApi {
   card(id: string): Promise<ModelCard>
   predict(id: string, input: PredictInput): Promise<Prediction>
   parity(id: string): Promise<ParityReport>
+  /** Node-classification models: the graph to draw. */
+  graph(id: string): Promise<GraphData>
+  /** Node-classification models: every node's prediction after optional what-if edits. */
+  graphRun(id: string, edits?: GraphEdits): Promise<GraphRun>
   /** Starts the demo models' workers and loads them in the background. */
   warm(ids: string[]): void
   /** Called when files under models/ change. */

@@ -18,6 +18,8 @@ import type {
   Deck,
   EndpointHealth,
   EndpointPrediction,
+  GraphData,
+  GraphRun,
   HistoryRow,
   ModelCard,
   ModelInfo,
@@ -51,10 +53,23 @@ const projectPathSchema = z
   .max(500)
   .refine((path) => !path.includes('\0'), 'a path cannot contain a NUL character')
 
+const nodeIdSchema = z.number().int().min(0).max(100_000_000)
+const linkSchema = z.tuple([nodeIdSchema, nodeIdSchema])
+
+/** A what-if edit of a graph model's graph (see `GraphEdits`); at most 10,000 entries per list. */
+export const graphEditsSchema = z
+  .object({
+    removeEdges: z.array(linkSchema).max(10_000).optional(),
+    addEdges: z.array(linkSchema).max(10_000).optional(),
+    clearFeatures: z.array(nodeIdSchema).max(10_000).optional()
+  })
+  .strict()
+
 export const predictInputSchema = z.union([
   z.object({ text: z.string() }).strict(),
   z.object({ image: z.string().min(1) }).strict(),
-  z.object({ features: z.record(z.string(), z.union([z.number(), z.string(), z.null()])) }).strict()
+  z.object({ features: z.record(z.string(), z.union([z.number(), z.string(), z.null()])) }).strict(),
+  z.object({ node: nodeIdSchema, edits: graphEditsSchema.optional() }).strict()
 ])
 
 const slidePx = z.object({ slide: z.number().int().min(0), px: z.number().finite() }).strict()
@@ -121,6 +136,8 @@ export const requestSchemas = {
       max: z.number().int().min(1).max(500).optional()
     })
     .strict(),
+  'models:graph': z.object({ id: idSchema }).strict(),
+  'models:graph-run': z.object({ id: idSchema, edits: graphEditsSchema.optional() }).strict(),
   'deck:check': z
     .object({
       /** Overflow measured by the caller's browser (see LayoutMeasurement). */
@@ -158,7 +175,9 @@ export interface Responses {
   'endpoint:set-token': EndpointHealth[]
   'project:checklist': ProjectChecklist
   'project:code': ProjectCode
-  'project:tree': ProjectTree,
+  'project:tree': ProjectTree
+  'models:graph': GraphData
+  'models:graph-run': GraphRun
   'deck:check': PreflightReport
   'deck:export': ExportSummary
 }
@@ -203,6 +222,8 @@ export const httpRoutes: { [C in Channel]: HttpRoute } = {
   'project:checklist': { method: 'GET', path: '/api/project/checklist' },
   'project:code': { method: 'GET', path: '/api/project/code' },
   'project:tree': { method: 'GET', path: '/api/project/tree' },
+  'models:graph': { method: 'GET', path: '/api/models/:id/graph' },
+  'models:graph-run': { method: 'POST', path: '/api/models/:id/graph-run' },
   'deck:check': { method: 'POST', path: '/api/deck/check' },
   'deck:export': { method: 'POST', path: '/api/deck/export' }
 }
@@ -252,9 +273,21 @@ export interface ErrorBody {
 /** Result envelope used over IPC (Electron strips custom error fields). */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorBody['error'] }
 
+type Issue = z.core.$ZodIssue
+
+/** A union that matched no branch reports the branch that got furthest (longest path), not just "Invalid input". */
+function leafIssues(issue: Issue): Issue[] {
+  if (issue.code !== 'invalid_union' || !issue.errors.length) return [issue]
+  const depth = (list: Issue[]): number => Math.max(...list.map((i) => i.path.length))
+  const best = issue.errors.reduce((a, b) => (depth(b) > depth(a) ? b : a))
+  if (depth(best) === 0) return [issue]
+  return best.flatMap((i) => leafIssues({ ...i, path: [...issue.path, ...i.path] } as Issue))
+}
+
 /** Turns a zod issue list into one readable sentence. */
 export function describeZodError(error: z.ZodError): string {
   return error.issues
+    .flatMap(leafIssues)
     .slice(0, 3)
     .map((issue) => `${issue.path.length ? issue.path.join('.') + ': ' : ''}${issue.message}`)
     .join('; ')

@@ -25,6 +25,8 @@ export const channelNames = [
   'project:checklist',
   'project:code',
   'project:tree',
+  'models:graph',
+  'models:graph-run',
   'deck:check',
   'deck:export'
 ] as const

@@ -93,7 +93,7 @@ export interface SyncState {
 
 // ---------------------------------------------------------------- models
 
-export type ModelTask = 'text-classification' | 'image-classification' | 'tabular-classification'
+export type ModelTask = 'text-classification' | 'image-classification' | 'tabular-classification' | 'node-classification'
 export type OutputKind = 'logits' | 'probabilities' | 'log-probabilities' | 'sigmoid'
 
 export interface TensorInfo {
@@ -141,6 +141,8 @@ export interface ModelInfo {
   features?: TabularFeature[]
   /** Image models: what the demo pad should offer. */
   image?: { width: number; height: number; channels: 1 | 3; invert?: boolean; background?: 'black' | 'white' }
+  /** Node-classification models: the size of the graph in the model folder. */
+  graph?: GraphSummary
   description?: string
   /** Run ids (see runs:list) that trained this model. */
   runs?: string[]
@@ -157,10 +159,13 @@ export type PredictInput =
   | { text: string }
   | { image: string }
   | { features: Record<string, number | string | null> }
+  | { node: number; edits?: GraphEdits }
 
 export interface Prediction {
   predictions: Array<{ label: string; score: number }>
   latencyMs: number
+  /** Node-classification models: which node, and what the (edited) graph changed. */
+  graph?: NodePrediction
 }
 
 export interface ParityReport {
@@ -200,6 +205,8 @@ export interface ModelCard {
   preprocessing: Array<{ step: string; detail: string }>
   parity?: ParityReport
   warnings: Problem[]
+  /** Graph models: nodes, edges, features, classes and the message-passing layers. */
+  graph?: GraphSummary & { layers: number }
 }
 
 // ---------------------------------------------------------------- runs
@@ -417,4 +424,70 @@ export interface ProjectTree {
   omitted: number
   /** Entries skipped because .gitignore ignores them. */
   ignored: number
+}
+
+// ---------------------------------------------------------------- graphs
+
+/**
+ * A what-if edit of a graph model's graph. Node ids are the graph file's (for the Cora
+ * example: PyTorch Geometric's Planetoid node indices). Links are undirected: [a, b] and
+ * [b, a] are the same citation.
+ */
+export interface GraphEdits {
+  removeEdges?: Array<[number, number]>
+  addEdges?: Array<[number, number]>
+  /** Nodes whose features (words) are blanked. */
+  clearFeatures?: number[]
+}
+
+/** Size of a graph model's graph. */
+export interface GraphSummary {
+  nodes: number
+  /** Undirected links. */
+  edges: number
+  /** Feature width per node (e.g. vocabulary size). */
+  features: number
+  classes: number
+}
+
+/** A node's prediction from `models:predict` with `{ node }`. */
+export interface NodePrediction {
+  node: number
+  /** True class index when the graph file has labels, else null. */
+  label: number | null
+  split: 'train' | 'val' | 'test' | 'none'
+  /** Nodes whose top class differs from the unedited graph's (empty without edits). */
+  changed: number[]
+}
+
+/** The static graph of a node-classification model, for drawing (`models:graph`). */
+export interface GraphData {
+  id: string
+  nodes: number
+  /** Undirected links, flattened: a0, b0, a1, b1, … */
+  edges: number[]
+  /** Stored 2-D positions, flattened: x0, y0, x1, y1, … (computed at training time). */
+  layout: number[]
+  /** True class per node (-1 when unknown). */
+  labels: number[]
+  /** 0 none, 1 train, 2 val, 3 test, per node. */
+  split: number[]
+  /** Number of non-zero features (words) per node. */
+  featureCounts: number[]
+  featureSize: number
+  classNames: string[]
+}
+
+/** Predictions for every node after an edit (`models:graph-run`). */
+export interface GraphRun {
+  /** Top class per node. */
+  classes: number[]
+  /** Class probabilities, flattened node-major (nodes × classes), rounded to 4 decimals. */
+  scores: number[]
+  /** Nodes whose top class differs from the unedited graph's. */
+  changed: number[]
+  /** Accuracy per split on this graph (null when the split is empty). */
+  accuracy: { train: number | null; val: number | null; test: number | null }
+  /** Inference time in the worker (feeds + ONNX run + softmax), ms. */
+  latencyMs: number
 }

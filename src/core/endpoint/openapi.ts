@@ -169,7 +169,8 @@ function fit(doc: Schema, op: Schema, task: ModelTask, features: string[]): Fit 
 const INPUT_WORDS: Record<ModelTask, string> = {
   'image-classification': 'an image upload (multipart/form-data with a file field)',
   'text-classification': 'a text field (JSON body or query parameter)',
-  'tabular-classification': 'the model\'s features (a JSON object of numbers)'
+  'tabular-classification': 'the model\'s features (a JSON object of numbers)',
+  'node-classification': 'a node id ({ "node": 123 })'
 }
 
 /** Matches an OpenAPI path (with `{param}` segments) against a URL path; trailing slashes matter to FastAPI, so both are kept. */

@@ -26,7 +26,7 @@ function finalSize(image: NonNullable<ModelManifest['image']>): { width: number;
 export function checkManifest(m: ModelManifest, summary: OnnxSummary | null, files: string[]): Finding[] {
   const out: Finding[] = []
   const error = (code: string, message: string) => out.push({ level: 'error', code, message })
-  const blocks = { 'text-classification': 'text', 'image-classification': 'image', 'tabular-classification': 'tabular' } as const
+  const blocks = { 'text-classification': 'text', 'image-classification': 'image', 'tabular-classification': 'tabular', 'node-classification': 'graph' } as const
   for (const block of ['text', 'image', 'tabular'] as const) {
     if (m[block] && blocks[m.task] !== block) {
       error('model/manifest-block', `model.json has ${block === 'image' ? 'an' : 'a'} "${block}" block but its task is ${m.task}: remove the block, or set "task" to "${Object.entries(blocks).find(([, b]) => b === block)![0]}"`)

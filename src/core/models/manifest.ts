@@ -7,6 +7,7 @@
  * `schemas/model.schema.json` is the editor-facing twin of `modelManifestSchema`.
  */
 import { z } from 'zod'
+import { graphEditsSchema } from '../../shared/api'
 import { PIL_FILTERS, type PilFilter } from './pil-resample'
 import { endpointConfigSchema } from '../endpoint/config'
 
@@ -17,7 +18,7 @@ const endpointField = endpointConfigSchema
 const finite = z.number().finite()
 
 export const outputKindSchema = z.enum(['logits', 'probabilities', 'log-probabilities', 'sigmoid'])
-export const taskSchema = z.enum(['text-classification', 'image-classification', 'tabular-classification'])
+export const taskSchema = z.enum(['text-classification', 'image-classification', 'tabular-classification', 'node-classification'])
 
 export const exampleSchema = z
   .object({
@@ -100,6 +101,15 @@ export const imageConfigSchema = z
   })
   .strict()
 
+/** `graph` block of a node-classification model (see [Note: the graph file] in graph.ts). */
+export const graphConfigSchema = z
+  .object({
+    file: z.string().min(1).default('graph.json').describe('The graph (CSR features, undirected links, labels, split, layout), relative to this folder.'),
+    featuresInput: z.string().min(1).default('x').describe('ONNX input that takes the dense 0/1 features [nodes, features].'),
+    edgesInput: z.string().min(1).default('edge_index').describe('ONNX input that takes the links in both directions, int64 [2, edges].')
+  })
+  .strict()
+
 /** demodeck `model.json`. */
 export const modelManifestSchema = z
   .object({
@@ -117,6 +127,7 @@ export const modelManifestSchema = z
       .optional(),
     image: imageConfigSchema.optional(),
     tabular: z.object({ features: z.array(featureSchema).min(1) }).strict().optional(),
+    graph: graphConfigSchema.optional(),
     examples: z.array(exampleSchema).default([]).describe('Ready-made inputs offered by the demo.'),
     runs: z.array(z.string()).default([]).describe('Ids of the training runs of this model.'),
     reference: z.string().optional().describe('reference.json with parity samples (checked on load).'),
@@ -129,6 +140,9 @@ export const modelManifestSchema = z
     }
     if (m.task === 'tabular-classification' && !m.tabular) {
       ctx.addIssue({ code: 'custom', path: ['tabular'], message: 'a tabular-classification model needs a "tabular" block' })
+    }
+    if (m.task === 'node-classification' && !m.graph) {
+      ctx.addIssue({ code: 'custom', path: ['graph'], message: 'a node-classification model needs a "graph" block naming its graph file' })
     }
   })
 export type ModelManifest = z.infer<typeof modelManifestSchema>
@@ -386,7 +400,9 @@ export const referenceSchema = z
               .object({
                 text: z.string().optional(),
                 image: z.string().optional(),
-                features: z.record(z.string(), z.union([finite, z.string()])).optional()
+                features: z.record(z.string(), z.union([finite, z.string()])).optional(),
+                node: z.number().int().min(0).optional(),
+                edits: graphEditsSchema.optional()
               })
               .strict()
               .optional(),

@@ -6,6 +6,8 @@
  * runtime sees the model, so the user gets one readable sentence per problem.
  */
 import type { ExampleInput, ModelInfo, ModelTask, OutputKind, Problem, TabularFeature, TensorInfo } from '../../shared/types'
+import type { Graph } from './graph'
+import { resolveGraphModel, type GraphFileContents, type GraphModelSpec } from './graph-spec'
 import { imageLayoutFromShape, type ImageTensorLayout } from './image'
 import { pilFilterName } from './pil-resample'
 import {
@@ -57,6 +59,7 @@ export interface ModelSpec {
   text?: { tokenizerFile: string; tokenizerConfig: Record<string, unknown>; maxLength: number; padTo: number | null }
   image?: { inputName: string; pipeline: ImagePipeline; layout: ImageTensorLayout }
   tabular?: { inputName: string; features: TabularFeature[]; dims: number[] }
+  graph?: GraphModelSpec
   /** Absolute path of reference.json when the folder has one. */
   referenceFile?: string
 }
@@ -75,6 +78,8 @@ export interface FolderContents {
   json: Record<string, JsonFile>
   /** The ONNX file that was read, its summary or decode error. */
   onnx: { file: string; revision: string; sizeBytes: number; summary: OnnxSummary | null; error?: string } | null
+  /** Node-classification models: the graph file named by model.json, as read. */
+  graph?: GraphFileContents
 }
 
 /** Result of resolving a folder. */
@@ -84,6 +89,8 @@ export interface ResolvedModel {
   /** Readable preprocessing steps for the model card. */
   preprocessing: Array<{ step: string; detail: string }>
   onnx: FolderContents['onnx']
+  /** Node-classification models: the checked graph (the host serves it for drawing). */
+  graph?: Graph
 }
 
 const join = (dir: string, file: string): string => `${dir.replace(/[\\/]+$/, '')}/${file}`
@@ -231,6 +238,7 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
   let tokenizerFile: string | null = null
   let manifestMaxLength: number | undefined
   let modelFileName: string | undefined
+  let graphConfig: { file: string; featuresInput: string; edgesInput: string } | undefined
   let known = true
   let referenceName: string | undefined
   let endpointRaw: unknown
@@ -262,6 +270,7 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
         manifestImage = { width: m.image.width, height: m.image.height, channels: m.image.channels, layout: m.image.layout }
       }
       if (m.tabular) features = m.tabular.features as TabularFeature[]
+      if (m.graph) graphConfig = m.graph
       referenceName = m.reference
       for (const f of checkManifest(m, folder.onnx?.summary ?? null, folder.files)) {
         if (f.level === 'error') problem(f.code, f.message, 'model.json')
@@ -443,6 +452,17 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
       }
     } else if (input && !pipeline) {
       problem('model/preprocessor', 'the image preprocessing is not configured')
+    }
+  } else if (task === 'node-classification') {
+    const resolved = graphConfig ? resolveGraphModel(graphConfig, folder.graph, inputs, labels.length, problem) : null
+    if (resolved) {
+      const { fileName, ...rest } = resolved.spec
+      spec.graph = { file: join(folder.dir, fileName), ...rest }
+      info.graph = resolved.summary
+      preprocessing.push(...resolved.preprocessing)
+      for (const [code, message] of outputProblems) problem(code, message)
+      if (errors.length) return base
+      return { info, spec, preprocessing, onnx: folder.onnx, graph: resolved.graph }
     }
   } else {
     const input = singleFloatInput(inputs, 'tabular', problem)

@@ -34,6 +34,7 @@ export type CallResult =
 export function endpointInput(input: PredictInput): EndpointInput {
   if ('text' in input) return { text: input.text }
   if ('features' in input) return { features: input.features }
+  if ('node' in input) throw new Error('graph models run locally only: a deployed endpoint cannot take a node id')
   const mimeMatch = /^data:([^;,]+)[;,]/.exec(input.image)
   if (!mimeMatch && !/^[A-Za-z0-9+/=\s]+$/.test(input.image.slice(0, 200))) {
     throw new Error('only images sent as data (drawn, uploaded, pasted or snapped) can go to the deployed endpoint')

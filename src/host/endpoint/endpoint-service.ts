@@ -89,6 +89,7 @@ function healthOf(model: string, config: EndpointConfig, kind: ResolvedKind): En
 function describeInput(input: PredictInput): string {
   if ('text' in input) return input.text.length > 60 ? input.text.slice(0, 59) + '…' : input.text
   if ('image' in input) return 'an image'
+  if ('node' in input) return `node ${input.node}`
   return `${Object.keys(input.features).length} features`
 }
 

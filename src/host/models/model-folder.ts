@@ -5,6 +5,8 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { MAX_GRAPH_FILE_BYTES } from '../../core/models/graph'
+import type { GraphFileContents } from '../../core/models/graph-spec'
 import { decodeOnnx, OnnxDecodeError } from '../../core/models/onnx-proto'
 import { isImageFileName } from './image-decode'
 import { onnxFileOf, resolveModel, type FolderContents, type JsonFile, type ResolvedModel } from '../../core/models/spec'
@@ -32,18 +34,51 @@ async function listFiles(dir: string): Promise<string[]> {
   return files.sort()
 }
 
+/** Options of the folder reader. */
+export interface ReadOptions {
+  /** Largest graph file read, bytes (default MAX_GRAPH_FILE_BYTES). */
+  maxGraphBytes?: number
+}
+
+/** Reads a node-classification model's graph file, refusing one over the size limit before reading it. */
+async function readGraphFile(dir: string, name: string, maxBytes: number): Promise<GraphFileContents> {
+  const file = join(dir, name)
+  let size = 0
+  try {
+    size = (await stat(file)).size
+  } catch {
+    return { file: name, sizeBytes: 0, error: 'the file does not exist' }
+  }
+  if (size > maxBytes) {
+    const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`
+    return { file: name, sizeBytes: size, error: `the graph file is ${mb(size)}, over the ${mb(maxBytes)} limit for a graph demodeck loads` }
+  }
+  try {
+    return { file: name, sizeBytes: size, value: JSON.parse(await readFile(file, 'utf8')) as unknown }
+  } catch (error) {
+    return { file: name, sizeBytes: size, error: `not valid JSON: ${(error as Error).message}` }
+  }
+}
+
 /** Reads one model folder into the pure `FolderContents` shape. */
-export async function readModelFolder(id: string, dir: string): Promise<FolderContents> {
+export async function readModelFolder(id: string, dir: string, options: ReadOptions = {}): Promise<FolderContents> {
   const files = await listFiles(dir)
   const json: Record<string, JsonFile> = {}
   for (const name of JSON_FILES) if (files.includes(name)) json[name] = await readJson(join(dir, name))
   let manifestModel: string | undefined
+  let graph: GraphFileContents | undefined
   const manifest = json['model.json']
   if (manifest?.ok && manifest.value && typeof manifest.value === 'object') {
     const m = manifest.value as { model?: unknown; text?: { tokenizer?: unknown } }
     if (typeof m.model === 'string') manifestModel = m.model
     const tok = m.text?.tokenizer
     if (typeof tok === 'string' && files.includes(tok) && !json[tok]) json[tok] = await readJson(join(dir, tok))
+    const g = (manifest.value as { graph?: { file?: unknown } }).graph
+    if (g && typeof g === 'object') {
+      const name = typeof g.file === 'string' ? g.file : 'graph.json'
+      // A graph file outside the folder is treated as missing (nothing is read from outside the deck's model folder).
+      if (files.includes(name)) graph = await readGraphFile(dir, name, options.maxGraphBytes ?? MAX_GRAPH_FILE_BYTES)
+    }
   }
   const onnxName = onnxFileOf(files, manifestModel) ?? (manifestModel ? null : files.find((f) => f.endsWith('.onnx')) ?? null)
   let onnx: FolderContents['onnx'] = null
@@ -58,7 +93,7 @@ export async function readModelFolder(id: string, dir: string): Promise<FolderCo
       onnx = { file: onnxName, revision, sizeBytes: info.size, summary: null, error: message }
     }
   }
-  return { id, dir, files, json, onnx }
+  return { id, dir, files, json, onnx, ...(graph ? { graph } : {}) }
 }
 
 /** Replaces example image file names by data URLs so the renderer can show and send them. */
@@ -78,7 +113,7 @@ async function inlineExampleImages(resolved: ResolvedModel, dir: string): Promis
 }
 
 /** Reads and resolves every folder under `<deck>/models`. A broken folder is listed with errors; nothing throws. */
-export async function loadModels(deckRoot: string): Promise<ResolvedModel[]> {
+export async function loadModels(deckRoot: string, options: ReadOptions = {}): Promise<ResolvedModel[]> {
   const modelsDir = join(deckRoot, 'models')
   let entries: string[]
   try {
@@ -90,7 +125,7 @@ export async function loadModels(deckRoot: string): Promise<ResolvedModel[]> {
   for (const id of entries.sort()) {
     const dir = join(modelsDir, id)
     try {
-      const resolved = resolveModel(await readModelFolder(id, dir))
+      const resolved = resolveModel(await readModelFolder(id, dir, options))
       if (!/^[A-Za-z0-9._-]+$/.test(id)) {
         resolved.info.errors.push({ code: 'model/bad-id', message: `rename the folder "${id}": model ids use letters, digits, dot, dash and underscore only` })
         resolved.spec = null

@@ -13,7 +13,9 @@
  * model reloads on its next use), so a deck with many models stays light.
  */
 import { ApiError } from '../../shared/api'
-import type { ModelCard, ModelInfo, ParityReport, PredictInput, Prediction } from '../../shared/types'
+import type { GraphData, GraphEdits, GraphRun, ModelCard, ModelInfo, ParityReport, PredictInput, Prediction } from '../../shared/types'
+import { graphData } from './graph-data'
+import { graphLayerCount } from '../../core/models/graph-spec'
 import type { ResolvedModel } from '../../core/models/spec'
 import type { ModelServiceApi, WorkerSpawner } from '../services'
 import { loadModels } from './model-folder'
@@ -29,6 +31,8 @@ export interface ModelServiceOptions {
   maxWorkers?: number
   /** Called when `list()` would answer differently without a reload (a background parity check finished): push `models:changed`. */
   onChange?: () => void
+  /** Largest graph file a node-classification model may have, bytes (default 64 MB). */
+  maxGraphBytes?: number
 }
 
 /** Implements `ModelServiceApi` over the deck's `models/` folder. */
@@ -45,6 +49,7 @@ export class ModelService implements ModelServiceApi {
   private readonly parityRuns = new Map<string, Promise<ParityReport>>()
   private disposed = false
   private readonly onChange: () => void
+  private readonly maxGraphBytes: number | undefined
 
   constructor(
     private readonly deckRoot: string,
@@ -55,6 +60,7 @@ export class ModelService implements ModelServiceApi {
     this.loadTimeoutMs = options.loadTimeoutMs ?? Math.max(60_000, this.timeoutMs)
     this.maxWorkers = Math.max(1, options.maxWorkers ?? 4)
     this.onChange = options.onChange ?? (() => undefined)
+    this.maxGraphBytes = options.maxGraphBytes
   }
 
   // ------------------------------------------------------------ folders
@@ -62,7 +68,7 @@ export class ModelService implements ModelServiceApi {
   private async resolved(): Promise<Map<string, ResolvedModel>> {
     if (this.models) return this.models
     if (!this.loadingModels) {
-      this.loadingModels = loadModels(this.deckRoot).then((list) => {
+      this.loadingModels = loadModels(this.deckRoot, this.maxGraphBytes !== undefined ? { maxGraphBytes: this.maxGraphBytes } : {}).then((list) => {
         this.models = new Map(list.map((m) => [m.info.id, m]))
         this.loadingModels = null
         return this.models
@@ -146,8 +152,27 @@ export class ModelService implements ModelServiceApi {
       labels: info.labels,
       preprocessing: model.preprocessing,
       ...(parity ? { parity } : {}),
-      warnings: [...info.errors, ...info.warnings]
+      warnings: [...info.errors, ...info.warnings],
+      ...(info.graph ? { graph: { ...info.graph, layers: graphLayerCount(summary.operators) } } : {})
     }
+  }
+
+  /** The graph of a node-classification model, for drawing. */
+  async graph(id: string): Promise<GraphData> {
+    const model = await this.get(id)
+    if (model.info.task !== 'node-classification') throw new ApiError('bad_request', `model "${id}" is a ${model.info.task.replace('-', ' ')} model, not a graph model`)
+    this.runnable(model)
+    return graphData(id, model.graph!, model.info.labels)
+  }
+
+  /** Every node's prediction on the (edited) graph of a node-classification model. */
+  async graphRun(id: string, edits?: GraphEdits): Promise<GraphRun> {
+    const model = await this.get(id)
+    if (model.info.task !== 'node-classification') throw new ApiError('bad_request', `model "${id}" is a ${model.info.task.replace('-', ' ')} model, not a graph model`)
+    const spec = this.runnable(model)
+    const slot = this.slot(model)
+    await slot.ensureLoaded(spec)
+    return (await slot.request({ type: 'graph-run', spec, ...(edits ? { edits } : {}) })) as GraphRun
   }
 
   private runnable(model: ResolvedModel): NonNullable<ResolvedModel['spec']> {

@@ -3,7 +3,8 @@
  * Validated with zod on the worker side: it is a process boundary.
  */
 import { z } from 'zod'
-import { predictInputSchema, type ErrorCode } from '../../shared/api'
+import { graphEditsSchema, predictInputSchema, type ErrorCode } from '../../shared/api'
+import type { GraphEdits } from '../../shared/types'
 import type { ModelSpec } from '../../core/models/spec'
 
 /** Host → worker. `spec` is re-sent on each call so the worker holds no deck state beyond its session cache. */
@@ -11,6 +12,7 @@ export type WorkerRequest =
   | { id: number; type: 'load'; spec: ModelSpec }
   | { id: number; type: 'predict'; spec: ModelSpec; input: z.infer<typeof predictInputSchema> }
   | { id: number; type: 'parity'; spec: ModelSpec }
+  | { id: number; type: 'graph-run'; spec: ModelSpec; edits?: GraphEdits }
 
 /** Worker → host. */
 export type WorkerResponse =
@@ -23,7 +25,7 @@ const specSchema = z
     dir: z.string(),
     modelFile: z.string(),
     revision: z.string(),
-    task: z.enum(['text-classification', 'image-classification', 'tabular-classification']),
+    task: z.enum(['text-classification', 'image-classification', 'tabular-classification', 'node-classification']),
     labels: z.array(z.string()),
     outputKind: z.enum(['logits', 'probabilities', 'log-probabilities', 'sigmoid']),
     outputName: z.string(),
@@ -32,6 +34,7 @@ const specSchema = z
     text: z.object({}).passthrough().optional(),
     image: z.object({}).passthrough().optional(),
     tabular: z.object({}).passthrough().optional(),
+    graph: z.object({}).passthrough().optional(),
     referenceFile: z.string().optional()
   })
   .passthrough()
@@ -40,5 +43,6 @@ const specSchema = z
 export const workerRequestSchema = z.discriminatedUnion('type', [
   z.object({ id: z.number(), type: z.literal('load'), spec: specSchema }),
   z.object({ id: z.number(), type: z.literal('predict'), spec: specSchema, input: predictInputSchema }),
-  z.object({ id: z.number(), type: z.literal('parity'), spec: specSchema })
+  z.object({ id: z.number(), type: z.literal('parity'), spec: specSchema }),
+  z.object({ id: z.number(), type: z.literal('graph-run'), spec: specSchema, edits: graphEditsSchema.optional() })
 ])

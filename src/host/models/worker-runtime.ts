@@ -10,7 +10,9 @@ import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import * as ort from 'onnxruntime-node'
 import { ApiError } from '../../shared/api'
-import type { ParityReport, PredictInput, Prediction } from '../../shared/types'
+import type { GraphEdits, GraphRun, ParityReport, PredictInput, Prediction } from '../../shared/types'
+import { GraphInputError } from '../../core/models/graph-edits'
+import { GraphRunner } from './graph-runner'
 import { preprocessImage } from '../../core/models/image'
 import { cleanOrtMessage } from '../../core/models/manifest-checks'
 import { exposeZipMapInput } from '../../core/models/onnx-proto'
@@ -27,18 +29,20 @@ interface Loaded {
   revision: string
   session: ort.InferenceSession
   text?: TextFeedEncoder
+  graph?: GraphRunner
 }
 
-const TASK_INPUT: Record<ModelSpec['task'], { key: 'text' | 'image' | 'features'; noun: string }> = {
+const TASK_INPUT: Record<ModelSpec['task'], { key: 'text' | 'image' | 'features' | 'node'; noun: string }> = {
   'text-classification': { key: 'text', noun: 'text ({ "text": "…" })' },
   'image-classification': { key: 'image', noun: 'an image ({ "image": "<base64 PNG/JPEG>" })' },
-  'tabular-classification': { key: 'features', noun: 'features ({ "features": { … } })' }
+  'tabular-classification': { key: 'features', noun: 'features ({ "features": { … } })' },
+  'node-classification': { key: 'node', noun: 'a node id ({ "node": 123 }, optionally with "edits")' }
 }
 
 /** Turns any error into the wire error; user-input errors are 400, runtime failures 500. */
 export function toWireError(error: unknown): { code: ApiError['code']; message: string } {
   if (error instanceof ApiError) return { code: error.code, message: error.message }
-  if (error instanceof FeatureError || error instanceof TextInputError) return { code: 'bad_request', message: error.message }
+  if (error instanceof FeatureError || error instanceof TextInputError || error instanceof GraphInputError) return { code: 'bad_request', message: error.message }
   return { code: 'runtime', message: `ONNX Runtime failed: ${cleanOrtMessage((error as Error)?.message ?? String(error))}` }
 }
 
@@ -60,6 +64,8 @@ export class InferenceRuntime {
           return { id: request.id, ok: true, value: await this.predict(request.spec, request.input) }
         case 'parity':
           return { id: request.id, ok: true, value: await this.parity(request.spec) }
+        case 'graph-run':
+          return { id: request.id, ok: true, value: await this.graphRun(request.spec, request.edits) }
       }
     } catch (error) {
       return { id: request.id, ok: false, error: toWireError(error) }
@@ -95,6 +101,14 @@ export class InferenceRuntime {
       throw new ApiError('unprocessable', `ONNX Runtime cannot load the model: ${cleanOrtMessage((error as Error).message)}`)
     }
     const loaded: Loaded = { revision: spec.revision, session }
+    if (spec.graph) {
+      try {
+        loaded.graph = await GraphRunner.load(spec)
+      } catch (error) {
+        void session.release().catch(() => undefined)
+        throw error
+      }
+    }
     if (spec.text) {
       let tokenizerJson: object
       try {
@@ -138,6 +152,12 @@ export class InferenceRuntime {
       const data = preprocessImage(rgba, image.pipeline, image.layout)
       return { [image.inputName]: new ort.Tensor('float32', data, image.layout.dims) }
     }
+    if ('node' in input) {
+      // Graph models: the whole (edited) graph is the input (reference samples carry { node, edits }).
+      const graph = (loaded ?? (await this.load(spec))).graph
+      if (!graph) throw new ApiError('bad_request', `model "${spec.id}" is not a graph model`)
+      return graph.tensors(spec, input.edits)
+    }
     const tabular = spec.tabular!
     return { [tabular.inputName]: new ort.Tensor('float32', encodeFeatures(tabular.features, input.features), tabular.dims) }
   }
@@ -150,6 +170,10 @@ export class InferenceRuntime {
       if (input.text === '__demodeck_test_crash__') process.exit(70)
       if (input.text === '__demodeck_test_hang__') for (;;);
     }
+    if ('node' in input) {
+      if (!loaded.graph) throw new ApiError('bad_request', `model "${spec.id}" is a ${spec.task.replace('-', ' ')} model: send ${TASK_INPUT[spec.task].noun}, not node`)
+      return loaded.graph.predict(loaded.session, spec, input.node, input.edits)
+    }
     const started = performance.now()
     const feeds = await this.feeds(spec, input, loaded)
     const result = await loaded.session.run(feeds, [spec.outputName])
@@ -158,6 +182,13 @@ export class InferenceRuntime {
     const classes = output.dims[output.dims.length - 1] ?? values.length
     const predictions = rankLabels(spec.outputKind, values.slice(0, classes), spec.labels)
     return { predictions, latencyMs: performance.now() - started }
+  }
+
+  /** Runs a graph model on its whole graph after optional what-if edits. */
+  async graphRun(spec: ModelSpec, edits?: GraphEdits): Promise<GraphRun> {
+    const loaded = await this.load(spec)
+    if (!loaded.graph) throw new ApiError('bad_request', `model "${spec.id}" is not a graph model`)
+    return loaded.graph.run(loaded.session, spec, edits)
   }
 
   /** Runs reference.json through the same session and preprocessing (see parity-runner.ts). */

@@ -22,6 +22,17 @@ interface CaseModel {
   dir?: string
   real?: string
   manifest?: object
+  /** Changes to the copied graph.json of a graph model (see the manifest's $comment). */
+  graph?: { set?: Record<string, unknown>; appendEdges?: number[]; duplicateFirstEdge?: boolean; padBytes?: number }
+}
+
+/** Applies a case's graph.json changes to the copy in the temp deck. */
+function editGraph(file: string, edit: NonNullable<CaseModel['graph']>): void {
+  const graph = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> & { edges: number[] }
+  Object.assign(graph, edit.set ?? {})
+  if (edit.appendEdges) graph.edges.push(...edit.appendEdges)
+  if (edit.duplicateFirstEdge) graph.edges.push(graph.edges[1]!, graph.edges[0]!)
+  writeFileSync(file, JSON.stringify(graph) + ' '.repeat(edit.padBytes ?? 0))
 }
 interface Case {
   name: string
@@ -60,7 +71,10 @@ beforeAll(async () => {
   deck = mkdtempSync(join(tmpdir(), 'demodeck-cases-'))
   for (const m of manifest.models) {
     const target = join(deck, 'models', m.id)
-    if (m.dir) cpSync(join(fixtures, m.dir), target, { recursive: true })
+    if (m.dir) {
+      cpSync(join(fixtures, m.dir), target, { recursive: true })
+      if (m.graph) editGraph(join(target, 'graph.json'), m.graph)
+    }
     else if (m.real && available.has(m.id)) {
       // Copied into a temp deck only (never into the repo), next to a generated model.json.
       mkdirSync(target, { recursive: true })
@@ -68,7 +82,7 @@ beforeAll(async () => {
       writeFileSync(join(target, 'model.json'), JSON.stringify(m.manifest))
     }
   }
-  service = new ModelService(deck, () => forkSourceWorker({ env: { DEMODECK_WORKER_TEST_HOOKS: '1' } }), { timeoutMs: 4000 })
+  service = new ModelService(deck, () => forkSourceWorker({ env: { DEMODECK_WORKER_TEST_HOOKS: '1' } }), { timeoutMs: 4000, maxGraphBytes: 1_000_000 })
   listed = await service.list()
 })
 

@@ -18,6 +18,7 @@ import { TextInput } from './TextInput'
 import { useSlideRelayout } from './use-slide-relayout'
 import { usePredictor, type HistoryEntry, type PredictorState } from './use-predictor'
 import { isFormControl } from '../../lib/keys'
+import { GraphDemo } from '../graph/GraphDemo'
 import './demo.css'
 
 /** Props of {@link LiveDemo}. */
@@ -41,7 +42,8 @@ export interface LiveDemoProps {
 const TASK_NAMES: Record<ModelInfo['task'], string> = {
   'text-classification': 'text classification',
   'image-classification': 'image classification',
-  'tabular-classification': 'tabular classification'
+  'tabular-classification': 'tabular classification',
+  'node-classification': 'node classification'
 }
 
 /** Keys pressed in a form control stay there: reveal.js must not turn them into slide changes. */
@@ -50,7 +52,14 @@ function keepKeysInControls(e: React.KeyboardEvent): void {
 }
 
 /** The live demo of one model. Key it by model id so a different model starts fresh. */
-export function LiveDemo({ model, active, top, exampleIndex, size, endpoint, source: initialSource, timeoutMs }: LiveDemoProps): React.JSX.Element {
+export function LiveDemo(props: LiveDemoProps): React.JSX.Element {
+  const { model } = props
+  // Graph models have their own demo (the whole graph, not one input); one that cannot run shows its errors below.
+  if (model.task === 'node-classification' && model.errors.length === 0) return <GraphDemo model={model} active={props.active} top={props.top} size={props.size} />
+  return <ClassifierDemo {...props} />
+}
+
+function ClassifierDemo({ model, active, top, exampleIndex, size, endpoint, source: initialSource, timeoutMs }: LiveDemoProps): React.JSX.Element {
   const deployed = useDemoSource(model, endpoint, initialSource, timeoutMs)
   const predictor = usePredictor(model.id, deployed.call)
   useRerunOnSwitch(deployed.source, predictor)
@@ -179,7 +188,8 @@ export function LiveDemo({ model, active, top, exampleIndex, size, endpoint, sou
 const EMPTY_HINT: Record<ModelInfo['task'], string> = {
   'text-classification': 'Type or pick an example to see predictions.',
   'image-classification': 'Draw, upload, paste or snap an image to see predictions.',
-  'tabular-classification': 'Change a feature to see predictions.'
+  'tabular-classification': 'Change a feature to see predictions.',
+  'node-classification': 'Pick a node to see its predictions.'
 }
 
 /** What the curl command shows before anything was predicted. */
@@ -187,6 +197,7 @@ function sampleInput(model: ModelInfo): PredictInput {
   const example = model.examples[0]
   if (model.task === 'text-classification') return { text: example?.text ?? 'Forest fire near the highway, roads closed' }
   if (model.task === 'image-classification') return { image: example?.image ?? 'data:image/png;base64,…' }
+  if (model.task === 'node-classification') return { node: 0 }
   return { features: Object.fromEntries((model.features ?? []).map((f) => [f.name, f.default ?? null])) }
 }
 

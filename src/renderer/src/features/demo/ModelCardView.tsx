@@ -80,6 +80,30 @@ function CardBody({ card, size }: { card: ModelCard; size: 'slide' | 'page' }): 
           </dd>
         </div>
       </dl>
+      {card.graph && (
+        <dl className="dm-facts" data-testid="card-graph" aria-label="Graph">
+          <div>
+            <dt>Nodes</dt>
+            <dd>{card.graph.nodes.toLocaleString('en-US')}</dd>
+          </div>
+          <div>
+            <dt>Edges</dt>
+            <dd>{card.graph.edges.toLocaleString('en-US')}</dd>
+          </div>
+          <div>
+            <dt>Features</dt>
+            <dd>{card.graph.features.toLocaleString('en-US')}</dd>
+          </div>
+          <div>
+            <dt>Classes</dt>
+            <dd>{card.graph.classes}</dd>
+          </div>
+          <div>
+            <dt>Layers</dt>
+            <dd title="Message-passing layers (one scatter-add each)">{card.graph.layers}</dd>
+          </div>
+        </dl>
+      )}
       <table className="dm-io">
         <thead>
           <tr>

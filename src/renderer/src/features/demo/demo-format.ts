@@ -94,6 +94,7 @@ export function snippet(text: string, max = 48): string {
 export function describeInput(input: PredictInput, max = 48): string {
   if ('text' in input) return input.text.trim() ? `“${snippet(input.text, max)}”` : '(empty text)'
   if ('image' in input) return input.image.startsWith('data:') ? 'image' : snippet(input.image, max)
+  if ('node' in input) return `node ${input.node}${input.edits ? ' (edited graph)' : ''}`
   const parts = Object.entries(input.features).map(([k, v]) => `${k}=${v === null ? '∅' : v}`)
   return snippet(parts.join(', '), max)
 }

@@ -1,0 +1,124 @@
+/**
+ * The citation graph drawn with sigma.js (WebGL) over a graphology graph built
+ * once from the stored layout. Colours, rings and the neighbourhood highlight
+ * come from node/edge reducers reading the latest view state, so a new
+ * prediction or selection is one `refresh()`, not a rebuild; what-if edits
+ * swap the graph's links. Pan and zoom are sigma's own (drag, wheel, pinch).
+ */
+import { useEffect, useRef } from 'react'
+import Graph from 'graphology'
+import Sigma from 'sigma'
+import { NodeBorderProgram } from '@sigma/node-border'
+import { CANVAS_COLORS, Emphasis, isStrongLink, nodeSize, type GraphViewState } from './graph-view'
+
+/** Props of {@link SigmaCanvas}. */
+export interface SigmaCanvasProps {
+  state: GraphViewState
+  onSelect: (node: number | null) => void
+  /** Changes when the camera should fly to `state.selected`. */
+  focusSeq: number
+  /** Called once sigma has drawn its first frame, or with the error when it cannot start. */
+  onReady: (error: Error | null) => void
+}
+
+/** sigma.js canvas; calls `onReady(error)` instead of throwing when WebGL fails at start. */
+export function SigmaCanvas({ state, onSelect, focusSeq, onReady }: SigmaCanvasProps): React.JSX.Element {
+  const container = useRef<HTMLDivElement>(null)
+  const sigmaRef = useRef<Sigma | null>(null)
+  const graphRef = useRef<Graph | null>(null)
+  const stateRef = useRef(state)
+  stateRef.current = state
+  const selectRef = useRef(onSelect)
+  selectRef.current = onSelect
+  const linksRef = useRef<number[] | null>(null)
+
+  useEffect(() => {
+    const el = container.current!
+    const graph = new Graph({ type: 'undirected' })
+    const s0 = stateRef.current
+    for (let i = 0; i < s0.nodes; i++) {
+      // Screen y grows downwards, sigma's upwards: flip so both renderers agree.
+      graph.addNode(String(i), { x: s0.layout[2 * i]!, y: -s0.layout[2 * i + 1]!, size: 3, label: String(i), color: '#888' })
+    }
+    graphRef.current = graph
+    let sigma: Sigma
+    try {
+      sigma = new Sigma(graph, el, {
+        nodeProgramClasses: { border: NodeBorderProgram },
+        defaultNodeType: 'border',
+        labelColor: { color: CANVAS_COLORS.label },
+        labelSize: 14,
+        labelWeight: '600',
+        labelRenderedSizeThreshold: 5.5,
+        zIndex: true,
+        minCameraRatio: 0.02,
+        maxCameraRatio: 3,
+        nodeReducer: (node, attrs) => {
+          const st = stateRef.current
+          const i = Number(node)
+          const e = st.emphasis[i] as Emphasis
+          const ring = st.ring[i]
+          const fill = e === Emphasis.Faded ? CANVAS_COLORS.faded : st.fill[i]!
+          return {
+            ...attrs,
+            color: fill,
+            borderColor: ring ?? fill,
+            size: nodeSize(e, !!ring),
+            zIndex: e,
+            label: e >= Emphasis.Hop1 ? String(i) : '',
+            forceLabel: e === Emphasis.Selected
+          }
+        },
+        edgeReducer: (edge, attrs) => {
+          const st = stateRef.current
+          const [a, b] = graph.extremities(edge).map(Number) as [number, number]
+          const strong = isStrongLink(st, a, b)
+          const faded = st.selected !== null && !strong
+          return { ...attrs, color: strong ? CANVAS_COLORS.edgeStrong : faded ? CANVAS_COLORS.edgeFaded : CANVAS_COLORS.edge, size: strong ? 1.6 : 0.6, zIndex: strong ? 1 : 0 }
+        }
+      })
+    } catch (error) {
+      onReady(error instanceof Error ? error : new Error(String(error)))
+      return
+    }
+    sigmaRef.current = sigma
+    sigma.on('clickNode', ({ node }) => selectRef.current(Number(node)))
+    sigma.on('clickStage', () => selectRef.current(null))
+    sigma.on('enterNode', () => el.style.setProperty('cursor', 'pointer'))
+    sigma.on('leaveNode', () => el.style.removeProperty('cursor'))
+    // sigma draws its first frame inside the constructor (or on the next frame): report after that frame.
+    const ready = requestAnimationFrame(() => onReady(null))
+    return () => {
+      cancelAnimationFrame(ready)
+      sigma.kill()
+      sigmaRef.current = null
+      graphRef.current = null
+      linksRef.current = null
+    }
+    // Built once per model: later changes go through the reducers (effect below).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  useEffect(() => {
+    const graph = graphRef.current
+    const sigma = sigmaRef.current
+    if (!graph || !sigma) return
+    if (linksRef.current !== state.links) {
+      graph.clearEdges()
+      for (let k = 0; k < state.links.length; k += 2) graph.mergeEdge(String(state.links[k]), String(state.links[k + 1]))
+      linksRef.current = state.links
+    }
+    // Sizes and z-order change with the selection, so the label grid is re-indexed too.
+    sigma.refresh()
+  }, [state])
+
+  useEffect(() => {
+    const sigma = sigmaRef.current
+    const node = stateRef.current.selected
+    if (!sigma || node === null || focusSeq === 0) return
+    const pos = sigma.getNodeDisplayData(String(node))
+    if (pos) void sigma.getCamera().animate({ x: pos.x, y: pos.y, ratio: 0.25 }, { duration: 350 })
+  }, [focusSeq])
+
+  return <div ref={container} className="dm-graph-canvas" data-testid="graph-canvas" data-renderer="webgl" />
+}
