@@ -15,7 +15,9 @@ const SLACK_PX = 4
 const SLIDE_SETTLED = `(() => {
   const section = document.querySelector('.reveal .slides > section.present')
   if (!section) return false
-  if (section.querySelector('.dd-directive-loading, .dm-loading')) return false
+  // Every live component's loading state: lazy code, models, runs, and the project's files (::checklist, ::code, ::tree).
+  if (section.querySelector('.dd-directive-loading, .dm-loading, .dd-project-loading')) return false
+  if (document.fonts && document.fonts.status !== 'loaded') return false
   const text = section.textContent || ''
   return !/Loading (runs|training history|model|chart|demo)/.test(text)
 })()`
