@@ -164,6 +164,7 @@ export function createHost(options: HostOptions): Host {
       if (patch.qa !== undefined) next.qa = patch.qa
       if (patch.blackout !== undefined) next.blackout = patch.blackout
       if (patch.link !== undefined) next.link = patch.link
+      if (patch.rehearsal !== undefined) next.rehearsal = patch.rehearsal
       sync = next
       options.emit('sync:changed', sync)
       return sync

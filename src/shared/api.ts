@@ -94,7 +94,8 @@ export const requestSchemas = {
       timer: timerSchema.optional(),
       qa: timerSchema.optional(),
       blackout: z.boolean().optional(),
-      link: z.number().int().min(0).max(99).nullable().optional()
+      link: z.number().int().min(0).max(99).nullable().optional(),
+      rehearsal: z.boolean().optional()
     })
     .strict(),
   'models:list': z.object({}).strict(),
