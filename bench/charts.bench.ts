@@ -3,14 +3,14 @@
  *
  * 1. Node: smoothing and downsampling throughput on 100k-point series, the
  *    cost of a zoom (cut + downsample; smoothing is cached), and of a first view
- *    from 100k row objects (what TrainingChart computes before it renders).
+ *    from a 100k-step history's wire columns (what TrainingChart computes before it renders).
  * 2. Real Chromium (Debian's /usr/bin/chromium via Playwright): first paint of
  *    a 100k-step × 4-metric chart. "pipeline" renders the real TrainingChart
  *    (smoothing 0.6 → raw + smoothed lines, one point per pixel, ≤ 2000,
  *    outliers ignored) with an in-memory host answering `runs:history` with the
- *    row objects (what the renderer holds once the IPC/HTTP reply is decoded).
+ *    history's columns (HistoryColumns: what the renderer holds once the IPC/HTTP reply is decoded).
  *    TrainingChart is a recharts chart: a ComposedChart whose frame, axes, grid,
- *    ReferenceDot best markers (and ReferenceArea zoom selection) recharts draws
+ *    best-point markers (and the ReferenceArea zoom selection) recharts draws
  *    from explicit domains and a two-row dataset, with the lines as precomputed
  *    SVG paths inside its surface, placed with its scales ([Note: recharts frame,
  *    precomputed paths] in TrainingChart.tsx); the page checks that the paths
@@ -39,8 +39,8 @@ import { lttb, minMaxBuckets } from '../src/core/series/downsample'
 import { bestPoint, metricDirection } from '../src/core/series/best'
 import { smoothedSeries, viewSeries } from '../src/core/series/pipeline'
 import { emaDebiased, gaussian, runningAverage, twema } from '../src/core/series/smoothing'
-import { extractColumns, seriesFromColumns, type Series } from '../src/core/series/values'
-import type { HistoryRow } from '../src/shared/types'
+import { columnsFromWire, seriesFromColumns, type Series } from '../src/core/series/values'
+import type { HistoryColumns } from '../src/shared/types'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const repo = resolve(here, '..')
@@ -104,18 +104,19 @@ function nodeBench(): NodeResult[] {
     zoomAt = (zoomAt + 997) % (STEPS / 2)
     for (const l of lines) viewSeries(l, smoothedSeries(l, 'ema', 0.6), { range: [zoomAt, zoomAt + STEPS / 2], maxPoints: 1200, allFinite: true })
   })
-  // What TrainingChart does with a fresh history (as in the browser part): one pass over the row objects for
-  // x and the 4 metrics, then per metric the series, best point, smoothing and LTTB to one point per pixel.
-  const rows: HistoryRow[] = Array.from({ length: STEPS }, (_, i) => {
-    const row: HistoryRow = { _step: i, _runtime: i * 0.05, _timestamp: 1763900000 + i * 0.05 }
-    METRICS.forEach((m, k) => (row[m] = lines[k]!.y[i]!))
-    return row
+  // What TrainingChart does with a fresh history (as in the browser part): the runs:history reply's columns
+  // (HistoryColumns) read into typed arrays, then per metric the series, best point, smoothing and LTTB to one point per pixel.
+  const wire: HistoryColumns = { steps: Array.from({ length: STEPS }, (_, i) => i), columns: {} }
+  wire.columns['_runtime'] = Array.from({ length: STEPS }, (_, i) => i * 0.05)
+  METRICS.forEach((m, k) => (wire.columns[m] = Array.from(lines[k]!.y)))
+  add(`Read x + 4 metrics from the wire columns (${STEPS} steps)`, 4 * STEPS, () => {
+    const column = columnsFromWire(wire)
+    for (const key of ['_step', ...METRICS]) column(key)
   })
-  add(`Read x + 4 metrics from ${STEPS} row objects (one pass)`, 4 * STEPS, () => void extractColumns(rows, ['_step', ...METRICS]))
   add(`First view: columns + series + best + smooth + LTTB, 4 × ${STEPS}`, 4 * STEPS, () => {
-    const cols = extractColumns(rows, ['_step', ...METRICS])
+    const column = columnsFromWire(wire)
     for (const m of METRICS) {
-      const { series: s, stats } = seriesFromColumns(cols.get('_step')!.values, cols.get(m)!)
+      const { series: s, stats } = seriesFromColumns(column('_step').values, column(m))
       bestPoint(s.x, s.y, metricDirection(m))
       viewSeries(s, smoothedSeries(s, 'ema', 0.6), { range: null, maxPoints: 1200, allFinite: stats.nonFinite === 0 })
     }
@@ -145,7 +146,15 @@ function rows() {
   return out
 }
 
+// The runs:history reply (HistoryColumns): what the host sends, as the decoded JSON arrives.
+function columns(rows) {
+  const out = { steps: rows.map((r) => r._step), columns: {} }
+  for (const key of ['_runtime', '_timestamp', ...METRICS]) out.columns[key] = rows.map((r) => r[key])
+  return out
+}
+
 const data = rows()
+const wire = columns(data)
 const run = { id: 'big', name: 'big run', source: 'jsonl', metrics: METRICS, steps: STEPS, config: {}, summary: {}, warnings: [] }
 // An in-memory host: the real TrainingChart calls api['runs:history'] through window.demodeck.
 window.demodeck = {
@@ -153,7 +162,7 @@ window.demodeck = {
   on: () => () => undefined,
   'runs:history': async () => {
     window.__historyAt = performance.now()
-    return { rows: data }
+    return wire
   },
   'runs:list': async () => [run]
 }
@@ -430,13 +439,13 @@ async function main(): Promise<void> {
       ? [
           '| | first paint | points in the SVG paths |',
           '|---|---:|---:|',
-          `| demodeck pipeline (TrainingChart, a recharts ComposedChart: recharts draws the frame, axes, grid and ReferenceDot best markers from explicit domains and a two-row dataset; the lines are precomputed SVG paths inside its surface, placed with its scales. Before that: the rows read once into typed columns, the full series smoothed, LTTB to one point per pixel (≤ 2000), y range ignoring outliers; raw + smoothed lines) | ${firstPaint.pipelineMs} ms | ${firstPaint.pipelinePathPoints.toLocaleString('en')} |`,
+          `| demodeck pipeline (TrainingChart, a recharts ComposedChart: recharts draws the frame, axes, grid and best markers (non-overlapping labels) from explicit domains and a two-row dataset; the lines are precomputed SVG paths inside its surface, placed with its scales. Before that: the history's wire columns read into typed arrays, the full series smoothed, LTTB to one point per pixel (≤ 2000), y range decided per series; raw + smoothed lines) | ${firstPaint.pipelineMs} ms | ${firstPaint.pipelinePathPoints.toLocaleString('en')} |`,
           `| recharts fed the raw rows (LineChart, 4 <Line>s, dot={false}, no animation) | ${firstPaint.rawMs} ms | ${firstPaint.rawPathPoints.toLocaleString('en')} |`,
           `| floor: the same bare LineChart with only 2,000 rows | ${firstPaint.floorMs} ms | 8,000 |`,
           '',
           `Speed-up: **${firstPaint.speedup}×** (goal: ≤ 200 ms and ≥ 20×). Chromium ${firstPaint.chromium}. All runs: pipeline ${firstPaint.pipelineAllMs.join(', ')} ms; raw ${firstPaint.rawAllMs.join(', ')} ms; floor ${firstPaint.floorAllMs.join(', ')} ms.`,
           `Load average (1/5/15 min) ${firstPaint.loadBefore.join('/')} before the browser runs, ${firstPaint.loadAfter.join('/')} after (2 CPUs).`,
-          'Fetching and JSON-parsing the history are not included (the same for both): an in-memory host hands the page the 100k row objects.',
+          'Fetching and JSON-parsing the history are not included (the same for both): an in-memory host hands the pipeline page the 100k-step history as columns (and the raw baseline the row objects).',
           'The floor row is what recharts costs when its <Line>s are fed even the downsampled points, before any of the 100k-row work; TrainingChart',
           'gives recharts no points at all (see [Note: recharts frame, precomputed paths] in TrainingChart.tsx), so its time is the 100k-row work',
           '(columns, series, best points, smoothing, LTTB, y range) plus mounting the recharts chart with the paths in it.'

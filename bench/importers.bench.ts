@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { historyColumns } from '../src/core/metrics/history-columns'
 import { parseTfEvents } from '../src/core/metrics/tfevents'
 import { parseWandbFile } from '../src/core/metrics/wandb-file'
 import { eventRecord, historyRecord, outputRecord, tfRecord, WandbLogWriter } from '../tests/fixtures/runs/synth'
@@ -106,15 +107,15 @@ const round = (x: number): number => Math.round(x * 10) / 10
 const wandb = buildWandb()
 const simple = buildTfEvents('simple')
 const tensor = buildTfEvents('tensor')
-// "import" = parse into the columnar table (what runs:list needs); "+ chart window" adds what one
-// runs:history call for 2 keys × 1000 points costs; "+ all rows" materialises every row object.
+// "import" = parse into the columnar table (what runs:list needs); "+ wire columns" adds what one
+// runs:history reply costs (every key as a column); "+ all rows" materialises every row object.
 const tfA = (): ReturnType<typeof parseTfEvents> => parseTfEvents([{ name: 'a', bytes: simple.bytes }], { name: 'a' })
 const results: Result[] = [
   measure('.wandb history (6–7 items/row + output records): import', wandb.bytes, wandb.rows, () => parseWandbFile(wandb.bytes).table!.length),
-  measure('.wandb: import + chart window (2 keys, 1000 points)', wandb.bytes, wandb.rows, () => parseWandbFile(wandb.bytes).table!.window(['train/loss', 'val/loss'], 1000).length),
+  measure('.wandb: import + wire columns (runs:history)', wandb.bytes, wandb.rows, () => historyColumns(parseWandbFile(wandb.bytes)).steps.length),
   measure('.wandb: import + all rows as objects', wandb.bytes, wandb.rows, () => parseWandbFile(wandb.bytes).rows.length),
   measure('tfevents simple_value (1 scalar/event): import', simple.bytes, simple.values, () => tfA().table!.length),
-  measure('tfevents simple_value: import + chart window', simple.bytes, simple.values, () => tfA().table!.window(['train/loss', 'val/loss'], 1000).length),
+  measure('tfevents simple_value: import + wire columns', simple.bytes, simple.values, () => historyColumns(tfA()).steps.length),
   measure('tfevents tensor scalars (TF2 float_val): import', tensor.bytes, tensor.values, () => parseTfEvents([{ name: 'b', bytes: tensor.bytes }], { name: 'b' }).table!.length)
 ]
 

@@ -174,7 +174,7 @@ export function createHost(options: HostOptions): Host {
     'models:predict': ({ id, input }) => models.predict(id, input),
     'models:parity': ({ id }) => models.parity(id),
     'runs:list': () => runs.list(),
-    'runs:history': async ({ id, keys, samples }) => ({ rows: await runs.history(id, keys, samples) }),
+    'runs:history': ({ id }) => runs.history(id),
     'wandb:status': () => runs.status(),
     'wandb:sync': async ({ path, full }) => {
       const run = await runs.sync(path, full)

@@ -7,7 +7,7 @@ import type {
   GraphData,
   GraphEdits,
   GraphRun,
-  HistoryRow,
+  HistoryColumns,
   ModelCard,
   ModelInfo,
   ParityReport,
@@ -55,7 +55,8 @@ export interface SecretStore {
 
 export interface RunsServiceApi {
   list(): Promise<RunInfo[]>
-  history(id: string, keys?: string[], samples?: number): Promise<HistoryRow[]>
+  /** A run's whole history as wire columns. */
+  history(id: string): Promise<HistoryColumns>
   sync(path: string, full?: boolean): Promise<RunInfo>
   status(): Promise<WandbStatus>
   setKey(key: string): Promise<WandbStatus>

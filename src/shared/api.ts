@@ -20,7 +20,7 @@ import type {
   EndpointPrediction,
   GraphData,
   GraphRun,
-  HistoryRow,
+  HistoryColumns,
   ModelCard,
   ModelInfo,
   ParityReport,
@@ -103,13 +103,7 @@ export const requestSchemas = {
   'models:predict': z.object({ id: idSchema, input: predictInputSchema }).strict(),
   'models:parity': z.object({ id: idSchema }).strict(),
   'runs:list': z.object({}).strict(),
-  'runs:history': z
-    .object({
-      id: z.string().min(1).max(300),
-      keys: z.array(z.string().min(1).max(300)).max(64).optional(),
-      samples: z.number().int().min(2).max(1_000_000).optional()
-    })
-    .strict(),
+  'runs:history': z.object({ id: z.string().min(1).max(300) }).strict(),
   'wandb:status': z.object({}).strict(),
   'wandb:sync': z.object({ path: z.string().min(1).max(500), full: z.boolean().optional() }).strict(),
   'wandb:set-key': z.object({ key: z.string().min(1).max(200) }).strict(),
@@ -163,7 +157,7 @@ export interface Responses {
   'models:predict': Prediction
   'models:parity': ParityReport
   'runs:list': RunInfo[]
-  'runs:history': { rows: HistoryRow[] }
+  'runs:history': HistoryColumns
   'wandb:status': WandbStatus
   'wandb:sync': RunInfo
   'wandb:set-key': WandbStatus

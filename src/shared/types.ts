@@ -231,6 +231,8 @@ export interface RunInfo {
   /** W&B path entity/project/runId when synced from W&B. */
   path?: string
   warnings: Problem[]
+  /** The file or folder the run was read from (deck-relative; the base name when outside the deck); runs of one file share it. */
+  file?: string
   /** The run's W&B page, when its entity, project and id are known (synced, or a local wandb folder that names them). */
   url?: string
 }
@@ -245,6 +247,18 @@ export interface WandbStatus {
   baseUrl: string
   /** Whether this host can store a key (Electron safeStorage). */
   canStoreKey: boolean
+}
+
+/**
+ * A run's history as `runs:history` sends it: columns, not row objects (one
+ * wire format from the importer to the chart). `steps[r]` is row r's `_step`
+ * (ascending); `columns[key][r]` is that key's value in row r: a number, null
+ * where the row has none, or 'NaN' | 'Infinity' | '-Infinity' (JSON has no
+ * non-finite numbers). `_runtime`, `_timestamp` and `epoch` are columns too.
+ */
+export interface HistoryColumns {
+  steps: number[]
+  columns: Record<string, Array<number | string | null>>
 }
 
 // ---------------------------------------------------------------- deployed endpoints

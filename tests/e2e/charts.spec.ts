@@ -147,7 +147,7 @@ test.describe('::chart on a slide', () => {
     // No smoothing: the raw lines are the lines.
     await expect(chart.locator('path.recharts-line-curve')).toHaveCount(4)
     // Best-point markers with value labels, and the NaN row is reported, not drawn.
-    await expect(chart.locator('svg.recharts-surface .recharts-reference-dot .dd-best-dot').first()).toBeVisible()
+    await expect(chart.locator('svg.recharts-surface .dd-best-markers .dd-best-dot').first()).toBeVisible()
     await expect(page.getByText(/non-finite value\(s\) \(NaN\/Infinity\) not drawn/).first()).toBeVisible()
   })
 
@@ -424,10 +424,10 @@ test.describe('the example deck', () => {
     const outliers = slide.getByLabel('Ignore outliers')
     await expect(outliers).toBeChecked()
     await expect.poll(top).toBeLessThan(2)
-    await expect(slide.locator('.dd-chart-footnote')).toContainText('Outliers are outside the y range')
+    await expect(slide.locator('.dd-chart-footnote')).toContainText('is outside the y range')
     await outliers.uncheck()
     await expect.poll(top).toBeGreaterThanOrEqual(61)
-    await expect(slide.locator('.dd-chart-footnote')).not.toContainText('Outliers')
+    await expect(slide.locator('.dd-chart-footnote')).not.toContainText('outside the y range')
     await toFirstSlide(page)
   })
 

@@ -3,69 +3,48 @@
  * `<run> - <metric>` with `__MIN`/`__MAX` companions, one run per `<run>`),
  * W&B's runs-table export (one row per run: Name, meta, config, summary), and
  * plain CSV with a header row (the step from a step/_step/epoch/iteration column
- * or the row index). RFC 4180 quoting; every cell of W&B exports is quoted.
+ * or the row index). Rows are split by papaparse (quoting, delimiter
+ * detection: a ';' CSV from a European Excel, with decimal commas, reads
+ * too); cells are read with `fastNumber`, kept on purpose: papaparse's
+ * dynamicTyping is a regex plus parseFloat per cell and knows no NaN/inf.
  */
+import Papa from 'papaparse'
 import type { HistoryRow, Problem } from '../../shared/types'
 import { fastNumber } from './tolerant-json'
 import { MetricsFormatError, problem, RowMerger, wireNumber, type ImportedRun } from './types'
 
 const MAX_WARNINGS = 30
 
-/** Splits CSV text into rows of cells (RFC 4180: quotes, doubled quotes, CRLF/LF, optional final newline, BOM). */
+/** CSV text split into rows of cells, with the delimiter it uses. */
+export interface CsvTable {
+  rows: string[][]
+  /** ',' ';' '\t' or '|': detected from the text (European Excel writes ';'). */
+  delimiter: string
+}
+
+/**
+ * Splits CSV text into rows of cells with papaparse (RFC 4180 quoting, CRLF/LF,
+ * a missing final newline; the delimiter detected among , ; tab and |).
+ * Cells stay strings: numbers are read by `csvNumber`. A leading BOM and
+ * blank lines are dropped.
+ */
+export function readCsv(text: string): CsvTable {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  const result = Papa.parse<string[]>(body, { delimiter: '', delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: true })
+  return { rows: result.data, delimiter: result.meta.delimiter }
+}
+
+/** The rows of cells of CSV text (see `readCsv`). */
 export function parseCsvRows(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0
-  const n = text.length
-  let quoted = false
-  let any = false
-  while (i < n) {
-    const c = text[i]!
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"'
-          i += 2
-          continue
-        }
-        quoted = false
-        i++
-        continue
-      }
-      const next = text.indexOf('"', i)
-      const end = next < 0 ? n : next
-      cell += text.slice(i, end)
-      i = end
-      continue
-    }
-    if (c === '"') {
-      quoted = true
-      any = true
-      i++
-    } else if (c === ',') {
-      row.push(cell)
-      cell = ''
-      any = true
-      i++
-    } else if (c === '\n' || c === '\r') {
-      row.push(cell)
-      rows.push(row)
-      row = []
-      cell = ''
-      any = false
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1
-    } else {
-      cell += c
-      any = true
-      i++
-    }
-  }
-  if (any || cell !== '' || row.length > 0) {
-    row.push(cell)
-    rows.push(row)
-  }
-  return rows.filter((r) => !(r.length === 1 && r[0] === ''))
+  return readCsv(text).rows
+}
+
+/** A decimal written with a comma, as European spreadsheets do ("0,25", "-1,5e-3"). */
+const DECIMAL_COMMA = /^\s*[-+]?\d*,\d+(?:[eE][-+]?\d+)?\s*$/
+
+/** Rows with decimal commas turned into points: only for ';'-separated files, where a comma cannot be the delimiter. */
+function withDecimalPoints(rows: string[][]): string[][] {
+  return rows.map((cells) => cells.map((c) => (DECIMAL_COMMA.test(c) ? c.replace(',', '.') : c)))
 }
 
 /** A number from a CSV cell (also NaN/±Infinity/inf/nan), undefined for blanks and text. */
@@ -110,7 +89,8 @@ export function isWandbRunsTableHeader(header: string[]): boolean {
  * `name` is the file name without extension (used for plain CSV).
  */
 export function parseCsvFile(text: string, name: string): ImportedRun[] {
-  const rows = parseCsvRows(text)
+  const table = readCsv(text)
+  const rows = table.delimiter === ';' ? withDecimalPoints(table.rows) : table.rows
   if (rows.length === 0) throw new MetricsFormatError(`${name} is empty: a CSV needs a header row.`)
   if (text.includes('\u0000')) throw new MetricsFormatError(`${name} is not a text CSV file (it contains binary bytes).`)
   const header = rows[0]!.map((h) => h.trim())

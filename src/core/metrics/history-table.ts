@@ -3,10 +3,10 @@
  * presence mask, instead of one object per row. Storing a double in a plain
  * object allocates a heap number, and building ~600 k row objects per 100 MB
  * took more than half of the .wandb import time; columns take a typed-array
- * store. Rows (W&B row format, wire strings for non-finite numbers) are built
- * only when asked for, and `window()` builds just the rows a chart requests.
+ * store. Charts get the columns as they are (`columns()`: the runs:history
+ * wire format); rows (W&B row format) are built only when asked for.
  */
-import type { HistoryRow } from '../../shared/types'
+import type { HistoryColumns, HistoryRow } from '../../shared/types'
 import { wireNumber } from './types'
 
 interface Column {
@@ -14,7 +14,6 @@ interface Column {
   has: Uint8Array
 }
 
-const ALWAYS = ['_step', '_runtime', '_timestamp']
 
 /** A growable step-indexed table of numeric columns. */
 export class HistoryTable {
@@ -162,50 +161,26 @@ export class HistoryTable {
     return out
   }
 
-  /**
-   * Rows restricted to `keys` (+ _step/_runtime/_timestamp; rows with none of
-   * the keys dropped), evenly sampled to at most `samples` keeping the first and
-   * the last — the same cut as host/runs/history-window.ts, without building
-   * the rows that are not returned.
-   */
-  window(keys?: string[], samples?: number): HistoryRow[] {
-    if (!keys || keys.length === 0) {
-      const all = this.rows()
-      return samples === undefined ? all : pickEvenly(all.length, samples).map((i) => all[i]!)
-    }
-    const wanted = keys.filter((k) => !ALWAYS.includes(k))
-    const cols = wanted.map((k) => this.cols.get(k)).filter((c): c is Column => c !== undefined)
+  /** The history as wire columns (see HistoryColumns), sorted by step, straight from the typed columns. */
+  columns(): HistoryColumns {
     const order = this.order()
-    let hits: number[] = []
-    if (wanted.length === 0) hits = Array.from(order)
-    else {
-      for (const i of order) {
-        for (const c of cols) {
-          if (c.has[i]) {
-            hits.push(i)
-            break
-          }
-        }
+    const n = order.length
+    const steps = new Array<number>(n)
+    for (let r = 0; r < n; r++) steps[r] = this.stepsArr[order[r]!]!
+    const columns: HistoryColumns['columns'] = {}
+    for (const key of this.colOrder) {
+      if (key === '_step') continue
+      const col = this.cols.get(key)!
+      const out = new Array<number | string | null>(n)
+      for (let r = 0; r < n; r++) {
+        const i = order[r]!
+        const v = col.values[i]!
+        out[r] = col.has[i] ? (v - v === 0 ? v : wireNumber(v)) : null
       }
+      columns[key] = out
     }
-    if (samples !== undefined) hits = pickEvenly(hits.length, samples).map((j) => hits[j]!)
-    const outKeys = [...ALWAYS.slice(1), ...wanted]
-    return hits.map((i) => this.buildRow(i, outKeys))
+    return { steps, columns }
   }
-}
-
-/** Indices of at most `n` evenly spaced items out of `total`, first and last included. */
-export function pickEvenly(total: number, n: number): number[] {
-  if (total <= n) return Array.from({ length: total }, (_, i) => i)
-  if (n <= 1) return n === 1 ? [0] : []
-  const out: number[] = []
-  let prev = -1
-  for (let i = 0; i < n; i++) {
-    const idx = Math.round((i * (total - 1)) / (n - 1))
-    if (idx !== prev) out.push(idx)
-    prev = idx
-  }
-  return out
 }
 
 /** Gives `run.rows` as a lazy, cached view of `table` (rows are built on first access). */

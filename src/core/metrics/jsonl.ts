@@ -7,6 +7,7 @@
  * (`_type`) and text are not metrics and are skipped.
  */
 import type { HistoryRow, Problem } from '../../shared/types'
+import { lastValues } from './csv'
 import { parseTolerantJson } from './tolerant-json'
 import { MetricsFormatError, problem, RowMerger, wireNumber, type ImportedRun } from './types'
 
@@ -82,8 +83,9 @@ export function parseJsonl(text: string, name: string, source: ImportedRun['sour
     const step = stepValue !== undefined && Number.isFinite(stepValue) ? stepValue : index
     index++
     const row = merger.row(step)
-    flattenInto(row, '', rec, metrics)
-    if (stepKey === 'step') delete row['step']
+    // The step key is the x axis, not a metric (a plain CSV's step column is not one either).
+    const { [stepKey ?? '_step']: _x, ...values } = rec
+    flattenInto(row, '', values, metrics)
     row['_step'] = step
   }
   if (good === 0) {
@@ -92,5 +94,6 @@ export function parseJsonl(text: string, name: string, source: ImportedRun['sour
     )
   }
   const rows = merger.finish()
-  return { name, source, rows, metrics: [...metrics], config: {}, summary: {}, warnings }
+  // Summary as W&B keeps it (and as the CSV importer gives it): the last value of each key.
+  return { name, source, rows, metrics: [...metrics], config: {}, summary: lastValues(rows), warnings }
 }

@@ -32,7 +32,7 @@ export interface ImportedRun {
   rows: HistoryRow[]
   /**
    * The binary importers' columnar history; when present, `rows` is a lazy
-   * view of it and `table.window()` cuts chart requests without building every row.
+   * view of it and charts get its columns without any row being built (history-columns.ts).
    */
   table?: HistoryTable
   /** Numeric metric keys (not starting with `_`) in first-seen order. */

@@ -17,7 +17,7 @@ export interface ChartSpec {
   smoothing: number
   algorithm: SmoothingAlgorithm
   log: boolean
-  /** `outliers="ignore"` (default) or `"show"`: y range from robust percentiles, or the full extent (scale.ts yDomain). */
+  /** `outliers="ignore"` (default) or `"show"`: single-batch spikes left out of the y range, or the full extent (y-range.ts). */
   ignoreOutliers: boolean
   /** Show the config/summary table under the chart. */
   table: boolean

@@ -70,20 +70,6 @@ export function viewSeries(series: Series, smoothed: Float64Array, options: View
   return view
 }
 
-/**
- * At most `max` values of y[start..end), evenly strided: an unbiased sample of
- * a full-resolution series for percentiles (see [Note: outliers in y scaling]
- * in scale.ts). The whole range when it is short enough.
- */
-export function strideSample(y: ArrayLike<number>, start: number, end: number, max: number): ArrayLike<number> {
-  const n = Math.max(0, end - start)
-  if (n <= max) return y instanceof Float64Array ? y.subarray(start, end) : Array.from({ length: n }, (_, k) => y[start + k]!)
-  const step = n / max
-  const out = new Float64Array(max)
-  for (let k = 0; k < max; k++) out[k] = y[start + Math.floor(k * step)]!
-  return out
-}
-
 /** One row of the merged chart data: x plus one field per drawn line. */
 export type ChartRow = { x: number } & Record<string, number | null>
 

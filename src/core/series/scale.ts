@@ -1,6 +1,6 @@
 /**
- * Axes of a training chart: value → pixel scales (linear and log), the y
- * extent of what is drawn (optionally ignoring outliers), and tick values.
+ * Axes of a training chart: value → pixel scales (linear and log) and tick
+ * values around a y extent (which values that extent covers: y-range.ts).
  * recharts draws the axes with the domains and ticks computed here (it never
  * sees the data: see [Note: recharts frame, precomputed paths] in
  * TrainingChart.tsx); the pointer layer maps pixels back with these scales.
@@ -70,122 +70,20 @@ export function logTicks(lo: number, hi: number, count = 5): number[] {
 export interface YAxis {
   domain: [number, number]
   ticks: number[]
-  /** Drawn values left outside the domain as outliers (clipped at the plot's edge). */
-  clipped: number
 }
 
 /**
- * [Note: outliers in y scaling]
- * One bad batch (a loss of 61 amid values near 0.5) would squash every curve
- * to the bottom of the plot. With `ignoreOutliers` (TensorBoard's "Ignore
- * outliers in chart scaling") the y range is taken from robust percentiles
- * instead of the extremes: p1 and p99 of the values (in log10 space on a log
- * axis); every drawn value within half that spread beyond them is still
- * covered, so the range is only cut where values are far out, and the lines
- * still pass through, clipped at the plot's edge.
- * The percentiles come from `sample`: an even sample of the LOGGED values of
- * the visible range at full resolution (pipeline.ts strideSample). Not the
- * drawn points, because LTTB keeps every spike and so over-represents them
- * (100 spikes in 100k steps are 0.1 % of the data but 5 % of 2,000 drawn
- * points); and not the smoothed values, because smoothing smears one spike
- * over several points (an EMA of 0.6 turns a 61 into 25, 15, 9, 5.6, …).
-  */
-export interface YDomainOptions {
-  log: boolean
-  ignoreOutliers?: boolean
-  /** Values to take the percentiles from (default: the drawn values themselves). */
-  sample?: ReadonlyArray<ArrayLike<number>>
-  /** Percentiles of the robust range (default 0.01 and 0.99). */
-  lower?: number
-  upper?: number
-  /** How far beyond the robust range, in units of its spread, values still count as inliers (default 0.5). */
-  fence?: number
-}
-
-/** Linear-interpolated quantile of an ascending array. */
-function quantileSorted(sorted: Float64Array, p: number): number {
-  const at = p * (sorted.length - 1)
-  const i = Math.floor(at)
-  const j = Math.min(sorted.length - 1, i + 1)
-  return sorted[i]! + (sorted[j]! - sorted[i]!) * (at - i)
-}
-
-/**
- * The y extent of the drawn `columns`: [min, max] of the finite (on a log
- * axis: positive) values, or with `ignoreOutliers` the robust extent of
- * [Note: outliers in y scaling]. `clipped` counts drawn values outside it.
- * Null when there is no value to show.
+ * The y axis around a y extent (y-range.ts `yRange`: every value, or all but
+ * a few spikes, see [Note: outliers in y scaling]): on a linear axis nice
+ * round ticks whose first and last tick enclose the extent; on a log axis the
+ * extent itself with `logTicks`. Null without an extent.
  */
-export function yDomain(columns: ReadonlyArray<ArrayLike<number>>, options: YDomainOptions): { domain: [number, number]; clipped: number } | null {
-  const { log } = options
-  let lo = Number.POSITIVE_INFINITY
-  let hi = Number.NEGATIVE_INFINITY
-  let fenceLo = Number.NEGATIVE_INFINITY
-  let fenceHi = Number.POSITIVE_INFINITY
-  if (options.ignoreOutliers) {
-    // Percentiles over (log10 of) the sample; at most ~8k values, so a sort is cheap.
-    const source = options.sample ?? columns
-    let n = 0
-    for (const y of source) n += y.length
-    const values = new Float64Array(n)
-    n = 0
-    for (const y of source) {
-      for (let i = 0; i < y.length; i++) {
-        const v = y[i]!
-        if (v - v !== 0 || (log && v <= 0)) continue
-        values[n++] = log ? Math.log10(v) : v
-      }
-    }
-    if (n > 0) {
-      const sorted = values.subarray(0, n).sort()
-      const a = quantileSorted(sorted, options.lower ?? 0.01)
-      const b = quantileSorted(sorted, options.upper ?? 0.99)
-      const reach = (b - a) * (options.fence ?? 0.5)
-      fenceLo = a - reach
-      fenceHi = b + reach
-      if (log) {
-        fenceLo = Math.pow(10, fenceLo) * (1 - 1e-12)
-        fenceHi = Math.pow(10, fenceHi) * (1 + 1e-12)
-      }
-    }
-  }
-  let clipped = 0
-  for (const y of columns) {
-    for (let i = 0; i < y.length; i++) {
-      const v = y[i]!
-      if (v - v !== 0 || (log && v <= 0)) continue
-      if (v < fenceLo || v > fenceHi) {
-        clipped++
-        continue
-      }
-      if (v < lo) lo = v
-      if (v > hi) hi = v
-    }
-  }
-  if (lo > hi) return null
-  return { domain: [lo, hi], clipped }
-}
-
-/**
- * The y axis for the drawn values: on a linear axis nice round ticks whose
- * first and last tick enclose every value in the y extent (`yDomain`: all of
- * them, or all but the outliers); on a log axis that extent with `logTicks`.
- * Null when there is no value to show (no finite one, or no positive one on a
- * log axis).
- */
-export function yAxisFor(
-  columns: ReadonlyArray<ArrayLike<number>>,
-  log: boolean,
-  count: number,
-  options: Omit<YDomainOptions, 'log'> = {}
-): YAxis | null {
-  const extent = yDomain(columns, { ...options, log })
+export function yAxisFor(extent: readonly [number, number] | null, log: boolean, count: number): YAxis | null {
   if (!extent) return null
-  let [lo, hi] = extent.domain
-  const clipped = extent.clipped
+  let [lo, hi] = extent
   if (log) {
     const domain: [number, number] = lo === hi ? [lo / 2, hi * 2] : [lo, hi]
-    return { domain, ticks: logTicks(domain[0], domain[1], count), clipped }
+    return { domain, ticks: logTicks(domain[0], domain[1], count) }
   }
   if (lo === hi) {
     const pad = Math.abs(lo) * 0.1 || 1
@@ -195,11 +93,11 @@ export function yAxisFor(
   // A coarse step can leave a single tick inside the range: ask for more until there are two.
   let inner = niceTicks(lo, hi, count)
   for (let more = count + 1; inner.length < 2 && more <= count + 4; more++) inner = niceTicks(lo, hi, more)
-  if (inner.length < 2) return { domain: [lo, hi], ticks: inner, clipped }
+  if (inner.length < 2) return { domain: [lo, hi], ticks: inner }
   const step = inner[1]! - inner[0]!
   const round = (v: number): number => Number(v.toPrecision(12))
   const ticks = [...(inner[0]! > lo ? [round(inner[0]! - step)] : []), ...inner, ...(inner[inner.length - 1]! < hi ? [round(inner[inner.length - 1]! + step)] : [])]
-  return { domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks, clipped }
+  return { domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks }
 }
 
 /** Index of the point of ascending `x` nearest to `value` (the earlier one on ties); -1 when empty. */

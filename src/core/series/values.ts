@@ -3,7 +3,7 @@
  * 'NaN' | 'Infinity' | '-Infinity' for non-finite numbers (JSON cannot carry
  * them), null, or anything else a logger wrote. Charts only need numbers.
  */
-import type { HistoryRow } from '../../shared/types'
+import type { HistoryColumns, HistoryRow } from '../../shared/types'
 
 /**
  * Reads one history cell as a number. Returns `undefined` when the cell holds
@@ -88,6 +88,47 @@ export function extractColumns(rows: readonly HistoryRow[], keys: readonly strin
   const out = new Map<string, Column>()
   keys.forEach((key, j) => out.set(key, { values: values[j]!, present: present[j]!, count: count[j]!, nonFinite: nonFinite[j]! }))
   return out
+}
+
+/** A wire column (numbers, null, non-finite markers) as a typed Column. */
+function wireColumn(cells: ReadonlyArray<number | string | null>, n: number): Column {
+  const values = new Float64Array(n)
+  const present = new Uint8Array(n)
+  let count = 0
+  let nonFinite = 0
+  for (let r = 0; r < n; r++) {
+    const raw = cells[r]
+    const v = typeof raw === 'number' ? raw : raw === undefined || raw === null ? undefined : cellNumber(raw)
+    if (v === undefined) {
+      values[r] = Number.NaN
+      continue
+    }
+    values[r] = v
+    present[r] = 1
+    count++
+    if (v - v !== 0) nonFinite++
+  }
+  return { values, present, count, nonFinite }
+}
+
+/**
+ * A history as it arrives from `runs:history` (HistoryColumns) turned into
+ * typed columns, one per key, `_step` included. Keys are converted on first
+ * use (a chart reads a few of a run's many keys); a key the run never logged
+ * is an empty column.
+ */
+export function columnsFromWire(wire: HistoryColumns): (key: string) => Column {
+  const n = wire.steps.length
+  const cache = new Map<string, Column>()
+  return (key) => {
+    let col = cache.get(key)
+    if (!col) {
+      if (key === '_step') col = { values: Float64Array.from(wire.steps), present: new Uint8Array(n).fill(1), count: n, nonFinite: 0 }
+      else col = wireColumn(wire.columns[key] ?? [], n)
+      cache.set(key, col)
+    }
+    return col
+  }
 }
 
 /**

@@ -7,7 +7,8 @@
  * held the host's event loop for 2.5 s on first `/api/runs`, freezing
  * predictions and slide sync in the exam room. The index therefore lives in a
  * worker thread: its parsed histories stay there, and only run summaries and
- * the (sampled) history windows a chart asks for cross to the host. Where no
+ * a run's history as columns (HistoryColumns, when a chart asks) cross to the
+ * host. Where no
  * worker file can be found (a bundle without it), the index runs in-process
  * as before. A worker that dies fails its pending calls and is restarted on
  * the next call.
@@ -24,7 +25,7 @@ type History = Awaited<ReturnType<RunIndex['history']>>
 /** Host → worker. */
 export type RunIndexRequest =
   | { id: number; op: 'list' }
-  | { id: number; op: 'history'; run: string; keys?: string[]; samples?: number }
+  | { id: number; op: 'history'; run: string }
   | { id: number; op: 'reload' }
   | { id: number; op: 'runAt'; folder: string }
 
@@ -75,11 +76,9 @@ export class RunIndexThread {
     return this.fallback ? this.fallback.list() : (this.call({ op: 'list' }) as Promise<RunInfo[]>)
   }
 
-  history(run: string, keys?: string[], samples?: number): Promise<History> {
-    if (this.fallback) return this.fallback.history(run, keys, samples)
+  history(run: string): Promise<History> {
+    if (this.fallback) return this.fallback.history(run)
     const body: Body = { op: 'history', run }
-    if (keys) body.keys = keys
-    if (samples !== undefined) body.samples = samples
     return this.call(body) as Promise<History>
   }
 

@@ -7,12 +7,12 @@
 import { stat } from 'node:fs/promises'
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { ApiError } from '../../shared/api'
-import type { HistoryRow, Problem, RunInfo } from '../../shared/types'
+import type { HistoryColumns, Problem, RunInfo } from '../../shared/types'
 import type { ImportedRun } from '../../core/metrics/types'
 import { cacheFolderName, formatRunPath, parseRunPath } from '../wandb/run-path'
 import { scanSources, sourceAnchor, sourceFiles, sourcesAt, type SourceRef } from './deck-scan'
 import { exists, firstExisting, readText, subdirs } from './fs-util'
-import { historyWindow } from './history-window'
+import { historyColumns } from '../../core/metrics/history-columns'
 import { companionFiles, readSource } from './read-source'
 import { parseRunsYaml } from './runs-yaml'
 import { looksLikeWandbKey } from './secret-scan'
@@ -80,13 +80,13 @@ export class RunIndex {
     return [...(await this.scan()).values()].map((e) => e.info)
   }
 
-  /** A run's rows: all, or only `keys` (+ _step/_runtime/_timestamp), evenly sampled to `samples` keeping first and last. */
-  async history(id: string, keys?: string[], samples?: number): Promise<HistoryRow[]> {
+  /** A run's whole history as wire columns (the chart downsamples per view: [Note: fetch once, smooth once, downsample per view]). */
+  async history(id: string): Promise<HistoryColumns> {
     let entry = (await this.scan()).get(id)
     if (!entry) entry = (await this.scan(true)).get(id)
     if (!entry) throw new ApiError('not_found', `No run "${id}" in this deck. Runs live in runs/ or models/<id>/runs/.`)
     const { run } = entry
-    return run.table ? run.table.window(keys, samples) : historyWindow(run.rows, keys, samples)
+    return historyColumns(run)
   }
 
   /** Drops the directory scan so the next call sees file changes (parsed files stay cached by mtime+size). */
@@ -276,6 +276,7 @@ export class RunIndex {
     if (group) info.group = group
     if (c.run.state) info.state = c.run.state
     if (c.run.path) info.path = c.run.path
+    info.file = inDeck ? rel : basename(c.anchor)
     const wandbPath = c.run.path ?? (c.run.entity && c.run.project && c.run.runId ? `${c.run.entity}/${c.run.project}/${c.run.runId}` : undefined)
     const url = wandbPath ? wandbRunUrl(wandbPath, process.env['WANDB_BASE_URL'] || undefined) : undefined
     if (url) info.url = url

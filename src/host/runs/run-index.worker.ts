@@ -17,7 +17,7 @@ async function answer(request: RunIndexRequest): Promise<RunIndexResponse> {
       case 'list':
         return { id: request.id, ok: true, value: await index.list() }
       case 'history':
-        return { id: request.id, ok: true, value: await index.history(request.run, request.keys, request.samples) }
+        return { id: request.id, ok: true, value: await index.history(request.run) }
       case 'reload':
         index.reload()
         return { id: request.id, ok: true, value: null }

@@ -6,7 +6,7 @@
  * behind one interface.
  */
 import { resolve } from 'node:path'
-import type { HistoryRow, RunInfo, WandbStatus } from '../../shared/types'
+import type { HistoryColumns, RunInfo, WandbStatus } from '../../shared/types'
 import type { RunsServiceApi, SecretStore } from '../services'
 import { WandbSync, type WandbTuning } from '../wandb/wandb-sync'
 import type { RunIndexOptions } from './run-index'
@@ -60,8 +60,9 @@ export class RunsService implements RunsServiceApi {
   }
 
   /** A run's rows: all, or only `keys` (+ _step/_runtime/_timestamp), evenly sampled to `samples` keeping first and last. */
-  history(id: string, keys?: string[], samples?: number): Promise<HistoryRow[]> {
-    return this.index.history(id, keys, samples)
+  /** A run's whole history as wire columns. */
+  history(id: string): Promise<HistoryColumns> {
+    return this.index.history(id)
   }
 
   /** Drops the directory scan so the next call sees file changes. */

@@ -55,6 +55,24 @@ describe.skipIf(!hasReal)(`W&B CSV exports, real (${SKIP_REASON})`, () => {
 })
 
 describe('CSV edge cases', () => {
+  it('reads a semicolon CSV with decimal commas, as a European Excel saves it', () => {
+    // "Save as CSV" in a German or Danish Excel: ';' between cells, ',' as the decimal mark, CRLF, a BOM.
+    const text = '\ufeffepoch;train_loss;val_acc;note\r\n1;0,6931;0,51;"warm; up"\r\n2;0,4012;0,78;\r\n3;3,5e-2;0,9;done\r\n'
+    const [run] = parseCsvFile(text, 'excel')
+    expect(run!.metrics).toEqual(['train_loss', 'val_acc'])
+    expect(run!.rows).toEqual([
+      { _step: 1, train_loss: 0.6931, val_acc: 0.51 },
+      { _step: 2, train_loss: 0.4012, val_acc: 0.78 },
+      { _step: 3, train_loss: 0.035, val_acc: 0.9 }
+    ])
+    expect(parseCsvRows('a;b\n"x;y";2\n')).toEqual([['a', 'b'], ['x;y', '2']])
+  })
+
+  it('keeps reading comma CSVs whose quoted cells hold semicolons, and tab-separated files', () => {
+    expect(parseCsvRows('name,loss\n"a;b;c",1\n"d;e",2\n')).toEqual([['name', 'loss'], ['a;b;c', '1'], ['d;e', '2']])
+    expect(parseCsvFile('step\tloss\n0\t1.5\n1\t0.5\n', 'tsv')[0]!.rows).toEqual([{ _step: 0, loss: 1.5 }, { _step: 1, loss: 0.5 }])
+  })
+
   it('splits RFC 4180 quoting, doubled quotes, CRLF and a missing final newline', () => {
     expect(parseCsvRows('a,"b ""q"", c"\r\n1,"2"')).toEqual([['a', 'b "q", c'], ['1', '2']])
   })
@@ -122,6 +140,16 @@ describe('JSONL', () => {
 
   it('uses "step" or the line index when there is no _step', () => {
     expect(parseJsonl('{"step": 5, "a": 1}\n{"a": 2}\n', 's').rows).toEqual([{ _step: 1, a: 2 }, { _step: 5, a: 1 }])
+  })
+
+  it('behaves like a CSV run: a "step" key is the x, not a metric, and the summary holds the last values', () => {
+    const jsonl = parseJsonl('{"step": 0, "loss": 0.9, "acc": 0.5}\n{"step": 1, "loss": 0.4, "acc": 0.75}\n', 'j')
+    const csv = parseCsvFile('step,loss,acc\n0,0.9,0.5\n1,0.4,0.75\n', 'c')[0]!
+    expect(jsonl.metrics).toEqual(['loss', 'acc'])
+    expect(jsonl.metrics).toEqual(csv.metrics)
+    expect(jsonl.rows).toEqual(csv.rows)
+    expect(jsonl.summary).toEqual({ _step: 1, loss: 0.4, acc: 0.75 })
+    expect(jsonl.summary).toEqual(csv.summary)
   })
 
   it('an empty file or a non-JSONL file is a clear error', () => {

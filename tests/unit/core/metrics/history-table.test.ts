@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { HistoryTable, pickEvenly } from '../../../../src/core/metrics/history-table'
+import { columnsFromRows, historyColumns } from '../../../../src/core/metrics/history-columns'
+import { HistoryTable } from '../../../../src/core/metrics/history-table'
 import { RowMerger, wireNumber } from '../../../../src/core/metrics/types'
-import { historyWindow } from '../../../../src/host/runs/history-window'
+import { columnsFromWire, extractColumns } from '../../../../src/core/series/values'
 
 /** The same random writes into a HistoryTable and a RowMerger (the object-per-row reference). */
 function both(seed: number): { table: HistoryTable; rows: ReturnType<RowMerger['finish']> } {
@@ -30,12 +31,15 @@ describe('HistoryTable', () => {
     }
   })
 
-  it('window() cuts exactly like historyWindow() on rows', () => {
+  it('sends its columns as they are: the same wire columns as the rows would give, no row built', () => {
     const { table, rows } = both(7)
-    for (const [keys, samples] of [[undefined, undefined], [undefined, 100], [['loss'], undefined], [['val/loss', 'acc'], 50], [['_step'], 10], [['missing'], 10]] as const) {
-      const k = keys ? [...keys] : undefined
-      expect(table.window(k, samples)).toEqual(historyWindow(rows, k, samples))
-    }
+    const wire = table.columns()
+    expect(wire).toEqual(columnsFromRows(rows))
+    expect(historyColumns({ rows: [], table })).toEqual(wire)
+    // The chart reads the wire columns into the same typed columns as it would read from the rows.
+    const column = columnsFromWire(JSON.parse(JSON.stringify(wire)))
+    const fromRows = extractColumns(rows, ['_step', 'loss', 'val/loss', 'missing'])
+    for (const key of ['_step', 'loss', 'val/loss', 'missing']) expect(column(key)).toEqual(fromRows.get(key))
   })
 
   it('lastValues() gives the last value of each key by step', () => {
@@ -46,9 +50,4 @@ describe('HistoryTable', () => {
     expect(t.lastValues()).toEqual({ _step: 5, a: 1, b: 'NaN' })
   })
 
-  it('pickEvenly keeps the first and the last index', () => {
-    expect(pickEvenly(10, 3)).toEqual([0, 5, 9])
-    expect(pickEvenly(3, 10)).toEqual([0, 1, 2])
-    expect(pickEvenly(1000, 2)).toEqual([0, 999])
-  })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { linearScale, logScale, logTicks, nearestIndex, pointsNear, yAxisFor } from '../../../../src/core/series/scale'
+import { yRange } from '../../../../src/core/series/y-range'
 import { formatExact } from '../../../../src/core/series/x-axis'
 
 describe('scales', () => {
@@ -49,8 +50,12 @@ describe('logTicks', () => {
 })
 
 describe('yAxisFor', () => {
+  /** The axis over every value of one series, as the chart asks for it. */
+  const axisOf = (y: ArrayLike<number>, log: boolean): ReturnType<typeof yAxisFor> =>
+    yAxisFor(yRange([{ x: Array.from({ length: y.length }, (_, i) => i), y, label: 's' }], { log, ignoreOutliers: false })?.domain ?? null, log, 5)
+
   it('encloses every finite value in nice ticks on a linear axis', () => {
-    const axis = yAxisFor([new Float64Array([0.13, Number.NaN, 0.92]), [0.5, Number.POSITIVE_INFINITY]], false, 5)!
+    const axis = axisOf([0.13, Number.NaN, 0.92, 0.5, Number.POSITIVE_INFINITY], false)!
     expect(axis.domain[0]).toBeLessThanOrEqual(0.13)
     expect(axis.domain[1]).toBeGreaterThanOrEqual(0.92)
     expect(axis.ticks[0]).toBe(axis.domain[0])
@@ -58,15 +63,19 @@ describe('yAxisFor', () => {
   })
 
   it('uses the positive extent on a log axis and returns null with nothing to draw', () => {
-    expect(yAxisFor([[-1, 0, 0.5, 20]], true, 5)!.domain).toEqual([0.5, 20])
-    expect(yAxisFor([[-1, 0]], true, 5)).toBeNull()
-    expect(yAxisFor([[Number.NaN]], false, 5)).toBeNull()
+    expect(axisOf([-1, 0, 0.5, 20], true)!.domain).toEqual([0.5, 20])
+    expect(axisOf([-1, 0], true)).toBeNull()
+    expect(axisOf([Number.NaN], false)).toBeNull()
   })
 
   it('pads a constant series', () => {
-    const axis = yAxisFor([[2, 2, 2]], false, 5)!
+    const axis = yAxisFor([2, 2], false, 5)!
     expect(axis.domain[0]).toBeLessThan(2)
     expect(axis.domain[1]).toBeGreaterThan(2)
+  })
+
+  it('gives at least two ticks even when asked for few', () => {
+    expect(yAxisFor([0.21, 0.97], false, 2)!.ticks.length).toBeGreaterThanOrEqual(2)
   })
 })
 

@@ -30,14 +30,15 @@ afterAll(() => rmSync(root, { recursive: true, force: true }))
 
 // From source the worker thread compiles its TypeScript through tsx first: seconds on a loaded machine.
 describe('run index in a worker thread', { timeout: 240_000 }, () => {
-  it('reads a 300k-row CSV in the worker and answers history windows from it', async () => {
+  it('reads a 300k-row CSV in the worker and answers its history as columns', async () => {
     const svc = new RunsService(root, { env: {}, homeDir: root })
     expect(svc.threaded).toBe(true)
     const [run] = await svc.list()
     expect(run).toMatchObject({ id: 'big', steps: ROWS })
-    const rows = await svc.history('big', ['train/loss'], 100)
-    expect(rows).toHaveLength(100)
-    expect(rows[99]).toMatchObject({ _step: ROWS - 1 })
+    const history = await svc.history('big')
+    expect(history.steps).toHaveLength(ROWS)
+    expect(history.steps[ROWS - 1]).toBe(ROWS - 1)
+    expect(history.columns['train/loss']).toHaveLength(ROWS)
     await expect(svc.history('nope')).rejects.toMatchObject({ code: 'not_found' })
   })
 

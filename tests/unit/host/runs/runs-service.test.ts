@@ -82,18 +82,15 @@ describe('RunsService on a temp deck', () => {
     expect(runs.every((r) => r.warnings.some((w) => w.code === 'security/wandb-key' && w.file === '.env'))).toBe(true)
   })
 
-  it('history: all rows, chosen keys only, evenly sampled keeping first and last, non-finite as strings', async () => {
+  it('history: every row as columns, non-finite values as strings; an unknown run is not_found', async () => {
     const svc = new RunsService(root, { env: noEnv(), homeDir: root })
     const all = await svc.history('sweep-1')
-    expect(all).toHaveLength(120)
-    expect(all[60]!['train/loss']).toBe('NaN')
-    const val = await svc.history('sweep-1', ['val/acc'])
-    expect(val).toHaveLength(12)
-    expect(Object.keys(val[0]!).sort()).toEqual(['_runtime', '_step', 'val/acc'])
-    const sampled = await svc.history('sweep-1', ['train/loss'], 10)
-    expect(sampled).toHaveLength(10)
-    expect(sampled[0]!['_step']).toBe(0)
-    expect(sampled[9]!['_step']).toBe(119)
+    expect(all.steps).toHaveLength(120)
+    expect(all.columns['train/loss']![60]).toBe('NaN')
+    // val/acc is logged once per epoch: null in the other rows.
+    expect(all.columns['val/acc']!.filter((v) => v !== null)).toHaveLength(12)
+    expect(all.steps[0]).toBe(0)
+    expect(all.steps[119]).toBe(119)
     const e = await svc.history('nope').catch((err: unknown) => err)
     expect(e).toBeInstanceOf(ApiError)
     expect((e as ApiError).code).toBe('not_found')
@@ -160,10 +157,11 @@ describe.skipIf(!hasReal)(`RunsService with the real fixtures via runs.yaml (${S
     expect(lightning.config).toMatchObject({ config: { model: { latent_dim: 64, learning_rate: 0.001 }, trainer: { max_epochs: 50 }, dataset: { name: 'FashionMNIST' } } })
     expect(byId['20200722-133629']!.metrics.sort()).toEqual(['train/epoch_accuracy', 'train/epoch_loss', 'validation/epoch_accuracy', 'validation/epoch_loss'])
     expect(byId['cycle_val_975']).toMatchObject({ source: 'wandb-csv', steps: 200 })
-    const h = await svc.history(lightning.id, ['train/loss'], 100)
-    expect(h).toHaveLength(100)
-    expect(h[0]!['_step']).toBe(49)
-    expect(h[99]!['_step']).toBe(18749)
+    const h = await svc.history(lightning.id)
+    const loss = h.steps.filter((_, r) => h.columns['train/loss']![r] !== null)
+    expect(loss).toHaveLength(375)
+    expect(loss[0]).toBe(49)
+    expect(loss[374]).toBe(18749)
   })
 })
 
@@ -184,8 +182,8 @@ describe('RunsService ↔ W&B (fake server)', () => {
     const offline = new RunsService(root, { env: { WANDB_BASE_URL: 'http://127.0.0.1:9' }, homeDir: root })
     const again = (await offline.list()).find((r) => r.id === info.id)!
     expect(again).toMatchObject({ steps: 300, source: 'wandb', group: 'exam' })
-    const rows = await offline.history(info.id, ['val/loss'])
-    expect(rows).toHaveLength(30)
+    const history = await offline.history(info.id)
+    expect(history.columns['val/loss']!.filter((v) => v !== null)).toHaveLength(30)
   })
 
   it('never writes or returns the key', async () => {

@@ -1,34 +1,26 @@
 /**
- * Full-screen training runs view (route /runs): run list with source badges
- * and checkboxes, a metric picker that groups aliased keys (with a manual
+ * Full-screen training runs view (route /runs): run list (RunList.tsx:
+ * filter, select all/none, runs grouped by source file), a metric picker that groups aliased keys (with a manual
  * "map this key to…" override kept in localStorage), the chart at page size,
  * the config/summary table, and the W&B sync box.
  */
 import { useEffect, useMemo, useState } from 'react'
-import type { RunInfo, RunSource } from '../../../../shared/types'
+import type { RunInfo } from '../../../../shared/types'
 import { canonicalMetric, defaultMetrics, DEFAULT_SMOOTHING, groupMetrics } from '../../../../core/series'
 import { setMetricOverride, useMetricOverrides } from './metric-overrides'
 import { routeHref } from '../../lib/route'
 import { TrainingChart } from './TrainingChart'
+import { RunList } from './RunList'
+import { defaultSelection } from './run-groups'
 import { reloadRuns, useRuns } from './use-runs'
 import { WandbSyncBox } from './WandbSyncBox'
 import './charts.css'
-
-const SOURCE_LABELS: Record<RunSource, string> = {
-  wandb: 'W&B',
-  'wandb-file': '.wandb',
-  tensorboard: 'TensorBoard',
-  csv: 'CSV',
-  jsonl: 'JSONL',
-  'wandb-csv': 'W&B CSV',
-  example: 'example'
-}
 
 /** The /runs page. */
 export default function RunsPage(): React.JSX.Element {
   const { runs, error, retry } = useRuns()
   const overrides = useMetricOverrides()
-  // null = "everything" until the user picks, so new runs show up by default.
+  // null = the default (every run with a history) until the user picks, so new runs show up by default.
   const [picked, setPicked] = useState<ReadonlySet<string> | null>(null)
   const [pickedMetrics, setPickedMetrics] = useState<readonly string[] | null>(null)
 
@@ -37,7 +29,8 @@ export default function RunsPage(): React.JSX.Element {
   }, [])
 
   const all = runs ?? []
-  const selected = useMemo(() => all.filter((r) => picked === null || picked.has(r.id)), [all, picked])
+  const chosen = useMemo(() => picked ?? defaultSelection(all), [picked, all])
+  const selected = useMemo(() => all.filter((r) => chosen.has(r.id)), [all, chosen])
   const groups = useMemo(() => groupMetrics(selected.flatMap((r) => r.metrics), overrides), [selected, overrides])
   const metrics = useMemo(() => {
     const available = groups.map((g) => g.canonical)
@@ -45,17 +38,11 @@ export default function RunsPage(): React.JSX.Element {
     return chosen
   }, [groups, pickedMetrics])
 
-  const toggleRun = (id: string): void => {
-    const next = new Set(picked ?? all.map((r) => r.id))
-    if (next.has(id)) next.delete(id)
-    else next.add(id)
-    setPicked(next)
-  }
   const toggleMetric = (canonical: string): void => {
     setPickedMetrics(metrics.includes(canonical) ? metrics.filter((m) => m !== canonical) : [...metrics, canonical])
   }
   const onSynced = (run: RunInfo): void => {
-    if (picked !== null) setPicked(new Set([...picked, run.id]))
+    setPicked(new Set([...chosen, run.id]))
     void reloadRuns()
   }
 
@@ -79,30 +66,7 @@ export default function RunsPage(): React.JSX.Element {
             )}
             {!runs && !error && <p className="dd-muted">Loading runs…</p>}
             {runs && runs.length === 0 && <p className="dd-muted">No runs in this deck yet. Sync one from W&amp;B below.</p>}
-            <ul className="dd-run-list" data-testid="run-list">
-              {all.map((run) => (
-                <li key={run.id}>
-                  <label title={run.id}>
-                    <input type="checkbox" checked={picked === null || picked.has(run.id)} onChange={() => toggleRun(run.id)} />
-                    <span className="dd-run-name">{run.name}</span>
-                    <span className={`dd-badge dd-badge-${run.source}`}>{SOURCE_LABELS[run.source] ?? run.source}</span>
-                  </label>
-                  <div className="dd-run-meta">
-                    {run.group ? `${run.group} · ` : ''}
-                    {run.steps} rows{run.state ? ` · ${run.state}` : ''}
-                    {run.warnings.length > 0 ? ` · ${run.warnings.length} warning(s)` : ''}
-                    {run.url ? (
-                      <>
-                        {' · '}
-                        <a href={run.url} target="_blank" rel="noreferrer" data-testid="run-wandb-link" title={run.url}>
-                          W&amp;B ↗
-                        </a>
-                      </>
-                    ) : null}
-                  </div>
-                </li>
-              ))}
-            </ul>
+            {runs && runs.length > 0 && <RunList runs={all} selected={chosen} onChange={setPicked} />}
           </section>
           <section aria-label="Metrics">
             <h3>Metrics</h3>

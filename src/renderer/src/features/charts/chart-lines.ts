@@ -68,3 +68,28 @@ export function buildLines(
   })
   return { lines, missing }
 }
+
+/** Run names listed per metric before "and N more". */
+const MISSING_NAMES = 3
+
+/**
+ * The "Not logged:" caption, short at any size: per metric the runs that
+ * lack it, the first few by name and then a count ("val/acc in a, b, c and
+ * 173 more runs"); a metric no selected run logged reads "in none of the N runs".
+ * Empty when nothing is missing.
+ */
+export function summariseMissing(missing: ReadonlyArray<{ run: Pick<RunInfo, 'name'>; metric: string }>, runCount: number): string {
+  if (missing.length === 0) return ''
+  const byMetric = new Map<string, string[]>()
+  for (const m of missing) {
+    const names = byMetric.get(m.metric) ?? []
+    names.push(m.run.name)
+    byMetric.set(m.metric, names)
+  }
+  const parts = [...byMetric].map(([metric, names]) => {
+    if (names.length === runCount && runCount > 1) return `${metric} in none of the ${runCount} runs`
+    if (names.length <= MISSING_NAMES + 1) return `${metric} in ${names.join(', ')}`
+    return `${metric} in ${names.slice(0, MISSING_NAMES).join(', ')} and ${names.length - MISSING_NAMES} more runs`
+  })
+  return `Not logged: ${parts.join('; ')}.`
+}

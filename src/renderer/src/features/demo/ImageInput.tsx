@@ -8,6 +8,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import type { ExampleInput, ModelInfo } from '../../../../shared/types'
 import { CameraPanel } from './CameraPanel'
 import { DrawPad } from './DrawPad'
+import { initialImageMode } from './image-mode'
 import { fileToDataUrl, firstImageFile, ImageInputError } from './image-files'
 import type { InputSource, Predictor } from './use-predictor'
 
@@ -24,7 +25,7 @@ type Mode = 'draw' | 'upload' | 'camera'
 /** Draw / Upload / Camera tabs, example images, and the sent-image thumbnail. */
 export function ImageInput({ model, predictor, active, initial }: ImageInputProps): React.JSX.Element {
   const fileId = useId()
-  const [mode, setMode] = useState<Mode>(initial?.image ? 'upload' : 'draw')
+  const [mode, setMode] = useState<Mode>(() => initialImageMode(model.image))
   const [sent, setSent] = useState<{ image: string; label: string } | null>(null)
   const [dragging, setDragging] = useState(false)
   const last = useRef<string | null>(initial?.image ?? null)

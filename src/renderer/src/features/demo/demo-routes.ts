@@ -27,6 +27,7 @@ export function apiOrigin(): string | null {
 /** Points the address bar at another model's demo without a reload (the page keeps its own state). */
 export function replaceDemoRoute(id: string): void {
   const path = `/demo/${encodeURIComponent(id)}`
-  if (location.hash.startsWith('#/demo/')) history.replaceState(history.state, '', `#${path}`)
-  else if (location.pathname.startsWith('/demo/')) history.replaceState(history.state, '', path)
+  // From `/demo` (no model yet) too: the picker's choice goes in the address bar.
+  if (location.hash === '#/demo' || location.hash.startsWith('#/demo/')) history.replaceState(history.state, '', `#${path}`)
+  else if (location.pathname === '/demo' || location.pathname.startsWith('/demo/')) history.replaceState(history.state, '', path)
 }
