@@ -89,6 +89,8 @@ export interface SyncState {
   origin: string
   /** Index into `deck.links` of the link the presenter shows on the audience screen; null or absent: none. */
   link?: number | null
+  /** Rehearsal mode: the audience screen also shows diagnostics (problems, parity, endpoint failures); absent or false in the talk. */
+  rehearsal?: boolean
 }
 
 // ---------------------------------------------------------------- models

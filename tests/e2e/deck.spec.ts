@@ -175,10 +175,15 @@ test('the countdown starts at the deck duration, pauses, resets only on confirma
   await context.clock.runFor(60_000)
   await expect(presenter.getByTestId('qa-remaining')).toHaveText('9:00')
 
+  // Resetting one clock never resets the other.
   await presenter.getByRole('button', { name: 'Reset…' }).click()
   await presenter.getByRole('button', { name: 'Yes, reset' }).click()
   await expect(presenter.getByTestId('talk-remaining')).toHaveText('6:00')
+  await expect(presenter.getByTestId('qa-remaining')).toHaveText('9:00')
+  await presenter.getByRole('button', { name: 'Reset Q&A…' }).click()
+  await presenter.getByRole('group', { name: 'Confirm Q&A reset' }).getByRole('button', { name: 'Yes, reset' }).click()
   await expect(presenter.getByTestId('qa-remaining')).toHaveText('10:00')
+  await expect(presenter.getByTestId('talk-remaining')).toHaveText('6:00')
 })
 
 test('typing into the demo on the last slide never starts the Q&A; "next" outside it does', async ({ context, server }) => {
@@ -354,6 +359,10 @@ test.describe('bad decks give readable messages, never a blank window', () => {
         } else {
           await expect(page.locator('.reveal .slides > section')).toHaveCount(c.slides)
           const banner = page.getByTestId('deck-problems')
+          // The audience sees the talk; the problems show there only in rehearsal mode (the presenter's switch).
+          await expect(page.getByTestId('audience')).toHaveAttribute('data-synced', 'true')
+          await expect(banner).toHaveCount(0)
+          await fetch(`${server.url}api/sync`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ origin: 'e2e', rehearsal: true }) })
           await banner.getByRole('button', { name: /problems? in this deck/ }).click()
           await expect(banner).toContainText(c.expectText)
         }

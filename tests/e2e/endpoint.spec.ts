@@ -96,6 +96,7 @@ test.describe(`a deployed FastAPI endpoint${missing ? ` (skipped: ${missing})` :
     await api.stop()
     await demo.getByText('Deployed', { exact: true }).click()
     await demo.getByRole('textbox').fill(`${EARTHQUAKE}!`)
+    // The full-screen demo says calmly which model answered (on a slide, the reason is the presenter's: talk-ready.spec.ts).
     await expect(demo.getByTestId('source-label')).toHaveText('Local model · deployed endpoint unreachable', { timeout: 5000 })
     await expect(demo.getByTestId('prediction-bars')).toBeVisible()
     await expect(demo.getByTestId('endpoint-status')).toHaveAttribute('data-state', 'down')

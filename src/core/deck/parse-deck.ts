@@ -122,19 +122,26 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
 
 /** Splits markdown into slide chunks on lines that are exactly `---`, ignoring fenced code. */
 export function splitSlides(body: string): string[] {
-  const chunks: string[] = []
+  return splitSlideChunks(body).map((chunk) => chunk.text)
+}
+
+/** Like {@link splitSlides}, with each chunk's first line (0-based, within `body`) for messages that point at a line. */
+export function splitSlideChunks(body: string): Array<{ text: string; line: number }> {
+  const chunks: Array<{ text: string; line: number }> = []
   let current: string[] = []
+  let start = 0
   const inCode = fenceTracker()
-  for (const line of body.split(/\r?\n/)) {
+  body.split(/\r?\n/).forEach((line, i) => {
     if (!inCode(line) && /^---\s*$/.test(line)) {
-      chunks.push(current.join('\n'))
+      chunks.push({ text: current.join('\n'), line: start })
       current = []
+      start = i + 1
     } else {
       current.push(line)
     }
-  }
-  chunks.push(current.join('\n'))
-  return chunks.filter((chunk) => chunk.trim() !== '')
+  })
+  chunks.push({ text: current.join('\n'), line: start })
+  return chunks.filter((chunk) => chunk.text.trim() !== '')
 }
 
 /** Splits `Note:` speaker notes off a slide chunk (reveal.js markdown convention). */

@@ -34,7 +34,8 @@ function DeployedSide({ result, top, seq, emptyHint }: { result: EndpointPredict
   if (!d.ok) {
     return (
       <div className="dm-source-note" data-testid="deployed-failed">
-        {d.notice?.replace(/ — local model$/, '') ?? 'deployed endpoint did not answer'}
+        <span data-diagnostic="">{d.notice?.replace(/ — local model$/, '') ?? 'deployed endpoint did not answer'}</span>
+        <span className="dm-audience-only">no answer</span>
       </div>
     )
   }
@@ -89,7 +90,7 @@ export const EndpointResult = memo(function EndpointResult({ result, both, top, 
       ) : (
         <>
           <div className="dm-source-label" role="status" data-testid="source-label">
-            Local model · {d.notice?.replace(/ — local model$/, '') ?? 'the deployed endpoint did not answer'}
+            Local model<span data-diagnostic=""> · {d.notice?.replace(/ — local model$/, '') ?? 'the deployed endpoint did not answer'}</span>
           </div>
           <LabelBars prediction={result} top={top} seq={seq} emptyHint={emptyHint} />
         </>

@@ -112,7 +112,7 @@ function ClassifierDemo({ model, active, top, exampleIndex, size, endpoint, sour
       </header>
 
       {parityFailed && (
-        <div className="dm-banner" role="alert" data-testid="parity-warning">
+        <div className="dm-banner" role="alert" data-testid="parity-warning" data-diagnostic="">
           {/* The headline names the figure that failed (export or preprocessing parity). */}
           <strong>⚠ Parity check failed.</strong> {model.parity!.message}
         </div>
@@ -120,8 +120,8 @@ function ClassifierDemo({ model, active, top, exampleIndex, size, endpoint, sour
 
       {model.errors.length > 0 ? (
         <div className="dm-alert dm-model-errors" role="alert">
-          <strong>This model cannot run:</strong>
-          <ul>
+          <strong>This model cannot run.</strong>
+          <ul data-diagnostic="">
             {model.errors.map((p, i) => (
               <li key={i}>
                 {p.message}
@@ -182,7 +182,7 @@ function ClassifierDemo({ model, active, top, exampleIndex, size, endpoint, sour
         <CurlPanel modelId={model.id} input={predictor.input ?? sampleInput(model)} command={deployed.curl(predictor.result)} />
       )}
       {warnings.length > 0 && (
-        <ul className="dm-warnings">
+        <ul className="dm-warnings" data-diagnostic="">
           {warnings.map((w, i) => (
             <li key={i}>⚠ {w.message}</li>
           ))}

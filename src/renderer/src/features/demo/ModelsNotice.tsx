@@ -15,7 +15,7 @@ export function resolveModel(
   if (!id) {
     return {
       notice: (
-        <div className="dm-notice" role="note">
+        <div className="dm-notice" role="note" data-diagnostic="">
           <code>::{directive}</code> needs a model, e.g. <code>::{directive}{'{model="disaster-tweets"}'}</code>.
         </div>
       )
@@ -41,7 +41,7 @@ export function resolveModel(
   const known = state.models.map((m) => m.id)
   return {
     notice: (
-      <div className="dm-notice" role="note" data-testid="unknown-model">
+      <div className="dm-notice" role="note" data-testid="unknown-model" data-diagnostic="">
         There is no model “{id}” in this deck's <code>models/</code> folder.{' '}
         {known.length > 0 ? (
           <>

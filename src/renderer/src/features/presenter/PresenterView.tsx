@@ -16,10 +16,15 @@ import { isTypingTarget } from '../../lib/keys'
 import { renderMarkdown } from '../deck/markdown'
 import { ProblemsBanner } from '../deck/ProblemsBanner'
 import { SlidePreview } from './SlidePreview'
+import { ReadyCheck } from './ReadyCheck'
+import { BackupsButton } from './BackupsButton'
 import { EndpointHealthPanel } from '../demo/EndpointHealthPanel'
 import { PredictionLogPanel } from '../probe/PredictionLogPanel'
 import { LinksBar } from '../project/LinksBar'
 import { QaPanel } from '../project/QaPanel'
+import { StaleClockPrompt, TalkControls } from './TalkControls'
+import { ModelAlerts } from './ModelAlerts'
+import './talk-controls.css'
 import './presenter.css'
 
 type Confirming = 'timer' | 'qa' | null
@@ -162,9 +167,13 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
           <button type="button" onClick={() => void update({ blackout: !(sync?.blackout ?? false) })} disabled={!ready} title={waiting}>
             {sync?.blackout ? 'Show screen' : 'Black out'}
           </button>
+          <TalkControls sync={sync} update={update} />
+          <ReadyCheck deck={deck} onGoToSlide={(slide) => void update({ slide, fragment: -1 })} />
+          <BackupsButton />
         </nav>
       </header>
 
+      <StaleClockPrompt sync={sync} update={update} now={now} />
       <section className="dd-presenter-clocks" aria-label="Clocks">
         <div className={`dd-clock ${clockClass}`}>
           <div className="dd-clock-label">Talk time left</div>
@@ -193,7 +202,7 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
                   className="danger"
                   onClick={() => {
                     setConfirming(null)
-                    void update({ timer: resetTimer(), qa: resetTimer() })
+                    void update({ timer: resetTimer() })
                   }}
                 >
                   Yes, reset
@@ -222,6 +231,28 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
             <button type="button" onClick={toggleQa} disabled={!ready} title={waiting}>
               {!qaActive ? 'Start Q&A (Q)' : sync?.qa.status === 'running' ? 'Pause Q&A' : 'Resume Q&A'}
             </button>
+            {qaActive && confirming === 'qa' ? (
+              <span className="dd-confirm" role="group" aria-label="Confirm Q&A reset">
+                Reset the Q&amp;A clock to {formatClock(deck.qaSec)}?{' '}
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() => {
+                    setConfirming(null)
+                    void update({ qa: resetTimer() })
+                  }}
+                >
+                  Yes, reset
+                </button>
+                <button type="button" onClick={() => setConfirming(null)}>
+                  Keep
+                </button>
+              </span>
+            ) : qaActive ? (
+              <button type="button" onClick={() => setConfirming('qa')} disabled={!ready} title={waiting}>
+                Reset Q&amp;A…
+              </button>
+            ) : null}
           </div>
         </div>
       </section>
@@ -250,6 +281,7 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
           Sync with the audience window failed: {error}
         </div>
       ) : null}
+      <ModelAlerts deck={deck} />
       <ProblemsBanner deck={deck} defaultOpen />
     </div>
   )
