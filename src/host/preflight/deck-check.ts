@@ -121,7 +121,7 @@ export function modelsOnSlides(deck: Deck): string[] {
 /** Gathers the facts and runs the preflight. Never throws: a failing service becomes an error in the report. */
 export async function checkDeck(input: DeckCheckInput): Promise<PreflightReport> {
   let models: ModelInfo[] | null = null
-  let runs: RunInfo[] | null = null
+  let runs: RunInfo[] | null
   const facts: PreflightFacts = {
     deck: input.deck,
     sources: readSources(input.deckRoot),
