@@ -132,7 +132,10 @@ async function armProbe(page: Page): Promise<void> {
 }
 
 async function browser(url: string): Promise<{ paint: number[]; click: number[]; whatIf: number[]; renderer: string }> {
-  const b = await chromium.launch({ executablePath: process.env['DEMODECK_CHROMIUM'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] })
+  const b = await chromium.launch({
+    executablePath: process.env['DEMODECK_CHROMIUM'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu']
+  })
   const page = await b.newPage({ viewport: { width: 1280, height: 720 } })
   const paint: number[] = []
   // Recorded in the page: the frame after the stage first says it painted.
@@ -165,7 +168,10 @@ async function browser(url: string): Promise<{ paint: number[]; click: number[];
     const chip = page.locator('[data-testid="graph-node"] .dm-nbr').first()
     const next = (await chip.textContent())!.trim()
     const wait = page.evaluate(
-      (id) => (window as unknown as { __until: (c: () => boolean) => Promise<number> }).__until(() => !!document.querySelector(`[data-testid="graph-node"][data-node="${id}"] [data-testid="prediction-row"]`)),
+      (id) =>
+        (window as unknown as { __until: (c: () => boolean) => Promise<number> }).__until(
+          () => !!document.querySelector(`[data-testid="graph-node"][data-node="${id}"] [data-testid="prediction-row"]`)
+        ),
       next
     )
     await chip.click()
@@ -176,7 +182,8 @@ async function browser(url: string): Promise<{ paint: number[]; click: number[];
   const whatIf: number[] = []
   const node = demo.getByTestId('graph-node')
   for (let i = 0; i < EDITS + 2; i++) {
-    const button = i % 2 === 0 ? node.getByRole('button', { name: 'Blank its words' }) : page.getByTestId('graph-changes').getByRole('button', { name: /Undo/ })
+    const button =
+      i % 2 === 0 ? node.getByRole('button', { name: 'Blank its words' }) : page.getByTestId('graph-changes').getByRole('button', { name: /Undo/ })
     const wantEdits = i % 2 === 0
     const wait = page.evaluate(
       (want) =>
@@ -209,12 +216,22 @@ async function main(): Promise<void> {
   }
   const rows = [
     { what: 'full-graph inference in the worker (2,708 nodes, feeds + ONNX run + softmax)', ...summary(worker.inWorker), goal: GOALS.inference },
-    { what: 'full-graph run in process, unedited graph: CPU time (wall)', ...summary(cpu.plain), wall: summary(cpu.wallPlain), goal: GOALS.inference },
-    { what: 'full-graph run in process, one paper\'s words blanked: CPU time (wall)', ...summary(cpu.edited), wall: summary(cpu.wallEdited), goal: GOALS.inference },
+    {
+      what: 'full-graph run in process, unedited graph: CPU time (wall)',
+      ...summary(cpu.plain),
+      wall: summary(cpu.wallPlain),
+      goal: GOALS.inference
+    },
+    {
+      what: "full-graph run in process, one paper's words blanked: CPU time (wall)",
+      ...summary(cpu.edited),
+      wall: summary(cpu.wallEdited),
+      goal: GOALS.inference
+    },
     { what: 'full-graph run through the worker process (host round trip, all scores back)', ...summary(worker.roundTrip), goal: GOALS.inference },
-    { what: 'one node\'s prediction through the worker (what the API answers)', ...summary(worker.predict), goal: null },
+    { what: "one node's prediction through the worker (what the API answers)", ...summary(worker.predict), goal: null },
     { what: `graph first paint, navigation → first frame (${web.renderer})`, ...summary(web.paint), goal: GOALS.paint },
-    { what: 'click on a paper (a linked paper\'s chip in the panel) → its bars and neighbourhood drawn', ...summary(web.click), goal: GOALS.click },
+    { what: "click on a paper (a linked paper's chip in the panel) → its bars and neighbourhood drawn", ...summary(web.click), goal: GOALS.click },
     { what: 'what-if edit (blank words / undo) → recoloured graph drawn', ...summary(web.whatIf), goal: GOALS.whatIf }
   ]
   const load = loadavg()[0]!.toFixed(1)
@@ -228,7 +245,10 @@ async function main(): Promise<void> {
     '',
     '| what | n | p50 ms | p95 ms | goal (p50) |',
     '| --- | ---: | ---: | ---: | --- |',
-    ...rows.map((r) => `| ${r.what} | ${r.n} | ${r.p50}${'wall' in r ? ` (${r.wall.p50})` : ''} | ${r.p95}${'wall' in r ? ` (${r.wall.p95})` : ''} | ${r.goal === null ? '—' : `≤ ${r.goal} ms ${r.p50 <= r.goal ? 'met' : 'missed'}`} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.what} | ${r.n} | ${r.p50}${'wall' in r ? ` (${r.wall.p50})` : ''} | ${r.p95}${'wall' in r ? ` (${r.wall.p95})` : ''} | ${r.goal === null ? '—' : `≤ ${r.goal} ms ${r.p50 <= r.goal ? 'met' : 'missed'}`} |`
+    ),
     ''
   ].join('\n')
   writeFileSync(join(root, 'bench/results/graph.md'), md)

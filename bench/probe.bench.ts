@@ -83,15 +83,23 @@ async function main(): Promise<void> {
   if (!existsSync(join(root, 'out/main/server.js'))) throw new Error('build first: npm run build')
   const server = await startServer()
   try {
-    const tweets = (JSON.parse(readFileSync(join(root, 'models/disaster-tweets/demodeck.json'), 'utf8')) as { examples: Array<{ text: string }> }).examples.map((e) => ({ text: e.text }))
-    const digits = Array.from({ length: 10 }, (_, d) => ({ image: `data:image/png;base64,${readFileSync(join(root, `models/digits/examples/${d}.png`)).toString('base64')}` }))
+    const tweets = (
+      JSON.parse(readFileSync(join(root, 'models/disaster-tweets/demodeck.json'), 'utf8')) as { examples: Array<{ text: string }> }
+    ).examples.map((e) => ({ text: e.text }))
+    const digits = Array.from({ length: 10 }, (_, d) => ({
+      image: `data:image/png;base64,${readFileSync(join(root, `models/digits/examples/${d}.png`)).toString('base64')}`
+    }))
     const rows: Row[] = []
     for (const p of ['typos', 'word-dropout', 'noise-tokens']) rows.push(await sweep(server.url, 'disaster-tweets', p, tweets))
     for (const p of ['gaussian-noise', 'blur', 'rotation', 'occlusion', 'jpeg']) rows.push(await sweep(server.url, 'digits', p, digits))
     const sets: number[] = []
     for (let i = 0; i < Math.max(5, Math.floor(ITER / 3)); i++) {
       const t0 = performance.now()
-      const result = await post<ProbeSetResult>(new URL('api/models/digits/probe-set', server.url).href, { perturbation: 'gaussian-noise', steps: 20, seed: i })
+      const result = await post<ProbeSetResult>(new URL('api/models/digits/probe-set', server.url).href, {
+        perturbation: 'gaussian-noise',
+        steps: 20,
+        seed: i
+      })
       if (result.items !== 10) throw new Error('expected 10 examples')
       sets.push(performance.now() - t0)
     }
@@ -107,7 +115,12 @@ async function main(): Promise<void> {
         `${ITER} sweeps each after 3 warm-up ones, a different seed each time; ${data.machine}, load average ${load} when measured. ` +
         `"worker" is the time inside the worker (perturb, preprocess, ONNX Runtime, rank).\n\n` +
         `| model | perturbation | end to end p50 / p95 | worker p50 / p95 | ONNX runs |\n| --- | --- | --- | --- | --- |\n` +
-        rows.map((r) => `| ${r.model} | ${r.perturbation} | ${ms(r.wall.p50)} / ${ms(r.wall.p95)} | ${ms(r.worker.p50)} / ${ms(r.worker.p95)} | ${r.batches} |`).join('\n') +
+        rows
+          .map(
+            (r) =>
+              `| ${r.model} | ${r.perturbation} | ${ms(r.wall.p50)} / ${ms(r.wall.p95)} | ${ms(r.worker.p50)} / ${ms(r.worker.p95)} | ${r.batches} |`
+          )
+          .join('\n') +
         `\n| digits | the 10 examples × 20 strengths (\`probe-set\`) | ${ms(set.p50)} / ${ms(set.p95)} | — | 10 |\n\n` +
         `Goal ≤ 200 ms per 20-step sweep: ${worst <= 200 ? 'met' : 'not met'} (slowest p50 ${ms(worst)}). ` +
         `Text sweeps run one ONNX batch per distinct token length (no padding beyond a single prediction's, so the batch gives exactly the single-input scores).\n`

@@ -6,16 +6,7 @@
  * The host also watches the deck folder and pushes events (hot reload).
  */
 import { resolve } from 'node:path'
-import {
-  ApiError,
-  describeZodError,
-  requestSchemas,
-  type Channel,
-  type EventName,
-  type Events,
-  type Req,
-  type Res
-} from '../shared/api'
+import { ApiError, describeZodError, requestSchemas, type Channel, type EventName, type Events, type Req, type Res } from '../shared/api'
 import type { Deck, SetSource, SyncState } from '../shared/types'
 import type { ExportSummary } from '../shared/preflight'
 import { backupTargets } from './preflight/backup-targets'
@@ -111,9 +102,7 @@ export function createHost(options: HostOptions): Host {
 
   const demoModels = (): string[] => [
     ...new Set(
-      deck.slides.flatMap((slide) =>
-        slide.directives.filter((d) => d.name === 'demo' && d.attributes['model']).map((d) => d.attributes['model']!)
-      )
+      deck.slides.flatMap((slide) => slide.directives.filter((d) => d.name === 'demo' && d.attributes['model']).map((d) => d.attributes['model']!))
     )
   ]
   models.warm(demoModels())
@@ -189,7 +178,8 @@ export function createHost(options: HostOptions): Host {
     },
     'wandb:set-key': ({ key }) => runs.setKey(key),
     'wandb:cancel': () => runs.cancelSync(),
-    'endpoint:predict': async ({ id, input, endpoint, timeoutMs }) => probe.logEndpoint(id, input, await endpoints.predict(id, input, endpoint, timeoutMs)),
+    'endpoint:predict': async ({ id, input, endpoint, timeoutMs }) =>
+      probe.logEndpoint(id, input, await endpoints.predict(id, input, endpoint, timeoutMs)),
     'endpoint:status': () => endpoints.status(),
     'endpoint:wake': ({ id }) => endpoints.wake(id),
     'endpoint:cancel': ({ id }) => endpoints.cancel(id),
@@ -206,7 +196,8 @@ export function createHost(options: HostOptions): Host {
     'deck:check': ({ layout, layoutNote, clock }) =>
       checkDeck({ deckRoot, deck, models, runs, sync: clock === false ? null : sync, layout, layoutNote }),
     'deck:export': async (wanted) => {
-      if (!options.exportBackups) throw new ApiError('unprocessable', 'This window cannot make the backups itself: run `npm run export -- --deck <this deck>` in a terminal.')
+      if (!options.exportBackups)
+        throw new ApiError('unprocessable', 'This window cannot make the backups itself: run `npm run export -- --deck <this deck>` in a terminal.')
       if (deck.slides.length === 0) throw new ApiError('unprocessable', 'The deck has no slides to export.')
       return options.exportBackups(backupTargets(deckRoot, wanted), deck)
     }

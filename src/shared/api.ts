@@ -107,7 +107,12 @@ const sweepFields = {
   from: z.number().finite().optional(),
   to: z.number().finite().optional(),
   steps: z.number().int().min(2).max(64, 'a sweep takes at most 64 steps').optional(),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
   /** Tabular shift/scale: the feature to change. */
   feature: z.string().min(1).max(200).optional()
 }
@@ -212,7 +217,7 @@ export interface Responses {
   'wandb:sync': RunInfo
   'wandb:set-key': WandbStatus
   /** How many syncs in flight were cancelled (each fails with "cancelled"). */
-  'wandb:cancel': { cancelled: number },
+  'wandb:cancel': { cancelled: number }
   'endpoint:predict': EndpointPrediction
   'endpoint:status': EndpointHealth[]
   'endpoint:wake': EndpointHealth[]
@@ -222,10 +227,10 @@ export interface Responses {
   'project:code': ProjectCode
   'project:tree': ProjectTree
   'models:graph': GraphData
-  'models:graph-run': GraphRun,
+  'models:graph-run': GraphRun
   'drift:report': DriftReport
   'compare:predict': AbPrediction
-  'compare:set': AbSetReport,
+  'compare:set': AbSetReport
   'probe:run': ProbeResult
   'probe:set': ProbeSetResult
   'log:list': PredictionLogPage
@@ -302,7 +307,15 @@ export interface Events {
   'log:changed': { total: number; last: LoggedPrediction | null }
 }
 export type EventName = keyof Events
-export const eventNames: EventName[] = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed', 'project:changed', 'log:changed']
+export const eventNames: EventName[] = [
+  'deck:changed',
+  'sync:changed',
+  'models:changed',
+  'runs:changed',
+  'endpoint:changed',
+  'project:changed',
+  'log:changed'
+]
 
 /** Error codes and their HTTP status. */
 export const errorStatus = {

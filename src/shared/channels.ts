@@ -39,4 +39,12 @@ export const channelNames = [
   'deck:export'
 ] as const
 
-export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed', 'project:changed', 'log:changed'] as const
+export const pushEventNames = [
+  'deck:changed',
+  'sync:changed',
+  'models:changed',
+  'runs:changed',
+  'endpoint:changed',
+  'project:changed',
+  'log:changed'
+] as const

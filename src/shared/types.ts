@@ -160,10 +160,7 @@ export interface ModelInfo {
 }
 
 export type PredictInput =
-  | { text: string }
-  | { image: string }
-  | { features: Record<string, number | string | null> }
-  | { node: number; edits?: GraphEdits }
+  { text: string } | { image: string } | { features: Record<string, number | string | null> } | { node: number; edits?: GraphEdits }
 
 export interface Prediction {
   predictions: Array<{ label: string; score: number }>

@@ -108,7 +108,7 @@ test.describe(`a deployed FastAPI endpoint${missing ? ` (skipped: ${missing})` :
     await presenter.goto(new URL('presenter', server.url).href)
     const row = presenter.locator('[data-testid="endpoint-health"][data-model="disaster-tweets"]')
     await expect(row).toHaveAttribute('data-state', 'down')
-    await expect(row).toContainText(new RegExp(`${host.replace(/[.]/g, "\\.")} (refused the connection|closed the connection mid-request)`))
+    await expect(row).toContainText(new RegExp(`${host.replace(/[.]/g, '\\.')} (refused the connection|closed the connection mid-request)`))
     await expect(row.getByRole('button', { name: 'Wake the endpoint' })).toBeVisible()
     await expect(presenter.locator('[data-testid="endpoint-health"][data-model="wine"]')).toBeVisible()
   })

@@ -40,7 +40,19 @@ test.describe.configure({ mode: 'serial' })
 test.beforeAll(async () => {
   test.setTimeout(300_000)
   dir = mkdtempSync(join(tmpdir(), 'demodeck-export-'))
-  const args = [join(outDir, 'main', 'export.js'), '--deck', repoRoot, '--pdf', join(dir, 'deck.pdf'), '--notes', join(dir, 'notes.pdf'), '--html', join(dir, 'deck.html'), '--figures', join(dir, 'figures')]
+  const args = [
+    join(outDir, 'main', 'export.js'),
+    '--deck',
+    repoRoot,
+    '--pdf',
+    join(dir, 'deck.pdf'),
+    '--notes',
+    join(dir, 'notes.pdf'),
+    '--html',
+    join(dir, 'deck.html'),
+    '--figures',
+    join(dir, 'figures')
+  ]
   const code = await new Promise<number | null>((done) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
     child.stdout.on('data', (d: Buffer) => (output += d.toString()))
@@ -80,7 +92,11 @@ test.describe('slides PDF', () => {
     const textPage = pdf('pdftocairo', ['-svg', '-f', '1', '-l', '1', join(dir, 'deck.pdf'), '-'])
     const paths = (s: string): number => (s.match(/<path /g) ?? []).length
     expect(paths(svg)).toBeGreaterThan(paths(textPage) + 50)
-    expect(pdf('pdfimages', ['-list', '-f', String(chartPage), '-l', String(chartPage), join(dir, 'deck.pdf')]).trim().split('\n').length).toBe(2) // header lines only
+    expect(
+      pdf('pdfimages', ['-list', '-f', String(chartPage), '-l', String(chartPage), join(dir, 'deck.pdf')])
+        .trim()
+        .split('\n').length
+    ).toBe(2) // header lines only
 
     const cardPage = deck.slides.findIndex((s) => s.directives.some((d) => d.name === 'model-card')) + 1
     const card = squash(pdf('pdftotext', ['-f', String(cardPage), '-l', String(cardPage), join(dir, 'deck.pdf'), '-']))
@@ -120,7 +136,9 @@ test('the HTML copy presents every slide from disk with the network blocked', as
     await expect(current).toBeInViewport({ ratio: 0.95 })
     if (slide.directives.some((d) => d.name === 'chart')) {
       // The curves themselves: path data with many points, not just axis ticks.
-      const lines = await current.locator('svg.recharts-surface path').evaluateAll((paths) => paths.filter((p) => /^M[^M]*L/.test(p.getAttribute('d') ?? '')).length)
+      const lines = await current
+        .locator('svg.recharts-surface path')
+        .evaluateAll((paths) => paths.filter((p) => /^M[^M]*L/.test(p.getAttribute('d') ?? '')).length)
       expect(lines).toBeGreaterThanOrEqual(4)
     }
     if (slide.directives.some((d) => d.name === 'demo')) await expect(current.getByTestId('prediction-row').first()).toContainText(/disaster\s*\d/)
@@ -175,7 +193,11 @@ test('the presenter’s Backups entry writes the PDF, handout, HTML and figures 
       await expect(panel).toContainText(join(copy, file))
       expect(statSync(join(copy, file)).size, file).toBeGreaterThan(500)
     }
-    expect(readFileSync(join(copy, 'exports', `${name}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(
+      readFileSync(join(copy, 'exports', `${name}.pdf`))
+        .subarray(0, 5)
+        .toString()
+    ).toBe('%PDF-')
   } finally {
     await server.stop()
     removeDir(copy)

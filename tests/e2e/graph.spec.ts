@@ -128,8 +128,18 @@ test('without WebGL the graph falls back to a 2-D canvas with a note, never a bl
 test('the deck opens on its five slides and the demo slide fits 1280×720', async ({ page, cora }) => {
   const deckJson = (await (await fetch(new URL('api/deck', cora.url))).json()) as { slides: Array<{ title: string }>; errors: unknown[] }
   expect(deckJson.errors).toEqual([])
-  expect(deckJson.slides.map((s) => s.title.split(':')[0])).toEqual(['1 · Problem', '2 · Model', '3 · Data', '4 · Framework and pipeline', '5 · Use case'])
-  await fetch(new URL('api/sync', cora.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ origin: 'e2e-graph', slide: 4 }) })
+  expect(deckJson.slides.map((s) => s.title.split(':')[0])).toEqual([
+    '1 · Problem',
+    '2 · Model',
+    '3 · Data',
+    '4 · Framework and pipeline',
+    '5 · Use case'
+  ])
+  await fetch(new URL('api/sync', cora.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ origin: 'e2e-graph', slide: 4 })
+  })
   await page.goto(cora.url)
   const demo = page.locator('.reveal .slides > section.present').getByTestId('demo')
   await expect(demo.getByTestId('graph-stage')).toHaveAttribute('data-painted', 'yes', { timeout: 30_000 })

@@ -38,9 +38,16 @@ test.describe('npm run check', () => {
       expect(code, stderr).toBe(1)
       const report = JSON.parse(stdout) as PreflightReport
       const all = report.checks.flatMap((c) => c.findings)
-      const expected = (JSON.parse(readFileSync(join(broken, 'expected.json'), 'utf8')) as { findings: Array<{ code: string; slide?: number; message?: string; severity: string }> }).findings
+      const expected = (
+        JSON.parse(readFileSync(join(broken, 'expected.json'), 'utf8')) as {
+          findings: Array<{ code: string; slide?: number; message?: string; severity: string }>
+        }
+      ).findings
       for (const want of expected) {
-        const hit = all.find((f) => f.code === want.code && (want.slide === undefined || f.slide === want.slide - 1) && (!want.message || f.message.includes(want.message)))
+        const hit = all.find(
+          (f) =>
+            f.code === want.code && (want.slide === undefined || f.slide === want.slide - 1) && (!want.message || f.message.includes(want.message))
+        )
         expect(hit, `${want.code} ${want.message ?? ''}`).toBeDefined()
         expect(hit!.severity).toBe(want.severity)
       }

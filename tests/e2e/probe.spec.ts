@@ -29,7 +29,10 @@ async function slide(page: Page, value: number): Promise<void> {
 }
 
 test.describe('full-screen demo', () => {
-  test('dragging the noise slider on the digits demo: the confidence falls and the prediction flips at a stated strength', async ({ page, server }) => {
+  test('dragging the noise slider on the digits demo: the confidence falls and the prediction flips at a stated strength', async ({
+    page,
+    server
+  }) => {
     await page.goto(demoUrl(server, 'digits'))
     const probe = page.getByTestId('probe')
     await expect(probe.getByRole('combobox', { name: 'Perturbation' })).toHaveValue('gaussian-noise')

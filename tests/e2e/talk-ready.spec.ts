@@ -11,7 +11,11 @@ import type { Page } from '@playwright/test'
 import { copyDeck, expect, removeDir, startServer, test } from './fixtures'
 
 async function setSync(url: string, patch: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${url}api/sync`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ origin: 'e2e-talk', ...patch }) })
+  const response = await fetch(`${url}api/sync`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ origin: 'e2e-talk', ...patch })
+  })
   expect(response.ok).toBe(true)
 }
 
@@ -70,7 +74,9 @@ test.describe('the audience sees the talk', () => {
     await expect.poll(() => toolbar.evaluate((el) => getComputedStyle(el).opacity)).toBe('0')
     await chart.locator('.dd-chart-legend').hover()
     await expect.poll(() => toolbar.evaluate((el) => getComputedStyle(el).opacity)).toBe('1')
-    const legendHeight = await chart.locator('.dd-chart-legend').evaluate((el) => el.getBoundingClientRect().height / (el.closest('.slides')!.getBoundingClientRect().width / 1280))
+    const legendHeight = await chart
+      .locator('.dd-chart-legend')
+      .evaluate((el) => el.getBoundingClientRect().height / (el.closest('.slides')!.getBoundingClientRect().width / 1280))
     expect(legendHeight).toBeLessThanOrEqual(56.5)
   })
 })
@@ -108,7 +114,10 @@ for (const viewport of [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 }
 ]) {
-  test(`the presenter fits ${viewport.width}×${viewport.height}: every slide's notes without scrolling, both previews whole`, async ({ browser, server }) => {
+  test(`the presenter fits ${viewport.width}×${viewport.height}: every slide's notes without scrolling, both previews whole`, async ({
+    browser,
+    server
+  }) => {
     const context = await browser.newContext({ viewport })
     try {
       const page = await context.newPage()
@@ -122,7 +131,9 @@ for (const viewport of [
         const notes = page.getByTestId('notes')
         await expect(notes).not.toContainText('No notes for this slide')
         // Readable without scrolling: the notes' box holds all of them.
-        await expect.poll(() => notes.evaluate((el) => el.scrollHeight - el.clientHeight), { message: `notes of slide ${slide + 1}` }).toBeLessThanOrEqual(1)
+        await expect
+          .poll(() => notes.evaluate((el) => el.scrollHeight - el.clientHeight), { message: `notes of slide ${slide + 1}` })
+          .toBeLessThanOrEqual(1)
         for (const id of ['preview-current', 'preview-next']) {
           const box = (await page.getByTestId(id).locator('.dd-preview-box').boundingBox())!
           expect(box.y, `${id} on slide ${slide + 1}`).toBeGreaterThanOrEqual(0)
@@ -135,7 +146,10 @@ for (const viewport of [
         expect(clock.y + clock.height).toBeLessThanOrEqual(viewport.height)
       }
       // Nothing of the window lies outside it.
-      expect(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight])).toEqual([viewport.width, viewport.height])
+      expect(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight])).toEqual([
+        viewport.width,
+        viewport.height
+      ])
     } finally {
       await context.close()
     }

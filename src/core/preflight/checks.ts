@@ -26,7 +26,13 @@ const MB = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 /** Deck problems that other checks report better (with their own code). */
 const HANDLED_ELSEWHERE = new Set(['deck/budget-over'])
 /** Deck problems that mean a component will not show: errors in the preflight. */
-const DECK_ERRORS = new Set(['deck/unknown-directive', 'deck/directive-attribute-missing', 'deck/not-utf8', 'deck/file-too-large', 'deck/file-unreadable'])
+const DECK_ERRORS = new Set([
+  'deck/unknown-directive',
+  'deck/directive-attribute-missing',
+  'deck/not-utf8',
+  'deck/file-too-large',
+  'deck/file-unreadable'
+])
 
 interface Context {
   facts: PreflightFacts
@@ -73,7 +79,12 @@ function planCheck(ctx: Context): PreflightCheck {
       message: `No slide title or notes mention ${missing.map((m) => `"${m}"`).join(', ')}: the exam expects ${parts.map((p) => p.name).join(', ')}. Name each part in a title (or set "parts:" in the front matter).`
     })
   }
-  const partsText = parts.length === 0 ? 'parts not checked' : missing.length === 0 ? `all ${parts.length} parts found` : `${found.length} of ${parts.length} parts found`
+  const partsText =
+    parts.length === 0
+      ? 'parts not checked'
+      : missing.length === 0
+        ? `all ${parts.length} parts found`
+        : `${found.length} of ${parts.length} parts found`
   return check('plan', 'Plan', `${count} slides (plan ${slides.planned}); ${partsText}`, findings)
 }
 
@@ -88,17 +99,33 @@ function deckCheck(ctx: Context): PreflightCheck {
     if (problem.file) finding.file = problem.file
     findings.push(problem.code === 'deck/unknown-directive' ? withLine(ctx, finding, ['::']) : withLine(ctx, finding, []))
   }
-  return check('slides', 'Slides', `${deck.slides.length} slides read from ${ctx.facts.sources.length} file${ctx.facts.sources.length === 1 ? '' : 's'}`, findings)
+  return check(
+    'slides',
+    'Slides',
+    `${deck.slides.length} slides read from ${ctx.facts.sources.length} file${ctx.facts.sources.length === 1 ? '' : 's'}`,
+    findings
+  )
 }
 
 function directivesCheck(ctx: Context): PreflightCheck {
   const { deck, models, runs } = ctx.facts
   const findings = directiveFindings(deck, models, runs).map((f) => {
-    const needle = f.code === 'directive/unknown-model' ? /model="([^"]+)"/.exec(f.message)?.[0] : f.code === 'directive/unknown-metric' ? 'metrics=' : 'runs='
+    const needle =
+      f.code === 'directive/unknown-model' ? /model="([^"]+)"/.exec(f.message)?.[0] : f.code === 'directive/unknown-metric' ? 'metrics=' : 'runs='
     return withLine(ctx, f, needle ? [needle] : ['::chart'])
   })
-  if (!models) findings.push({ severity: 'error', code: 'directive/models-unlisted', message: `The models could not be listed: ${ctx.facts.modelsError ?? 'unknown error'}.` })
-  if (!runs) findings.push({ severity: 'error', code: 'directive/runs-unlisted', message: `The training runs could not be listed: ${ctx.facts.runsError ?? 'unknown error'}.` })
+  if (!models)
+    findings.push({
+      severity: 'error',
+      code: 'directive/models-unlisted',
+      message: `The models could not be listed: ${ctx.facts.modelsError ?? 'unknown error'}.`
+    })
+  if (!runs)
+    findings.push({
+      severity: 'error',
+      code: 'directive/runs-unlisted',
+      message: `The training runs could not be listed: ${ctx.facts.runsError ?? 'unknown error'}.`
+    })
   const count = deck.slides.reduce((n, s) => n + s.directives.filter((d) => ['demo', 'model-card', 'chart'].includes(d.name)).length, 0)
   return check('directives', 'Live components', `${count} live component${count === 1 ? '' : 's'} (demos, model cards, charts)`, findings)
 }
@@ -108,29 +135,61 @@ function modelsCheck(ctx: Context): PreflightCheck {
   const findings: PreflightFinding[] = []
   const used = new Map<string, number>()
   for (const slide of deck.slides) {
-    for (const d of slide.directives) if ((d.name === 'demo' || d.name === 'model-card') && d.attributes['model'] && !used.has(d.attributes['model'])) used.set(d.attributes['model'], slide.index)
+    for (const d of slide.directives)
+      if ((d.name === 'demo' || d.name === 'model-card') && d.attributes['model'] && !used.has(d.attributes['model']))
+        used.set(d.attributes['model'], slide.index)
   }
   for (const model of models ?? []) {
     const slide = used.get(model.id)
     const severity = slide !== undefined ? 'error' : 'warning'
-    const base = slide !== undefined ? withLine(ctx, { severity, code: '', message: '', slide }, [`model="${model.id}"`]) : { file: `models/${model.id}` }
+    const base =
+      slide !== undefined ? withLine(ctx, { severity, code: '', message: '', slide }, [`model="${model.id}"`]) : { file: `models/${model.id}` }
     for (const problem of model.errors) {
-      findings.push({ ...base, severity, code: 'model/cannot-load', message: `Model "${model.id}" cannot run${slide === undefined ? ' (no slide uses it)' : ''}: ${problem.message}` })
+      findings.push({
+        ...base,
+        severity,
+        code: 'model/cannot-load',
+        message: `Model "${model.id}" cannot run${slide === undefined ? ' (no slide uses it)' : ''}: ${problem.message}`
+      })
     }
     const trial = trials.find((t) => t.id === model.id)
     if (!trial || model.errors.length > 0) continue
     if (trial.parity && !trial.parity.ok) {
-      findings.push({ ...base, severity, code: 'model/parity', message: `Model "${model.id}" fails its export parity check: ${trial.parity.message}` })
+      findings.push({
+        ...base,
+        severity,
+        code: 'model/parity',
+        message: `Model "${model.id}" fails its export parity check: ${trial.parity.message}`
+      })
     }
-    if (trial.parityError) findings.push({ ...base, severity, code: 'model/parity-error', message: `Model "${model.id}": the parity check could not run: ${trial.parityError}` })
-    if (trial.predictionError) findings.push({ ...base, severity, code: 'model/predict', message: `Model "${model.id}" failed on its first example: ${trial.predictionError}` })
+    if (trial.parityError)
+      findings.push({
+        ...base,
+        severity,
+        code: 'model/parity-error',
+        message: `Model "${model.id}": the parity check could not run: ${trial.parityError}`
+      })
+    if (trial.predictionError)
+      findings.push({
+        ...base,
+        severity,
+        code: 'model/predict',
+        message: `Model "${model.id}" failed on its first example: ${trial.predictionError}`
+      })
     if (trial.noReference) {
-      findings.push({ ...base, severity: 'warning', code: 'model/no-reference', message: `Model "${model.id}" has no reference.json, so nothing shows that ONNX Runtime gives PyTorch's outputs (see training/README.md).` })
+      findings.push({
+        ...base,
+        severity: 'warning',
+        code: 'model/no-reference',
+        message: `Model "${model.id}" has no reference.json, so nothing shows that ONNX Runtime gives PyTorch's outputs (see training/README.md).`
+      })
     }
   }
   const passed = trials.filter((t) => t.parity?.ok).length
   const tried = trials.length
-  const summary = models ? `${used.size} model${used.size === 1 ? '' : 's'} on slides; ${tried} loaded and run, ${passed} passed parity` : 'models could not be listed'
+  const summary = models
+    ? `${used.size} model${used.size === 1 ? '' : 's'} on slides; ${tried} loaded and run, ${passed} passed parity`
+    : 'models could not be listed'
   return check('models', 'Models', summary, findings)
 }
 
@@ -153,12 +212,23 @@ function runsCheck(ctx: Context): PreflightCheck {
           const message = notSynced
             ? `Slide ${slide.index + 1}: run "${run.name}" is not cached: ${notSynced.message} Open /runs and press Sync while online.`
             : `Slide ${slide.index + 1}: run "${run.name}" has no history rows, so its chart is empty.`
-          findings.push(withLine(ctx, { severity: 'error', code: notSynced ? 'runs/not-cached' : 'runs/empty', message, slide: slide.index }, ['runs=', '::chart']))
+          findings.push(
+            withLine(ctx, { severity: 'error', code: notSynced ? 'runs/not-cached' : 'runs/empty', message, slide: slide.index }, [
+              'runs=',
+              '::chart'
+            ])
+          )
         }
       }
     }
   }
-  return check('runs', 'Training runs offline', runs ? `${charted} run${charted === 1 ? '' : 's'} on charts, ${runs.length} in the deck` : 'runs could not be listed', findings, !runs)
+  return check(
+    'runs',
+    'Training runs offline',
+    runs ? `${charted} run${charted === 1 ? '' : 's'} on charts, ${runs.length} in the deck` : 'runs could not be listed',
+    findings,
+    !runs
+  )
 }
 
 const KIND_TEXT: Record<AssetKind, string> = {
@@ -196,20 +266,40 @@ function assetsCheck(ctx: Context): PreflightCheck {
       if (!isLocalUrl(ref.url)) continue
       const path = resolveLocal(ref.url)
       if (path === null) {
-        findings.push({ severity: 'error', code: 'assets/outside', message: `${where}: "${ref.url}" is not inside slides/; write the path relative to slides/ (like images/plot.png).`, ...at })
+        findings.push({
+          severity: 'error',
+          code: 'assets/outside',
+          message: `${where}: "${ref.url}" is not inside slides/; write the path relative to slides/ (like images/plot.png).`,
+          ...at
+        })
         continue
       }
       const bytes = files.get(path)
       if (bytes === undefined) {
-        findings.push({ severity: 'error', code: 'assets/missing', message: `${where}: ${path} does not exist (referred to as "${ref.url}").`, ...at })
+        findings.push({
+          severity: 'error',
+          code: 'assets/missing',
+          message: `${where}: ${path} does not exist (referred to as "${ref.url}").`,
+          ...at
+        })
       } else if (bytes > MAX_MEDIA_BYTES) {
-        findings.push({ severity: 'warning', code: 'assets/large', message: `${where}: ${path} is ${MB(bytes)}; files over ${MB(MAX_MEDIA_BYTES)} slow the slide down. Resize or compress it.`, ...at })
+        findings.push({
+          severity: 'warning',
+          code: 'assets/large',
+          message: `${where}: ${path} is ${MB(bytes)}; files over ${MB(MAX_MEDIA_BYTES)} slow the slide down. Resize or compress it.`,
+          ...at
+        })
       }
     }
   }
   for (const [path, bytes] of files) {
     if (/^models\/[^/]+\/(.*\/)?[^/]+\.onnx$/i.test(path) && bytes > MAX_MODEL_BYTES) {
-      findings.push({ severity: 'warning', code: 'assets/large-model', message: `${path} is ${MB(bytes)}: loading it takes seconds. Quantize it or open the deck well before the talk.`, file: path })
+      findings.push({
+        severity: 'warning',
+        code: 'assets/large-model',
+        message: `${path} is ${MB(bytes)}: loading it takes seconds. Quantize it or open the deck well before the talk.`,
+        file: path
+      })
     }
   }
   return check('assets', 'Offline assets', `${count} asset reference${count === 1 ? '' : 's'} in the slides`, findings)
@@ -218,7 +308,8 @@ function assetsCheck(ctx: Context): PreflightCheck {
 function layoutCheck(ctx: Context): PreflightCheck {
   const { layout } = ctx.facts
   const sizes = ctx.settings.viewports.map((v) => `${v.width}×${v.height}`).join(' and ')
-  if (!layout) return check('layout', 'Fits the projector', `not checked at ${sizes}: ${ctx.facts.layoutNote ?? 'no browser measured the slides'}`, [], true)
+  if (!layout)
+    return check('layout', 'Fits the projector', `not checked at ${sizes}: ${ctx.facts.layoutNote ?? 'no browser measured the slides'}`, [], true)
   const findings: PreflightFinding[] = []
   for (const want of ctx.settings.viewports) {
     const m = layout.find((l) => l.viewport.width === want.width && l.viewport.height === want.height)
@@ -228,12 +319,30 @@ function layoutCheck(ctx: Context): PreflightCheck {
     }
     for (const o of m.overflow) {
       findings.push(
-        withLine(ctx, { severity: 'error', code: 'layout/overflow', message: `Slide ${o.slide + 1} is ${o.px} px taller than the slide at ${want.width}×${want.height}: the audience will not see all of it. Shorten it or split it.`, slide: o.slide }, [])
+        withLine(
+          ctx,
+          {
+            severity: 'error',
+            code: 'layout/overflow',
+            message: `Slide ${o.slide + 1} is ${o.px} px taller than the slide at ${want.width}×${want.height}: the audience will not see all of it. Shorten it or split it.`,
+            slide: o.slide
+          },
+          []
+        )
       )
     }
     if (m.smallestText && m.smallestText.px < MIN_TEXT_PX) {
       findings.push(
-        withLine(ctx, { severity: 'warning', code: 'layout/small-text', message: `Slide ${m.smallestText.slide + 1}: the smallest text is ${m.smallestText.px.toFixed(1)} px high on a ${want.width}×${want.height} screen; below ${MIN_TEXT_PX} px is hard to read from the back.`, slide: m.smallestText.slide }, [])
+        withLine(
+          ctx,
+          {
+            severity: 'warning',
+            code: 'layout/small-text',
+            message: `Slide ${m.smallestText.slide + 1}: the smallest text is ${m.smallestText.px.toFixed(1)} px high on a ${want.width}×${want.height} screen; below ${MIN_TEXT_PX} px is hard to read from the back.`,
+            slide: m.smallestText.slide
+          },
+          []
+        )
       )
     }
   }
@@ -253,15 +362,31 @@ function timingCheck(ctx: Context): PreflightCheck {
   }
   for (const slide of deck.slides) {
     if (!slide.budgetExplicit && slide.budgetSec === 0) {
-      findings.push(withLine(ctx, { severity: 'warning', code: 'timing/no-time', message: `Slide ${slide.index + 1} gets no time: the other slides' budgets use all ${formatClock(deck.durationSec)}.`, slide: slide.index }, []))
+      findings.push(
+        withLine(
+          ctx,
+          {
+            severity: 'warning',
+            code: 'timing/no-time',
+            message: `Slide ${slide.index + 1} gets no time: the other slides' budgets use all ${formatClock(deck.durationSec)}.`,
+            slide: slide.index
+          },
+          []
+        )
+      )
     }
   }
-  return check('timing', 'Timing', `budgets ${formatClock(deck.slides.reduce((s, x) => s + x.budgetSec, 0))} of ${formatClock(deck.durationSec)}`, findings)
+  return check(
+    'timing',
+    'Timing',
+    `budgets ${formatClock(deck.slides.reduce((s, x) => s + x.budgetSec, 0))} of ${formatClock(deck.durationSec)}`,
+    findings
+  )
 }
 
 function clockCheck(ctx: Context): PreflightCheck {
   const { sync, now, deck } = ctx.facts
-  if (!sync) return check('clock', 'Clocks reset', 'not checked: no demodeck window is running (the presenter\'s check sees the clocks)', [], true)
+  if (!sync) return check('clock', 'Clocks reset', "not checked: no demodeck window is running (the presenter's check sees the clocks)", [], true)
   const findings: PreflightFinding[] = []
   const talk = elapsedMs(sync.timer, now) / 1000
   const qa = elapsedMs(sync.qa, now) / 1000
@@ -273,16 +398,35 @@ function clockCheck(ctx: Context): PreflightCheck {
     })
   }
   if (sync.qa.status !== 'idle') {
-    findings.push({ severity: 'warning', code: 'clock/qa-left-running', message: `The Q&A clock is ${sync.qa.status} at ${formatClock(qa)}: reset it before the talk.` })
+    findings.push({
+      severity: 'warning',
+      code: 'clock/qa-left-running',
+      message: `The Q&A clock is ${sync.qa.status} at ${formatClock(qa)}: reset it before the talk.`
+    })
   }
-  if (sync.slide !== 0) findings.push({ severity: 'info', code: 'clock/not-first-slide', message: `The deck is on slide ${sync.slide + 1}; press Home to start from the first slide.` })
+  if (sync.slide !== 0)
+    findings.push({
+      severity: 'info',
+      code: 'clock/not-first-slide',
+      message: `The deck is on slide ${sync.slide + 1}; press Home to start from the first slide.`
+    })
   return check('clock', 'Clocks reset', findings.length ? 'left over from a rehearsal' : 'both clocks at zero', findings)
 }
 
 /** Runs every check on the facts and builds the report. */
 export function runPreflight(facts: PreflightFacts): PreflightReport {
   const ctx: Context = { facts, settings: readPreflightSettings(facts.sources[0]), spans: slideSpans(facts.sources) }
-  const checks = [planCheck(ctx), deckCheck(ctx), directivesCheck(ctx), modelsCheck(ctx), runsCheck(ctx), assetsCheck(ctx), layoutCheck(ctx), timingCheck(ctx), clockCheck(ctx)]
+  const checks = [
+    planCheck(ctx),
+    deckCheck(ctx),
+    directivesCheck(ctx),
+    modelsCheck(ctx),
+    runsCheck(ctx),
+    assetsCheck(ctx),
+    layoutCheck(ctx),
+    timingCheck(ctx),
+    clockCheck(ctx)
+  ]
   const all = checks.flatMap((c) => c.findings)
   const errors = all.filter((f) => f.severity === 'error').length
   return {

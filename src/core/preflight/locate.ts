@@ -23,7 +23,10 @@ export function slideSpans(sources: readonly SourceFile[]): SlideSpan[] {
       const lines = chunk.text.split('\n')
       const start = fm.bodyLineOffset + chunk.line + 1
       // Point at the slide's first written line, not the blank line after `---`.
-      const blank = Math.max(0, lines.findIndex((l) => l.trim() !== ''))
+      const blank = Math.max(
+        0,
+        lines.findIndex((l) => l.trim() !== '')
+      )
       spans.push({ slide: spans.length, file: file.path, line: start + blank, endLine: start + lines.length })
     }
   }

@@ -50,7 +50,8 @@ function parseSize(value: unknown): { width: number; height: number } | null {
 function readSlides(value: unknown, findings: PreflightFinding[]): PreflightSettings['slides'] {
   const fallback = { min: 4, max: 6, planned: '5 ± 1' }
   if (value === undefined || value === null) return fallback
-  if (typeof value === 'number' && Number.isInteger(value) && value > 0) return { min: Math.max(1, value - 1), max: value + 1, planned: `${value} ± 1` }
+  if (typeof value === 'number' && Number.isInteger(value) && value > 0)
+    return { min: Math.max(1, value - 1), max: value + 1, planned: `${value} ± 1` }
   const range = /^\s*(\d+)\s*[-–]\s*(\d+)\s*$/.exec(String(value))
   if (range && Number(range[1]) <= Number(range[2])) return { min: Number(range[1]), max: Number(range[2]), planned: `${range[1]}–${range[2]}` }
   if (typeof value === 'object' && !Array.isArray(value)) {
@@ -74,7 +75,15 @@ function readParts(value: unknown, findings: PreflightFinding[]): PartSpec[] {
     return (value as string[]).map((name) => {
       const known = DEFAULT_PARTS.find((p) => p.name === name.trim().toLowerCase())
       // "evaluation|results" lists alternatives for a custom part.
-      return known ?? { name: name.trim(), keywords: name.split('|').map((k) => k.trim().toLowerCase()).filter(Boolean) }
+      return (
+        known ?? {
+          name: name.trim(),
+          keywords: name
+            .split('|')
+            .map((k) => k.trim().toLowerCase())
+            .filter(Boolean)
+        }
+      )
     })
   }
   findings.push({

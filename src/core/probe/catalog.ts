@@ -36,22 +36,184 @@ export interface PerturbationInfo {
 
 /** Every perturbation, grouped by kind in the order the UI lists them. */
 export const PERTURBATIONS: readonly PerturbationInfo[] = [
-  { id: 'typos', kind: 'text', label: 'Typos', description: 'each character is dropped or swapped with the next with this probability', min: 0, max: 1, sweepTo: 0.5, step: 0.01, unit: 'share of characters' },
-  { id: 'case', kind: 'text', label: 'Case changes', description: 'each letter flips between upper and lower case with this probability', min: 0, max: 1, sweepTo: 1, step: 0.01, unit: 'share of letters' },
-  { id: 'word-dropout', kind: 'text', label: 'Word dropout', description: 'each word is left out with this probability (one word always stays)', min: 0, max: 1, sweepTo: 0.8, step: 0.01, unit: 'share of words' },
-  { id: 'shuffle', kind: 'text', label: 'Word shuffle', description: 'this share of the words swap places among themselves (no word is replaced)', min: 0, max: 1, sweepTo: 1, step: 0.01, unit: 'share of words' },
-  { id: 'noise-tokens', kind: 'text', label: 'Noise tokens', description: 'this many random tokens are appended to the text', min: 0, max: 40, sweepTo: 20, step: 1, unit: 'tokens' },
-  { id: 'gaussian-noise', kind: 'image', label: 'Gaussian noise', description: 'adds noise with this standard deviation, as a share of the pixel range', min: 0, max: 2, sweepTo: 1, step: 0.01, unit: 'σ (× 255)' },
-  { id: 'blur', kind: 'image', label: 'Blur', description: 'Gaussian blur with this σ, in percent of the image’s shorter side', min: 0, max: 10, sweepTo: 8, step: 0.1, unit: 'σ (% of side)' },
-  { id: 'brightness', kind: 'image', label: 'Brightness', description: 'adds this share of the pixel range to every pixel (negative darkens)', min: -1, max: 1, sweepTo: 0.8, step: 0.01, unit: 'shift (× 255)' },
-  { id: 'contrast', kind: 'image', label: 'Contrast loss', description: 'pulls every pixel this far towards the image’s mean grey (1: flat grey)', min: 0, max: 1, sweepTo: 1, step: 0.01, unit: 'loss' },
-  { id: 'rotation', kind: 'image', label: 'Rotation', description: 'rotates the image by this many degrees about its centre; corners take the border colour', min: 0, max: 180, sweepTo: 90, step: 1, unit: 'degrees' },
-  { id: 'occlusion', kind: 'image', label: 'Occlusion', description: 'covers a square of this share of the shorter side with the border colour, at a seeded place', min: 0, max: 1, sweepTo: 0.7, step: 0.01, unit: 'patch side' },
-  { id: 'jpeg', kind: 'image', label: 'JPEG compression', description: 'saves the image as JPEG at quality 100 − strength and decodes it again', min: 0, max: 95, sweepTo: 95, step: 1, unit: '100 − quality' },
-  { id: 'shift', kind: 'tabular', label: 'Shift one feature', description: 'adds this many spreads (its standard deviation, else a quarter of its range) to one feature', min: -5, max: 5, sweepTo: 3, step: 0.05, unit: 'spreads', perFeature: true },
-  { id: 'scale', kind: 'tabular', label: 'Scale one feature', description: 'multiplies one feature by 1 + strength', min: -1, max: 4, sweepTo: 2, step: 0.05, unit: 'factor − 1', perFeature: true },
-  { id: 'missing', kind: 'tabular', label: 'Missing values', description: 'this share of the features is missing and filled with its default, as the form does', min: 0, max: 1, sweepTo: 1, step: 0.01, unit: 'share of features' },
-  { id: 'noise', kind: 'tabular', label: 'Noise on all features', description: 'adds Gaussian noise of this many spreads to every numeric feature', min: 0, max: 3, sweepTo: 2, step: 0.05, unit: 'spreads' }
+  {
+    id: 'typos',
+    kind: 'text',
+    label: 'Typos',
+    description: 'each character is dropped or swapped with the next with this probability',
+    min: 0,
+    max: 1,
+    sweepTo: 0.5,
+    step: 0.01,
+    unit: 'share of characters'
+  },
+  {
+    id: 'case',
+    kind: 'text',
+    label: 'Case changes',
+    description: 'each letter flips between upper and lower case with this probability',
+    min: 0,
+    max: 1,
+    sweepTo: 1,
+    step: 0.01,
+    unit: 'share of letters'
+  },
+  {
+    id: 'word-dropout',
+    kind: 'text',
+    label: 'Word dropout',
+    description: 'each word is left out with this probability (one word always stays)',
+    min: 0,
+    max: 1,
+    sweepTo: 0.8,
+    step: 0.01,
+    unit: 'share of words'
+  },
+  {
+    id: 'shuffle',
+    kind: 'text',
+    label: 'Word shuffle',
+    description: 'this share of the words swap places among themselves (no word is replaced)',
+    min: 0,
+    max: 1,
+    sweepTo: 1,
+    step: 0.01,
+    unit: 'share of words'
+  },
+  {
+    id: 'noise-tokens',
+    kind: 'text',
+    label: 'Noise tokens',
+    description: 'this many random tokens are appended to the text',
+    min: 0,
+    max: 40,
+    sweepTo: 20,
+    step: 1,
+    unit: 'tokens'
+  },
+  {
+    id: 'gaussian-noise',
+    kind: 'image',
+    label: 'Gaussian noise',
+    description: 'adds noise with this standard deviation, as a share of the pixel range',
+    min: 0,
+    max: 2,
+    sweepTo: 1,
+    step: 0.01,
+    unit: 'σ (× 255)'
+  },
+  {
+    id: 'blur',
+    kind: 'image',
+    label: 'Blur',
+    description: 'Gaussian blur with this σ, in percent of the image’s shorter side',
+    min: 0,
+    max: 10,
+    sweepTo: 8,
+    step: 0.1,
+    unit: 'σ (% of side)'
+  },
+  {
+    id: 'brightness',
+    kind: 'image',
+    label: 'Brightness',
+    description: 'adds this share of the pixel range to every pixel (negative darkens)',
+    min: -1,
+    max: 1,
+    sweepTo: 0.8,
+    step: 0.01,
+    unit: 'shift (× 255)'
+  },
+  {
+    id: 'contrast',
+    kind: 'image',
+    label: 'Contrast loss',
+    description: 'pulls every pixel this far towards the image’s mean grey (1: flat grey)',
+    min: 0,
+    max: 1,
+    sweepTo: 1,
+    step: 0.01,
+    unit: 'loss'
+  },
+  {
+    id: 'rotation',
+    kind: 'image',
+    label: 'Rotation',
+    description: 'rotates the image by this many degrees about its centre; corners take the border colour',
+    min: 0,
+    max: 180,
+    sweepTo: 90,
+    step: 1,
+    unit: 'degrees'
+  },
+  {
+    id: 'occlusion',
+    kind: 'image',
+    label: 'Occlusion',
+    description: 'covers a square of this share of the shorter side with the border colour, at a seeded place',
+    min: 0,
+    max: 1,
+    sweepTo: 0.7,
+    step: 0.01,
+    unit: 'patch side'
+  },
+  {
+    id: 'jpeg',
+    kind: 'image',
+    label: 'JPEG compression',
+    description: 'saves the image as JPEG at quality 100 − strength and decodes it again',
+    min: 0,
+    max: 95,
+    sweepTo: 95,
+    step: 1,
+    unit: '100 − quality'
+  },
+  {
+    id: 'shift',
+    kind: 'tabular',
+    label: 'Shift one feature',
+    description: 'adds this many spreads (its standard deviation, else a quarter of its range) to one feature',
+    min: -5,
+    max: 5,
+    sweepTo: 3,
+    step: 0.05,
+    unit: 'spreads',
+    perFeature: true
+  },
+  {
+    id: 'scale',
+    kind: 'tabular',
+    label: 'Scale one feature',
+    description: 'multiplies one feature by 1 + strength',
+    min: -1,
+    max: 4,
+    sweepTo: 2,
+    step: 0.05,
+    unit: 'factor − 1',
+    perFeature: true
+  },
+  {
+    id: 'missing',
+    kind: 'tabular',
+    label: 'Missing values',
+    description: 'this share of the features is missing and filled with its default, as the form does',
+    min: 0,
+    max: 1,
+    sweepTo: 1,
+    step: 0.01,
+    unit: 'share of features'
+  },
+  {
+    id: 'noise',
+    kind: 'tabular',
+    label: 'Noise on all features',
+    description: 'adds Gaussian noise of this many spreads to every numeric feature',
+    min: 0,
+    max: 3,
+    sweepTo: 2,
+    step: 0.05,
+    unit: 'spreads'
+  }
 ]
 
 const KIND_OF_TASK: Readonly<Record<string, ProbeKind>> = {

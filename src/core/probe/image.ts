@@ -187,7 +187,15 @@ function gaussianKernel(sigma: number): Float32Array {
 }
 
 /** One convolution with `kernel` along rows or columns, edges clamped. */
-function convolvePass(src: Float32Array, dst: Float32Array, width: number, height: number, channels: number, kernel: Float32Array, horizontal: boolean): void {
+function convolvePass(
+  src: Float32Array,
+  dst: Float32Array,
+  width: number,
+  height: number,
+  channels: number,
+  kernel: Float32Array,
+  horizontal: boolean
+): void {
   const r = (kernel.length - 1) / 2
   const lines = horizontal ? height : width
   const length = horizontal ? width : height

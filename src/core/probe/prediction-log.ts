@@ -100,7 +100,12 @@ export class PredictionLog {
     const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-')
     const base = `predictions-${model ? `${model}-` : ''}${stamp}`
     if (format === 'jsonl') {
-      return { filename: `${base}.jsonl`, mime: 'application/x-ndjson', content: rows.map((e) => JSON.stringify(e)).join('\n') + (rows.length ? '\n' : ''), rows: rows.length }
+      return {
+        filename: `${base}.jsonl`,
+        mime: 'application/x-ndjson',
+        content: rows.map((e) => JSON.stringify(e)).join('\n') + (rows.length ? '\n' : ''),
+        rows: rows.length
+      }
     }
     return { filename: `${base}.csv`, mime: 'text/csv', content: toCsv(rows), rows: rows.length }
   }

@@ -62,7 +62,9 @@ export function exampleTruth(name: string | undefined, labels: readonly string[]
   const exact = labels.find((l) => l.toLowerCase() === lower)
   if (exact !== undefined) return exact
   const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  const contained = labels.filter((l) => l.trim() !== '' && new RegExp(`(^|[^\\p{L}\\p{N}])${escape(l.toLowerCase())}($|[^\\p{L}\\p{N}])`, 'u').test(lower))
+  const contained = labels.filter(
+    (l) => l.trim() !== '' && new RegExp(`(^|[^\\p{L}\\p{N}])${escape(l.toLowerCase())}($|[^\\p{L}\\p{N}])`, 'u').test(lower)
+  )
   if (contained.length === 0) return null
   return contained.reduce((a, b) => (b.length > a.length ? b : a))
 }

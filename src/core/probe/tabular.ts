@@ -55,7 +55,14 @@ function numeric(feature: TabularFeature, row: FeatureRow): number {
  * @param feature the feature `shift` and `scale` change (default: the first numeric one)
  * @throws Error naming the problem (unknown feature, no numeric feature)
  */
-export function perturbRow(features: TabularFeature[], row: FeatureRow, perturbation: string, strength: number, seed: number, feature?: string): FeatureRow {
+export function perturbRow(
+  features: TabularFeature[],
+  row: FeatureRow,
+  perturbation: string,
+  strength: number,
+  seed: number,
+  feature?: string
+): FeatureRow {
   const out: FeatureRow = { ...row }
   switch (perturbation) {
     case 'shift': {

@@ -6,7 +6,10 @@
 import { basename, join } from 'node:path'
 
 /** Target paths for the wanted backups (all four when none is named). */
-export function backupTargets(deckRoot: string, wanted: { pdf?: boolean | undefined; notes?: boolean | undefined; html?: boolean | undefined; figures?: boolean | undefined }): { pdf?: string; notes?: string; html?: string; figures?: string } {
+export function backupTargets(
+  deckRoot: string,
+  wanted: { pdf?: boolean | undefined; notes?: boolean | undefined; html?: boolean | undefined; figures?: boolean | undefined }
+): { pdf?: string; notes?: string; html?: string; figures?: string } {
   const all = wanted.pdf === undefined && wanted.notes === undefined && wanted.html === undefined && wanted.figures === undefined
   const name = basename(deckRoot) || 'deck'
   const targets: { pdf?: string; notes?: string; html?: string; figures?: string } = {}

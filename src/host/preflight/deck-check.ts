@@ -115,7 +115,13 @@ export async function tryModels(models: ModelServiceApi, ids: string[], list: Mo
 
 /** Model ids named by `::demo` and `::model-card` on the slides, in slide order. */
 export function modelsOnSlides(deck: Deck): string[] {
-  return [...new Set(deck.slides.flatMap((s) => s.directives.filter((d) => (d.name === 'demo' || d.name === 'model-card') && d.attributes['model']).map((d) => d.attributes['model']!)))]
+  return [
+    ...new Set(
+      deck.slides.flatMap((s) =>
+        s.directives.filter((d) => (d.name === 'demo' || d.name === 'model-card') && d.attributes['model']).map((d) => d.attributes['model']!)
+      )
+    )
+  ]
 }
 
 /** Gathers the facts and runs the preflight. Never throws: a failing service becomes an error in the report. */

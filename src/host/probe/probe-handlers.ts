@@ -76,7 +76,10 @@ export function probeHandlers(
       // A label-only deployed answer has no distribution: log its label with the score it reported (or none).
       const shown: Prediction =
         prediction.labelOnly && prediction.predictions.length === 0
-          ? { predictions: [{ label: prediction.labelOnly.label, score: prediction.labelOnly.reportedScore ?? Number.NaN }], latencyMs: prediction.latencyMs }
+          ? {
+              predictions: [{ label: prediction.labelOnly.label, score: prediction.labelOnly.reportedScore ?? Number.NaN }],
+              latencyMs: prediction.latencyMs
+            }
           : prediction
       record(id, source, input, shown)
       return prediction

@@ -71,7 +71,8 @@ export async function runProbe(spec: ModelSpec, loaded: ProbeSession, job: Probe
 /** Feeds for the clean input (first) and each strength. */
 async function perturbedFeeds(spec: ModelSpec, loaded: ProbeSession, job: ProbeJob): Promise<{ feeds: Feeds[]; previews?: string[] }> {
   const { input, perturbation, strengths, seed } = job
-  if (spec.task === 'node-classification') throw new ApiError('bad_request', 'the robustness probe perturbs text, image and tabular inputs, not graph nodes')
+  if (spec.task === 'node-classification')
+    throw new ApiError('bad_request', 'the robustness probe perturbs text, image and tabular inputs, not graph nodes')
   if (spec.task === 'text-classification') {
     if (!('text' in input)) throw wrongInput(spec, 'text ({ "text": "…" })')
     const encoder = loaded.text
@@ -187,7 +188,11 @@ async function runRows(spec: ModelSpec, session: ort.InferenceSession, feeds: Fe
   let batches = 0
   const groups = new Map<string, number[]>()
   feeds.forEach((f, i) => {
-    const key = batchable(spec) ? Object.entries(f).map(([n, t]) => `${n}:${t.dims.join('x')}`).join('|') : `row${i}`
+    const key = batchable(spec)
+      ? Object.entries(f)
+          .map(([n, t]) => `${n}:${t.dims.join('x')}`)
+          .join('|')
+      : `row${i}`
     const list = groups.get(key) ?? []
     list.push(i)
     groups.set(key, list)

@@ -60,11 +60,15 @@ export class ProbeService {
       if (ends) throw new ApiError('bad_request', ends)
       strengths = strengthGrid(from, to, options.steps ?? DEFAULT_STEPS)
     }
-    if (strengths.length > MAX_PROBE_STRENGTHS) throw new ApiError('too_large', `a sweep takes at most ${MAX_PROBE_STRENGTHS} strengths, not ${strengths.length}`)
+    if (strengths.length > MAX_PROBE_STRENGTHS)
+      throw new ApiError('too_large', `a sweep takes at most ${MAX_PROBE_STRENGTHS} strengths, not ${strengths.length}`)
     const problem = checkProbeRequest(model.task, options.perturbation, strengths)
     if (problem) throw new ApiError('bad_request', problem)
     if (info?.perFeature && options.feature !== undefined && !(model.features ?? []).some((f) => f.name === options.feature)) {
-      throw new ApiError('bad_request', `there is no feature "${options.feature}"; the model has ${(model.features ?? []).map((f) => f.name).join(', ')}`)
+      throw new ApiError(
+        'bad_request',
+        `there is no feature "${options.feature}"; the model has ${(model.features ?? []).map((f) => f.name).join(', ')}`
+      )
     }
     return strengths
   }

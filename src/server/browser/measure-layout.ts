@@ -69,7 +69,12 @@ async function showSlide(page: Page, baseUrl: string, slide: number): Promise<vo
  * Shows each slide of the deck served at `baseUrl` at each viewport and
  * measures it. Leaves the shared state on slide 1 with the clocks untouched.
  */
-export async function measureLayout(browser: Browser, baseUrl: string, slideCount: number, viewports: Array<{ width: number; height: number }>): Promise<LayoutMeasurement[]> {
+export async function measureLayout(
+  browser: Browser,
+  baseUrl: string,
+  slideCount: number,
+  viewports: Array<{ width: number; height: number }>
+): Promise<LayoutMeasurement[]> {
   const out: LayoutMeasurement[] = []
   for (const viewport of viewports) {
     // The app's CSP has no 'unsafe-eval'; our own probes are evaluated strings, so the harness context bypasses it.

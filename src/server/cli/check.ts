@@ -51,7 +51,11 @@ async function main(): Promise<void> {
       }
     }
     log('Loading models and runs…')
-    report = (await session.host.dispatch('deck:check', { ...(layout ? { layout } : {}), ...(layoutNote ? { layoutNote } : {}), clock: false })) as PreflightReport
+    report = (await session.host.dispatch('deck:check', {
+      ...(layout ? { layout } : {}),
+      ...(layoutNote ? { layoutNote } : {}),
+      clock: false
+    })) as PreflightReport
   } finally {
     await session.close()
   }

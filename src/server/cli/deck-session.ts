@@ -34,7 +34,11 @@ export async function openDeckSession(deckRoot: string): Promise<DeckSession> {
 }
 
 /** Reads `--name value` and `--flag` options; unknown ones are an error with the usage text. */
-export function parseOptions(argv: string[], spec: { values: string[]; flags: string[] }, usage: string): { values: Record<string, string>; flags: Set<string> } {
+export function parseOptions(
+  argv: string[],
+  spec: { values: string[]; flags: string[] },
+  usage: string
+): { values: Record<string, string>; flags: Set<string> } {
   const values: Record<string, string> = {}
   const flags = new Set<string>()
   for (let i = 0; i < argv.length; i++) {

@@ -32,7 +32,13 @@ export interface ExportResult {
 }
 
 /** Renders the print view of `baseUrl` and writes the requested targets. */
-export async function exportDeck(browser: Browser, baseUrl: string, deckTitle: string, targets: ExportTargets, log: (line: string) => void = () => undefined): Promise<ExportResult> {
+export async function exportDeck(
+  browser: Browser,
+  baseUrl: string,
+  deckTitle: string,
+  targets: ExportTargets,
+  log: (line: string) => void = () => undefined
+): Promise<ExportResult> {
   const result: ExportResult = { files: [], figures: [], warnings: [], timings: {} }
   const note = (path: string, what: string): void => {
     result.files.push({ path, bytes: statSync(path).size, what })
@@ -67,7 +73,13 @@ export async function exportDeck(browser: Browser, baseUrl: string, deckTitle: s
         log('Printing the PDF…')
         await timed('pdf', async () => {
           await print.page.emulateMedia({ media: 'screen' })
-          await print.page.pdf({ path: targets.pdf!, width: '1280px', height: '720px', printBackground: true, margin: { top: '0', right: '0', bottom: '0', left: '0' } })
+          await print.page.pdf({
+            path: targets.pdf!,
+            width: '1280px',
+            height: '720px',
+            printBackground: true,
+            margin: { top: '0', right: '0', bottom: '0', left: '0' }
+          })
         })
         note(targets.pdf, 'slides PDF')
       }

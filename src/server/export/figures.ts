@@ -97,7 +97,14 @@ async function download(page: Page, index: number, button: string, path: string)
  */
 export async function exportFigures(page: Page, dir: string, deckTitle: string): Promise<{ figures: Figure[]; markdown: string; skipped: string[] }> {
   mkdirSync(dir, { recursive: true })
-  const found = (await page.evaluate(LIST)) as Array<{ index: number; slide: number; kind: 'chart' | 'model-card'; label: string; slideTitle: string; drawn: boolean }>
+  const found = (await page.evaluate(LIST)) as Array<{
+    index: number
+    slide: number
+    kind: 'chart' | 'model-card'
+    label: string
+    slideTitle: string
+    drawn: boolean
+  }>
   const figures: Figure[] = []
   const skipped: string[] = []
   const counts = new Map<number, number>()
@@ -118,7 +125,10 @@ export async function exportFigures(page: Page, dir: string, deckTitle: string):
       await page.locator(`[data-figure="${f.index}"] [data-testid="model-card"]`).screenshot({ path: join(dir, png) })
       writeFileSync(join(dir, svg), (await page.evaluate(`${CARD_SVG}(${f.index})`)) as string)
     }
-    const caption = f.kind === 'chart' ? `Training curves: ${f.label} (slide ${f.slide + 1}, “${f.slideTitle}”)` : `${f.label} (slide ${f.slide + 1}, “${f.slideTitle}”)`
+    const caption =
+      f.kind === 'chart'
+        ? `Training curves: ${f.label} (slide ${f.slide + 1}, “${f.slideTitle}”)`
+        : `${f.label} (slide ${f.slide + 1}, “${f.slideTitle}”)`
     figures.push({ slide: f.slide, kind: f.kind, caption, png, svg })
   }
   const lines = [`<!-- Figures of "${deckTitle}", exported by demodeck (npm run figures). PNG for the report, SVG for print. -->`, '']

@@ -3,7 +3,8 @@
  * Electron build loads index.html from disk and uses the hash
  * (`#/presenter`); both forms are accepted everywhere.
  */
-export type Route = { view: 'deck' } | { view: 'presenter' } | { view: 'demo'; modelId: string } | { view: 'runs' } | { view: 'print'; notes: boolean }
+export type Route =
+  { view: 'deck' } | { view: 'presenter' } | { view: 'demo'; modelId: string } | { view: 'runs' } | { view: 'print'; notes: boolean }
 
 export function parseRoute(pathname: string, hash: string): Route {
   const fromHash = hash.startsWith('#/') ? hash.slice(1) : ''

@@ -38,7 +38,17 @@ why
 `
 
 const model: ModelInfo = {
-  id: 'm', name: 'M', task: 'text-classification', labels: ['a', 'b'], inputs: [], outputs: [], layout: 'hf', outputKind: 'logits', examples: [], warnings: [], errors: []
+  id: 'm',
+  name: 'M',
+  task: 'text-classification',
+  labels: ['a', 'b'],
+  inputs: [],
+  outputs: [],
+  layout: 'hf',
+  outputKind: 'logits',
+  examples: [],
+  warnings: [],
+  errors: []
 }
 const run: RunInfo = { id: 'r1', name: 'r1', source: 'jsonl', metrics: ['val_loss', 'train_loss'], steps: 3, config: {}, summary: {}, warnings: [] }
 
@@ -49,7 +59,22 @@ function facts(text: string, over: Partial<PreflightFacts> = {}): PreflightFacts
     sources,
     files: [],
     models: [model],
-    trials: [{ id: 'm', parity: { samples: 2, maxAbsDiff: 0, tolerance: 1e-4, ok: true, checkedAt: '', message: 'ok', status: 'ok', exportParity: { maxAbsDiff: 0, ok: true, samples: 2 }, findings: [] } }],
+    trials: [
+      {
+        id: 'm',
+        parity: {
+          samples: 2,
+          maxAbsDiff: 0,
+          tolerance: 1e-4,
+          ok: true,
+          checkedAt: '',
+          message: 'ok',
+          status: 'ok',
+          exportParity: { maxAbsDiff: 0, ok: true, samples: 2 },
+          findings: []
+        }
+      }
+    ],
     runs: [run],
     layout: [{ viewport: { width: 1280, height: 720 }, overflow: [], source: 'test' }],
     sync: null,
@@ -85,7 +110,14 @@ describe('runPreflight', () => {
   })
 
   it('a W&B run that was never synced is an offline error on its chart slide', () => {
-    const ghost: RunInfo = { ...run, id: 'w', name: 'w', steps: 0, metrics: [], warnings: [{ code: 'wandb/not-synced', message: 'W&B run a/b/c is not synced yet.' }] }
+    const ghost: RunInfo = {
+      ...run,
+      id: 'w',
+      name: 'w',
+      steps: 0,
+      metrics: [],
+      warnings: [{ code: 'wandb/not-synced', message: 'W&B run a/b/c is not synced yet.' }]
+    }
     const report = runPreflight(facts(GOOD.replace('runs="r1" metrics="val/loss"', 'runs="w"'), { runs: [run, ghost] }))
     const f = report.checks.find((c) => c.id === 'runs')!.findings
     expect(f.map((x) => [x.code, x.slide, x.line])).toEqual([['runs/not-cached', 2, 18]])
@@ -94,7 +126,25 @@ describe('runPreflight', () => {
   it('failed parity and a model that cannot load are errors when a slide uses the model, warnings otherwise', () => {
     const bad = { ...model, id: 'x', errors: [{ code: 'model/x', message: 'model.onnx is truncated' }] }
     const report = runPreflight(
-      facts(GOOD, { models: [model, bad], trials: [{ id: 'm', parity: { samples: 1, maxAbsDiff: 0.05, tolerance: 1e-4, ok: false, checkedAt: '', message: 'differs by 5e-2', status: 'failed', exportParity: { maxAbsDiff: 0.05, ok: false, samples: 1 }, findings: [] } }] })
+      facts(GOOD, {
+        models: [model, bad],
+        trials: [
+          {
+            id: 'm',
+            parity: {
+              samples: 1,
+              maxAbsDiff: 0.05,
+              tolerance: 1e-4,
+              ok: false,
+              checkedAt: '',
+              message: 'differs by 5e-2',
+              status: 'failed',
+              exportParity: { maxAbsDiff: 0.05, ok: false, samples: 1 },
+              findings: []
+            }
+          }
+        ]
+      })
     )
     const f = report.checks.find((c) => c.id === 'models')!.findings
     expect(f.map((x) => [x.code, x.severity])).toEqual([
@@ -134,7 +184,11 @@ describe('runPreflight', () => {
   it('a clock left running from a rehearsal is a warning', () => {
     const now = Date.parse('2026-01-01T10:00:00Z')
     const sync = {
-      slide: 0, fragment: -1, blackout: false, version: 3, origin: 'x',
+      slide: 0,
+      fragment: -1,
+      blackout: false,
+      version: 3,
+      origin: 'x',
       timer: { status: 'running' as const, startedAt: now - 369_000, accumulatedMs: 0 },
       qa: { status: 'idle' as const, startedAt: null, accumulatedMs: 0 }
     }
@@ -197,9 +251,15 @@ describe('findAssetRefs', () => {
 
 describe('settings and lines', () => {
   it('reads the plan and projector from the front matter', () => {
-    const s = readPreflightSettings({ path: 'slides/deck.md', text: '---\nslides: 4-7\nprojector: 1024x768\nparts: [problem, results|evaluation]\n---\n# A' })
+    const s = readPreflightSettings({
+      path: 'slides/deck.md',
+      text: '---\nslides: 4-7\nprojector: 1024x768\nparts: [problem, results|evaluation]\n---\n# A'
+    })
     expect(s.slides).toEqual({ min: 4, max: 7, planned: '4–7' })
-    expect(s.viewports).toEqual([{ width: 1280, height: 720 }, { width: 1024, height: 768 }])
+    expect(s.viewports).toEqual([
+      { width: 1280, height: 720 },
+      { width: 1024, height: 768 }
+    ])
     expect(s.parts.map((p) => p.name)).toEqual(['problem', 'results|evaluation'])
     expect(matchPart(s.parts[1]!, 'Evaluation on the test set')).toBe('evaluation')
     expect(matchPart(s.parts[0]!, 'No problems here')).toBeNull()

@@ -107,7 +107,9 @@ const diff = (a: Pixels, b: Pixels): number => {
 }
 
 describe('image perturbations', () => {
-  const ids = perturbationsFor('image-classification').map((p) => p.id).filter((id) => id !== 'jpeg')
+  const ids = perturbationsFor('image-classification')
+    .map((p) => p.id)
+    .filter((id) => id !== 'jpeg')
 
   it.each(ids)('%s: strength 0 is the clean image; more strength changes more; a seed reproduces it', (id) => {
     const image = card()
@@ -199,7 +201,9 @@ describe('catalog', () => {
       'unknown perturbation "sparkles"; a image model takes gaussian-noise, blur, brightness, contrast, rotation, occlusion, jpeg'
     )
     expect(checkProbeRequest('text-classification', 'blur', [1])).toContain('"blur" perturbs image inputs, but this is a text model; use typos')
-    expect(checkProbeRequest('image-classification', 'rotation', [0, 200])).toBe('strength 200 is out of range for rotation: it takes 0 to 180 (degrees)')
+    expect(checkProbeRequest('image-classification', 'rotation', [0, 200])).toBe(
+      'strength 200 is out of range for rotation: it takes 0 to 180 (degrees)'
+    )
   })
 
   it('every perturbation starts its default sweep inside its range; grids are even and clean', () => {

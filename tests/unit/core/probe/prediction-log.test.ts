@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest'
 import { PredictionLog, summarizeInput, toCsv } from '../../../../src/core/probe/prediction-log'
 
-const answer = { predictions: [{ label: 'not a disaster', score: 0.2 }, { label: 'disaster', score: 0.8 }], latencyMs: 0.42 }
+const answer = {
+  predictions: [
+    { label: 'not a disaster', score: 0.2 },
+    { label: 'disaster', score: 0.8 }
+  ],
+  latencyMs: 0.42
+}
 const at = new Date('2026-01-14T09:14:00Z')
 
 describe('PredictionLog', () => {
@@ -18,7 +24,10 @@ describe('PredictionLog', () => {
       input: 'Forest fire near La Ronge',
       label: 'disaster',
       score: 0.8,
-      top: [{ label: 'disaster', score: 0.8 }, { label: 'not a disaster', score: 0.2 }],
+      top: [
+        { label: 'disaster', score: 0.8 },
+        { label: 'not a disaster', score: 0.2 }
+      ],
       latencyMs: 0.42
     })
   })
@@ -50,7 +59,9 @@ describe('PredictionLog', () => {
     expect(file.rows).toBe(2)
     const lines = file.content.split('\r\n')
     expect(lines[0]).toBe('seq,at,model,source,input_kind,input,label,score,second_label,second_score,latency_ms')
-    expect(file.content).toContain('1,2026-01-14T09:14:00.000Z,tweets,deployed,text,"He said ""run"", then left\nnew line",disaster,0.800000,not a disaster,0.200000,0.42\r\n')
+    expect(file.content).toContain(
+      '1,2026-01-14T09:14:00.000Z,tweets,deployed,text,"He said ""run"", then left\nnew line",disaster,0.800000,not a disaster,0.200000,0.42\r\n'
+    )
     expect(file.content).toContain(`,"'=HYPERLINK(""http://x"")",`)
     expect(toCsv([])).toBe('seq,at,model,source,input_kind,input,label,score,second_label,second_score,latency_ms\r\n')
   })
@@ -61,7 +72,10 @@ describe('PredictionLog', () => {
     log.add('b', 'local', { text: 'other' }, answer, at)
     const file = log.export('jsonl', 'a', at)
     expect(file.filename).toBe('predictions-a-2026-01-14-09-14-00.jsonl')
-    const rows = file.content.trim().split('\n').map((l) => JSON.parse(l) as { input: string; model: string })
+    const rows = file.content
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { input: string; model: string })
     expect(rows).toEqual([expect.objectContaining({ model: 'a', input: '=1+1' })])
   })
 })

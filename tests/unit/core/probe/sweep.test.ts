@@ -40,7 +40,16 @@ describe('exampleTruth', () => {
 
 describe('setCurves', () => {
   it('gives agreement with the clean labels and accuracy over the labelled inputs, per strength', () => {
-    const out = setCurves(['a', 'b', 'a'], [['a', 'b'], ['b', 'b'], ['a', 'a']], ['a', null, 'b'], 2)
+    const out = setCurves(
+      ['a', 'b', 'a'],
+      [
+        ['a', 'b'],
+        ['b', 'b'],
+        ['a', 'a']
+      ],
+      ['a', null, 'b'],
+      2
+    )
     expect(out.agreement).toEqual([1, 2 / 3])
     expect(out.accuracy).toEqual([0.5, 0])
     expect(out.labelled).toBe(2)

@@ -40,7 +40,10 @@ describe('deck:export', () => {
     })
     try {
       await host.dispatch('deck:export', { html: true })
-      expect(seen).toEqual({ targets: { html: join(repoRoot, 'exports', `${repoRoot.split(/[\\/]/).pop()}.html`) }, title: 'Spotting disasters in tweets' })
+      expect(seen).toEqual({
+        targets: { html: join(repoRoot, 'exports', `${repoRoot.split(/[\\/]/).pop()}.html`) },
+        title: 'Spotting disasters in tweets'
+      })
     } finally {
       host.dispose()
     }

@@ -58,18 +58,21 @@ describe('deck:check on the broken exam deck', () => {
   })
 
   const expected = (JSON.parse(readFileSync(join(brokenFixture, 'expected.json'), 'utf8')) as { findings: Expected[] }).findings
-  it.each(expected.filter((e) => !e.browser).map((e) => [`${e.code} ${e.slide ?? ''} ${e.message ?? ''}`, e] as const))('reports %s', (_name, want) => {
-    const all = report.checks.flatMap((c) => c.findings)
-    const hit = all.find(
-      (f) =>
-        f.code === want.code &&
-        (want.slide === undefined || f.slide === want.slide - 1) &&
-        (want.message === undefined || f.message.includes(want.message))
-    )
-    expect(hit, `no ${want.code} finding in:\n${all.map((f) => `${f.code} ${f.slide} ${f.line} ${f.message}`).join('\n')}`).toBeDefined()
-    expect(hit!.severity).toBe(want.severity)
-    if (want.line !== undefined) expect(hit!.line).toBe(want.line)
-  })
+  it.each(expected.filter((e) => !e.browser).map((e) => [`${e.code} ${e.slide ?? ''} ${e.message ?? ''}`, e] as const))(
+    'reports %s',
+    (_name, want) => {
+      const all = report.checks.flatMap((c) => c.findings)
+      const hit = all.find(
+        (f) =>
+          f.code === want.code &&
+          (want.slide === undefined || f.slide === want.slide - 1) &&
+          (want.message === undefined || f.message.includes(want.message))
+      )
+      expect(hit, `no ${want.code} finding in:\n${all.map((f) => `${f.code} ${f.slide} ${f.line} ${f.message}`).join('\n')}`).toBeDefined()
+      expect(hit!.severity).toBe(want.severity)
+      if (want.line !== undefined) expect(hit!.line).toBe(want.line)
+    }
+  )
 
   it('fails with errors and says the layout and clocks were not checked here', () => {
     expect(report.ok).toBe(false)
@@ -83,7 +86,7 @@ describe('deck:check on the broken exam deck', () => {
     const codes = deck.warnings.map((w) => w.code)
     expect(codes).toEqual(expect.arrayContaining(['directive/unknown-model', 'directive/runs-unmatched', 'directive/unknown-metric']))
     expect(deck.warnings.find((w) => w.code === 'directive/unknown-model')).toMatchObject({ slide: 1, file: 'slides/deck.md' })
-    expect((host.deck()).warnings.length).toBe(deck.warnings.length)
+    expect(host.deck().warnings.length).toBe(deck.warnings.length)
   })
 
   it('a talk clock left running shows as a warning when the app asks', async () => {

@@ -73,7 +73,13 @@ describe('probe:run', { timeout: 120_000 }, () => {
   it('shifts one wine feature by standard deviations and shows the changed value', async () => {
     const wine = (await call<ModelInfo[]>('models:list', {})).find((m) => m.id === 'wine')!
     const features = wine.examples[0]!.features!
-    const result = await call<ProbeResult>('probe:run', { id: 'wine', input: { features }, perturbation: 'shift', feature: 'flavanoids', strengths: [-3, 0, 3] })
+    const result = await call<ProbeResult>('probe:run', {
+      id: 'wine',
+      input: { features },
+      perturbation: 'shift',
+      feature: 'flavanoids',
+      strengths: [-3, 0, 3]
+    })
     expect(result.feature).toBe('flavanoids')
     expect(result.points[1]!.preview).toBe('(unchanged)')
     expect(result.points[0]!.preview).toMatch(/^flavanoids=\d/)
@@ -81,7 +87,12 @@ describe('probe:run', { timeout: 120_000 }, () => {
   })
 
   it('shows what the model sees at one strength: an 8×8 PNG of the perturbed pixels, none for a whole sweep', async () => {
-    const one = await call<ProbeResult>('probe:run', { id: 'digits', input: { image: 'examples/3.png' }, perturbation: 'occlusion', strengths: [0.5] })
+    const one = await call<ProbeResult>('probe:run', {
+      id: 'digits',
+      input: { image: 'examples/3.png' },
+      perturbation: 'occlusion',
+      strengths: [0.5]
+    })
     const png = PNG.sync.read(Buffer.from(one.points[0]!.preview!.replace(/^data:image\/png;base64,/, ''), 'base64'))
     expect([png.width, png.height]).toEqual([8, 8])
     const sweep = await call<ProbeResult>('probe:run', { id: 'digits', input: { image: 'examples/3.png' }, perturbation: 'occlusion', steps: 5 })
@@ -89,12 +100,16 @@ describe('probe:run', { timeout: 120_000 }, () => {
   })
 
   it('round-trips a drawn digit through JPEG at falling quality', async () => {
-    const result = await call<ProbeResult>('probe:run', { id: 'digits', input: { image: 'examples/7.png' }, perturbation: 'jpeg', strengths: [0, 50, 95] })
+    const result = await call<ProbeResult>('probe:run', {
+      id: 'digits',
+      input: { image: 'examples/7.png' },
+      perturbation: 'jpeg',
+      strengths: [0, 50, 95]
+    })
     expect(result.points[0]!.top).toEqual(result.clean)
     expect(result.points).toHaveLength(3)
     expect(result.unit).toBe('100 − quality')
   })
-
 })
 
 interface BadCase {

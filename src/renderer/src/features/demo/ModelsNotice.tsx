@@ -16,7 +16,12 @@ export function resolveModel(
     return {
       notice: (
         <div className="dm-notice" role="note" data-diagnostic="">
-          <code>::{directive}</code> needs a model, e.g. <code>::{directive}{'{model="disaster-tweets"}'}</code>.
+          <code>::{directive}</code> needs a model, e.g.{' '}
+          <code>
+            ::{directive}
+            {'{model="disaster-tweets"}'}
+          </code>
+          .
         </div>
       )
     }
@@ -45,7 +50,8 @@ export function resolveModel(
         There is no model “{id}” in this deck's <code>models/</code> folder.{' '}
         {known.length > 0 ? (
           <>
-            Known models: {known.map((k, i) => (
+            Known models:{' '}
+            {known.map((k, i) => (
               <span key={k}>
                 {i > 0 ? ', ' : ''}
                 <code>{k}</code>

@@ -85,7 +85,12 @@ export function SigmaCanvas({ state, onSelect, focusSeq, onReady }: SigmaCanvasP
           const [a, b] = graph.extremities(edge).map(Number) as [number, number]
           const strong = isStrongLink(st, a, b)
           const faded = st.selected !== null && !strong
-          return { ...attrs, color: strong ? CANVAS_COLORS.edgeStrong : faded ? CANVAS_COLORS.edgeFaded : CANVAS_COLORS.edge, size: strong ? 1.6 : 0.6, zIndex: strong ? 1 : 0 }
+          return {
+            ...attrs,
+            color: strong ? CANVAS_COLORS.edgeStrong : faded ? CANVAS_COLORS.edgeFaded : CANVAS_COLORS.edge,
+            size: strong ? 1.6 : 0.6,
+            zIndex: strong ? 1 : 0
+          }
         }
       })
     } catch (error) {

@@ -10,7 +10,8 @@ import './ready-check.css'
 
 type State = { phase: 'idle' } | { phase: 'running' } | { phase: 'done'; summary: ExportSummary } | { phase: 'failed'; error: string }
 
-const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`)
+const size = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`
 
 /** Button + panel; one export at a time. */
 export function BackupsButton(): React.JSX.Element {
@@ -38,7 +39,8 @@ export function BackupsButton(): React.JSX.Element {
           </header>
           <p>
             A PDF of the slides (charts, model card and demo as they look live), a handout with your notes, one HTML file that presents offline, and
-            every chart and model card as PNG and SVG for the report. They go into <code>exports/</code> and <code>reports/figures/</code> of the deck.
+            every chart and model card as PNG and SVG for the report. They go into <code>exports/</code> and <code>reports/figures/</code> of the
+            deck.
           </p>
           <button type="button" onClick={run} disabled={state.phase === 'running'}>
             {state.phase === 'running' ? 'Making the backups…' : 'Make the backups'}
@@ -50,13 +52,14 @@ export function BackupsButton(): React.JSX.Element {
           ) : null}
           {state.phase === 'done' ? (
             <div role="status" data-testid="backups-done">
-              <p>
-                Written in {state.summary.seconds.toFixed(1)} s:
-              </p>
+              <p>Written in {state.summary.seconds.toFixed(1)} s:</p>
               <ul className="dd-backups-files">
                 {state.summary.files.map((f) => (
                   <li key={f.path}>
-                    <code>{f.path}</code> <span className="dd-muted">{f.what}, {size(f.bytes)}</span>
+                    <code>{f.path}</code>{' '}
+                    <span className="dd-muted">
+                      {f.what}, {size(f.bytes)}
+                    </span>
                   </li>
                 ))}
               </ul>

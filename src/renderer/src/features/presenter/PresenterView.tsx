@@ -134,7 +134,10 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
     return () => clearTimeout(timer)
   }, [confirming])
 
-  const notes = useMemo(() => (slide?.notes ? renderMarkdown(slide.notes, { assetBase: deck.assetBase, components: {} }) : null), [slide?.notes, deck.assetBase])
+  const notes = useMemo(
+    () => (slide?.notes ? renderMarkdown(slide.notes, { assetBase: deck.assetBase, components: {} }) : null),
+    [slide?.notes, deck.assetBase]
+  )
 
   useEffect(() => {
     document.title = `Presenter — ${deck.title}`
@@ -182,7 +185,9 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
           </div>
           <div className="dd-clock-sub">
             <span data-testid="talk-elapsed">{formatClock(talkSec)} elapsed</span> of {formatClock(deck.durationSec)} ·{' '}
-            <span data-testid="timer-status">{sync?.timer.status === 'running' ? 'running' : sync?.timer.status === 'paused' ? 'paused' : 'not started'}</span>
+            <span data-testid="timer-status">
+              {sync?.timer.status === 'running' ? 'running' : sync?.timer.status === 'paused' ? 'paused' : 'not started'}
+            </span>
           </div>
           <div className={`dd-pace dd-pace-${pace.status}`} data-testid="pace">
             {paceText(pace.status, pace.deltaSec, pace.slideLeftSec)}
@@ -225,7 +230,13 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
             {formatClock(Math.ceil(qaRemainingSec - 1e-9))}
           </div>
           <div className="dd-clock-sub">
-            {qaActive ? (sync?.qa.status === 'running' ? 'questions running' : 'paused') : lastSlide ? 'Next ▶ on the last slide starts Q&A' : `starts after slide ${deck.slides.length}`}
+            {qaActive
+              ? sync?.qa.status === 'running'
+                ? 'questions running'
+                : 'paused'
+              : lastSlide
+                ? 'Next ▶ on the last slide starts Q&A'
+                : `starts after slide ${deck.slides.length}`}
           </div>
           <div className="dd-clock-buttons">
             <button type="button" onClick={toggleQa} disabled={!ready} title={waiting}>

@@ -18,7 +18,8 @@ const LIVE = new Set(['demo', 'model-card', 'chart'])
 /** Overflow below this many pixels is rounding (as in SlidePreview). */
 const SLACK_PX = 4
 
-type State = { phase: 'idle' } | { phase: 'measuring' } | { phase: 'checking' } | { phase: 'done'; report: PreflightReport } | { phase: 'failed'; error: string }
+type State =
+  { phase: 'idle' } | { phase: 'measuring' } | { phase: 'checking' } | { phase: 'done'; report: PreflightReport } | { phase: 'failed'; error: string }
 
 /**
  * [Note: layout in the presenter]
@@ -41,7 +42,11 @@ function LayoutProbe({ deck, onMeasured }: { deck: Deck; onMeasured: (m: LayoutM
         const over = Math.ceil(content.offsetHeight - frame.clientHeight)
         if (over > SLACK_PX) overflow.push({ slide, px: over })
       }
-      onMeasured({ viewport: { width: 1280, height: 720 }, overflow, source: `presenter, ${slides.length} of ${deck.slides.length} slides (those without live components)` })
+      onMeasured({
+        viewport: { width: 1280, height: 720 },
+        overflow,
+        source: `presenter, ${slides.length} of ${deck.slides.length} slides (those without live components)`
+      })
     }
     // Fonts and images change heights after the first layout.
     void document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(measure)))
@@ -94,7 +99,13 @@ export function ReadyCheck({ deck, onGoToSlide }: { deck: Deck; onGoToSlide: (sl
   const badge = report ? (report.ok ? (report.warnings ? 'warn' : 'ok') : 'fail') : 'unknown'
   return (
     <>
-      <button type="button" className={`dd-ready-button dd-ready-${badge}`} aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="ready-button">
+      <button
+        type="button"
+        className={`dd-ready-button dd-ready-${badge}`}
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="ready-button"
+      >
         {report ? (report.ok ? '✔ Ready' : `✖ ${report.errors} to fix`) : 'Ready for the talk?'}
       </button>
       {open ? (
@@ -138,8 +149,7 @@ export function ReadyCheck({ deck, onGoToSlide }: { deck: Deck; onGoToSlide: (sl
                       <ul>
                         {c.findings.map((f, i) => (
                           <li key={i} className={`is-${f.severity}`} data-code={f.code}>
-                            <span className="dd-ready-severity">{f.severity}</span> {f.message}{' '}
-                            {place(f) ? <code>{place(f)}</code> : null}{' '}
+                            <span className="dd-ready-severity">{f.severity}</span> {f.message} {place(f) ? <code>{place(f)}</code> : null}{' '}
                             {f.slide !== undefined ? (
                               <button type="button" className="dd-ready-goto" onClick={() => onGoToSlide(f.slide!)}>
                                 Go to slide {f.slide + 1}

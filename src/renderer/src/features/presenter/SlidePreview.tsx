@@ -17,7 +17,17 @@ import { SlideContent } from '../deck/SlideContent'
 /** Overflow below this many pixels (of the 720 px slide) is rounding, not a problem. */
 const OVERFLOW_SLACK_PX = 4
 
-export function SlidePreview({ deck, slide, label, testId }: { deck: Deck; slide: Slide | undefined; label: string; testId: string }): React.JSX.Element {
+export function SlidePreview({
+  deck,
+  slide,
+  label,
+  testId
+}: {
+  deck: Deck
+  slide: Slide | undefined
+  label: string
+  testId: string
+}): React.JSX.Element {
   const stageRef = useRef<HTMLDivElement | null>(null)
   const slideRef = useRef<HTMLDivElement | null>(null)
   const [scale, setScale] = useState(0.4)

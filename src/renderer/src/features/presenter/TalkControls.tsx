@@ -76,9 +76,7 @@ export function StaleClockPrompt({ sync, update, now }: Props & { now: number })
   const text = stale.map((c) => `the ${c.clock === 'talk' ? 'talk' : 'Q&A'} clock has been running for ${formatLongSpan(c.elapsedMs)}`).join(' and ')
   return (
     <div className="dd-stale-clock" role="alertdialog" aria-label="Clock left running" data-testid="stale-clock">
-      <span>
-        ⏱ {text.charAt(0).toUpperCase() + text.slice(1)}, probably since a rehearsal. Reset for the talk?
-      </span>
+      <span>⏱ {text.charAt(0).toUpperCase() + text.slice(1)}, probably since a rehearsal. Reset for the talk?</span>
       <button type="button" className="danger" onClick={() => void update(talkResetPatch())}>
         Reset for the talk
       </button>

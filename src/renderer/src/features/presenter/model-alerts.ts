@@ -24,7 +24,8 @@ export function modelAlerts(deck: Pick<Deck, 'slides'>, models: ModelInfo[]): Mo
       const model = models.find((m) => m.id === id)
       if (!model) continue
       for (const p of model.errors) out.push({ model: id, slide: slide.index, severity: 'error', message: p.message })
-      if (model.parity && !model.parity.ok) out.push({ model: id, slide: slide.index, severity: 'error', message: `Parity check failed: ${model.parity.message}` })
+      if (model.parity && !model.parity.ok)
+        out.push({ model: id, slide: slide.index, severity: 'error', message: `Parity check failed: ${model.parity.message}` })
       for (const w of model.warnings) {
         if (w.message !== model.parity?.message) out.push({ model: id, slide: slide.index, severity: 'warning', message: w.message })
       }

@@ -37,7 +37,10 @@ function Page({ deck, index }: { deck: Deck; index: number }): React.JSX.Element
 
 function NotesPage({ deck, index }: { deck: Deck; index: number }): React.JSX.Element {
   const slide = deck.slides[index]!
-  const notes = useMemo(() => (slide.notes ? renderMarkdown(slide.notes, { assetBase: deck.assetBase, components: {} }) : null), [slide.notes, deck.assetBase])
+  const notes = useMemo(
+    () => (slide.notes ? renderMarkdown(slide.notes, { assetBase: deck.assetBase, components: {} }) : null),
+    [slide.notes, deck.assetBase]
+  )
   return (
     <div className="dd-print-notes-page" data-testid={`print-notes-${index}`}>
       <div className="dd-print-notes-head">
@@ -63,7 +66,9 @@ export default function PrintView({ deck, notes }: { deck: Deck; notes: boolean 
   return (
     <PrintingContext.Provider value>
       <main className={`dd-print ${notes ? 'dd-print-handout' : 'dd-print-deck'}`} data-testid="print" data-slides={deck.slides.length}>
-        {deck.slides.map((slide) => (notes ? <NotesPage key={slide.index} deck={deck} index={slide.index} /> : <Page key={slide.index} deck={deck} index={slide.index} />))}
+        {deck.slides.map((slide) =>
+          notes ? <NotesPage key={slide.index} deck={deck} index={slide.index} /> : <Page key={slide.index} deck={deck} index={slide.index} />
+        )}
       </main>
     </PrintingContext.Provider>
   )

@@ -48,7 +48,10 @@ export function PredictionLogPanel(): React.JSX.Element | null {
   return (
     <section className="dm-log" aria-label="Predictions this session" data-testid="prediction-log">
       <h2>
-        Predictions this session <span className="dm-muted" data-testid="prediction-log-total">{page.total}</span>
+        Predictions this session{' '}
+        <span className="dm-muted" data-testid="prediction-log-total">
+          {page.total}
+        </span>
         <button type="button" className="dm-button" onClick={() => save('csv')}>
           Export CSV
         </button>
@@ -74,7 +77,9 @@ export function PredictionLogPanel(): React.JSX.Element | null {
           <tbody>
             {page.entries.map((e) => (
               <tr key={e.seq} data-testid="prediction-log-row">
-                <td className="dm-muted">{new Date(e.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })}</td>
+                <td className="dm-muted">
+                  {new Date(e.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })}
+                </td>
                 <td>{e.model}</td>
                 <td className="dm-log-input" title={e.input}>
                   {e.input}

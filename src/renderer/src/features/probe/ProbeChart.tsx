@@ -23,16 +23,50 @@ export const SweepChart = memo(function SweepChart({ result, marker, height }: {
     <div className="dm-probe-chart" data-testid="probe-chart" data-flip={result.flip ? formatStrength(result.flip.strength) : ''}>
       <LineChart data={rows} responsive width="100%" height={height} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid className="dm-probe-grid" vertical={false} />
-        <XAxis type="number" dataKey="strength" domain={[Math.min(first, last), Math.max(first, last)]} tickFormatter={formatStrength} tick={{ fontSize: 13 }} />
+        <XAxis
+          type="number"
+          dataKey="strength"
+          domain={[Math.min(first, last), Math.max(first, last)]}
+          tickFormatter={formatStrength}
+          tick={{ fontSize: 13 }}
+        />
         <YAxis type="number" domain={[0, 100]} ticks={[0, 50, 100]} tickFormatter={percentTick} width={44} tick={{ fontSize: 13 }} />
         {result.flip && (
-          <ReferenceArea x1={result.flip.strength} x2={last} className="dm-probe-flipped" ifOverflow="hidden" label={{ value: `→ ${result.flip.label}`, position: 'insideTopRight', className: 'dm-probe-flip-label' }} />
+          <ReferenceArea
+            x1={result.flip.strength}
+            x2={last}
+            className="dm-probe-flipped"
+            ifOverflow="hidden"
+            label={{ value: `→ ${result.flip.label}`, position: 'insideTopRight', className: 'dm-probe-flip-label' }}
+          />
         )}
         {marker !== null && <ReferenceLine x={marker} className="dm-probe-marker" ifOverflow="hidden" />}
-        <Line type="monotone" dataKey="clean" name={`confidence in “${result.clean.label}”`} className="dm-probe-line-clean" dot={false} isAnimationActive={false} strokeWidth={3} />
-        <Line type="monotone" dataKey="top" name="top score" className="dm-probe-line-top" dot={false} isAnimationActive={false} strokeWidth={1.5} strokeDasharray="5 4" />
+        <Line
+          type="monotone"
+          dataKey="clean"
+          name={`confidence in “${result.clean.label}”`}
+          className="dm-probe-line-clean"
+          dot={false}
+          isAnimationActive={false}
+          strokeWidth={3}
+        />
+        <Line
+          type="monotone"
+          dataKey="top"
+          name="top score"
+          className="dm-probe-line-top"
+          dot={false}
+          isAnimationActive={false}
+          strokeWidth={1.5}
+          strokeDasharray="5 4"
+        />
       </LineChart>
-      <ChartKey items={[['clean', `confidence in “${result.clean.label}”`], ['top', 'top score']]} />
+      <ChartKey
+        items={[
+          ['clean', `confidence in “${result.clean.label}”`],
+          ['top', 'top score']
+        ]}
+      />
     </div>
   )
 })
@@ -59,10 +93,33 @@ export const SetChart = memo(function SetChart({ result, height }: { result: Pro
         <CartesianGrid className="dm-probe-grid" vertical={false} />
         <XAxis type="number" dataKey="strength" domain={['dataMin', 'dataMax']} tickFormatter={formatStrength} tick={{ fontSize: 13 }} />
         <YAxis type="number" domain={[0, 100]} ticks={[0, 50, 100]} tickFormatter={percentTick} width={44} tick={{ fontSize: 13 }} />
-        <Line type="monotone" dataKey="agreement" name="agreement with the clean prediction" className="dm-probe-line-clean" dot isAnimationActive={false} strokeWidth={3} />
-        {result.accuracy && <Line type="monotone" dataKey="accuracy" name={`accuracy (${result.labelled} labelled)`} className="dm-probe-line-accuracy" dot isAnimationActive={false} strokeWidth={2} />}
+        <Line
+          type="monotone"
+          dataKey="agreement"
+          name="agreement with the clean prediction"
+          className="dm-probe-line-clean"
+          dot
+          isAnimationActive={false}
+          strokeWidth={3}
+        />
+        {result.accuracy && (
+          <Line
+            type="monotone"
+            dataKey="accuracy"
+            name={`accuracy (${result.labelled} labelled)`}
+            className="dm-probe-line-accuracy"
+            dot
+            isAnimationActive={false}
+            strokeWidth={2}
+          />
+        )}
       </LineChart>
-      <ChartKey items={[['clean', 'agreement with the clean prediction'], ...(result.accuracy ? [['accuracy', `accuracy (${result.labelled} labelled)`] as [string, string]] : [])]} />
+      <ChartKey
+        items={[
+          ['clean', 'agreement with the clean prediction'],
+          ...(result.accuracy ? [['accuracy', `accuracy (${result.labelled} labelled)`] as [string, string]] : [])
+        ]}
+      />
     </div>
   )
 })

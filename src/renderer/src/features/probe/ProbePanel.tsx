@@ -97,7 +97,14 @@ export function ProbePanel({ model, input, active, size, options }: ProbePanelPr
         {!onSlide && (
           <label className="dm-probe-seed">
             seed{' '}
-            <input type="number" aria-label="Seed" min={0} step={1} value={seed} onChange={(e) => setSeed(Math.max(0, Math.floor(Number(e.target.value) || 0)))} />
+            <input
+              type="number"
+              aria-label="Seed"
+              min={0}
+              step={1}
+              value={seed}
+              onChange={(e) => setSeed(Math.max(0, Math.floor(Number(e.target.value) || 0)))}
+            />
           </label>
         )}
       </div>
@@ -110,9 +117,19 @@ export function ProbePanel({ model, input, active, size, options }: ProbePanelPr
               {sweep && point.top.label !== sweep.clean.label ? <span className="dm-probe-flipped-tag"> flipped</span> : null}
             </span>
             {point.preview?.startsWith('data:image/') ? (
-              <img className="dm-probe-eye" src={point.preview} alt={`What the model sees at ${formatStrength(point.strength)}`} data-testid="probe-eye" />
+              <img
+                className="dm-probe-eye"
+                src={point.preview}
+                alt={`What the model sees at ${formatStrength(point.strength)}`}
+                data-testid="probe-eye"
+              />
             ) : (
-              point.preview !== undefined && point.strength !== 0 && <span className="dm-probe-preview" title="The perturbed input">{point.preview}</span>
+              point.preview !== undefined &&
+              point.strength !== 0 && (
+                <span className="dm-probe-preview" title="The perturbed input">
+                  {point.preview}
+                </span>
+              )
             )}
           </>
         ) : (
@@ -124,7 +141,10 @@ export function ProbePanel({ model, input, active, size, options }: ProbePanelPr
         <>
           <SweepChart result={sweep} marker={strength} height={onSlide ? 170 : 230} />
           <div className="dm-probe-sentence" data-testid="probe-flip">
-            {flipSentence(sweep)} <span className="dm-muted">· seed {sweep.seed} · {sweep.batches === 1 ? 'one batch' : `${sweep.batches} runs`}, {Math.round(sweep.latencyMs)} ms</span>
+            {flipSentence(sweep)}{' '}
+            <span className="dm-muted">
+              · seed {sweep.seed} · {sweep.batches === 1 ? 'one batch' : `${sweep.batches} runs`}, {Math.round(sweep.latencyMs)} ms
+            </span>
           </div>
         </>
       )}

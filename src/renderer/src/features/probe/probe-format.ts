@@ -63,7 +63,10 @@ export interface ProbeDirectiveOptions {
  * first perturbation of the model's kind), `probe-strength="0.4"`, `probe-seed="7"`.
  * @returns the options, or a problem to show the presenter
  */
-export function parseProbeAttributes(task: ModelTask, attributes: Record<string, string | undefined>): { options: ProbeDirectiveOptions } | { problem: string } | null {
+export function parseProbeAttributes(
+  task: ModelTask,
+  attributes: Record<string, string | undefined>
+): { options: ProbeDirectiveOptions } | { problem: string } | null {
   const raw = attributes['probe']
   if (raw === undefined || raw === 'false' || raw === 'off') return null
   const list = perturbationsFor(task)

@@ -28,7 +28,9 @@ export interface ProbeSettings {
 }
 
 /** One call at a time per kind; the newest waiting request replaces an older one. */
-function useLatestCall<A, R>(run: (args: A) => Promise<R>): { result: R | null; error: string | null; busy: boolean; request: (args: A) => void; reset: () => void } {
+function useLatestCall<A, R>(
+  run: (args: A) => Promise<R>
+): { result: R | null; error: string | null; busy: boolean; request: (args: A) => void; reset: () => void } {
   const [state, setState] = useState<{ result: R | null; error: string | null; busy: boolean }>({ result: null, error: null, busy: false })
   const inFlight = useRef(false)
   const queued = useRef<{ args: A } | null>(null)
@@ -94,7 +96,10 @@ export function useProbe(modelId: string, input: PredictInput | null, settings: 
     [input, perturbation, seed, feature, requestPoint]
   )
   const requestExamples = examples.request
-  const runExamples = useCallback(() => requestExamples({ settings: { perturbation, seed, feature } }), [perturbation, seed, feature, requestExamples])
+  const runExamples = useCallback(
+    () => requestExamples({ settings: { perturbation, seed, feature } }),
+    [perturbation, seed, feature, requestExamples]
+  )
 
   return {
     sweep: sweep as { result: ProbeResult | null; error: string | null; busy: boolean },

@@ -118,6 +118,11 @@ export default function ChecklistDirective({ attributes }: DirectiveProps): Reac
   const state = useProjectData(src, () => api['project:checklist']({ src }))
   if (!src) return <ProjectNotice directive="checklist">needs the file with the task lists, e.g. {'::checklist{src="../README.md"}'}.</ProjectNotice>
   if (state.status === 'loading') return <div className="dd-project-loading">Reading {src}…</div>
-  if (state.status === 'error') return <ProjectNotice directive="checklist">cannot show {src}: {state.message}</ProjectNotice>
+  if (state.status === 'error')
+    return (
+      <ProjectNotice directive="checklist">
+        cannot show {src}: {state.message}
+      </ProjectNotice>
+    )
   return <Checklist checklist={state.data} attributes={attributes} />
 }

@@ -25,7 +25,13 @@ describe('linkDiff', () => {
   })
 
   it('lists the links a cut removed and a link added', () => {
-    expect(linkDiff([0, 1, 1, 2, 2, 3], [2, 3, 3, 0])).toEqual({ removed: [[0, 1], [1, 2]], added: [[3, 0]] })
+    expect(linkDiff([0, 1, 1, 2, 2, 3], [2, 3, 3, 0])).toEqual({
+      removed: [
+        [0, 1],
+        [1, 2]
+      ],
+      added: [[3, 0]]
+    })
   })
 })
 

@@ -14,7 +14,13 @@ describe('modelAlerts', () => {
   it('lists a failed parity, errors and warnings of the models on the slides, with their slide', () => {
     const deck = { slides: [slide(0), slide(1, 'bad'), slide(2, 'fine'), slide(3, 'bad'), slide(4, 'broken')] }
     const models = [
-      model('bad', { parity: { ok: false, message: 'max |Δ| 0.3 > 1.0e-4' } as ModelInfo['parity'], warnings: [{ code: 'parity', message: 'max |Δ| 0.3 > 1.0e-4' }, { code: 'x', message: 'labels.txt has 9 labels' }] as ModelInfo['warnings'] }),
+      model('bad', {
+        parity: { ok: false, message: 'max |Δ| 0.3 > 1.0e-4' } as ModelInfo['parity'],
+        warnings: [
+          { code: 'parity', message: 'max |Δ| 0.3 > 1.0e-4' },
+          { code: 'x', message: 'labels.txt has 9 labels' }
+        ] as ModelInfo['warnings']
+      }),
       model('fine', { parity: { ok: true, message: 'ok' } as ModelInfo['parity'] }),
       model('broken', { errors: [{ code: 'onnx', message: 'model.onnx is missing' }] as ModelInfo['errors'] }),
       model('unused', { errors: [{ code: 'onnx', message: 'not on a slide' }] as ModelInfo['errors'] })
