@@ -38,11 +38,15 @@ export default defineConfig({
       outDir: `${out}/main`,
       externalizeDeps: true,
       rollupOptions: {
+        // The CLIs (check, export) drive the system Chromium with playwright-core from node_modules: never bundled.
+        external: ['playwright-core'],
         input: {
           index: resolve('src/main/index.ts'),
           server: resolve('src/server/index.ts'),
           'inference.worker': resolve('src/host/models/inference.worker.ts'),
-          'run-index.worker': resolve('src/host/runs/run-index.worker.ts')
+          'run-index.worker': resolve('src/host/runs/run-index.worker.ts'),
+          check: resolve('src/server/cli/check.ts'),
+          export: resolve('src/server/cli/export.ts')
         }
       }
     }

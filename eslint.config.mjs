@@ -6,7 +6,20 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['out/**', 'out-*/**', 'release/**', 'dist/**', 'node_modules/**', 'python/**', 'bench/results/**', 'test-results/**', 'playwright-report/**', '**/*.d.ts'] },
+  {
+    ignores: [
+      'out/**',
+      'out-*/**',
+      'release/**',
+      'dist/**',
+      'node_modules/**',
+      'python/**',
+      'bench/results/**',
+      'test-results/**',
+      'playwright-report/**',
+      '**/*.d.ts'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

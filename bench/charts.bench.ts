@@ -224,7 +224,10 @@ async function buildPage(): Promise<string> {
   const root = join(here, 'results', 'charts-page.tmp')
   rmSync(root, { recursive: true, force: true })
   mkdirSync(root, { recursive: true })
-  writeFileSync(join(root, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"></head><body style="background:#191919;color:#eee"><div id="root"></div><script type="module" src="./entry.tsx"></script></body></html>')
+  writeFileSync(
+    join(root, 'index.html'),
+    '<!doctype html><html><head><meta charset="utf-8"></head><body style="background:#191919;color:#eee"><div id="root"></div><script type="module" src="./entry.tsx"></script></body></html>'
+  )
   writeFileSync(join(root, 'entry.tsx'), PAGE_ENTRY)
   await build({
     root,
@@ -233,14 +236,27 @@ async function buildPage(): Promise<string> {
     plugins: [react()],
     resolve: { alias: {} },
     server: { fs: { allow: [repo, root] } },
-    build: { outDir: join(root, 'dist'), emptyOutDir: true, minify: !process.env['BENCH_CHART_PROFILE'], rollupOptions: { input: join(root, 'index.html') } }
+    build: {
+      outDir: join(root, 'dist'),
+      emptyOutDir: true,
+      minify: !process.env['BENCH_CHART_PROFILE'],
+      rollupOptions: { input: join(root, 'index.html') }
+    }
   })
   return join(root, 'dist')
 }
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
 
-async function browserBench(): Promise<{ pipeline: number[]; raw: number[]; floor: number[]; pipelinePoints: number; rawPoints: number; chromium: string; load: number[][] }> {
+async function browserBench(): Promise<{
+  pipeline: number[]
+  raw: number[]
+  floor: number[]
+  pipelinePoints: number
+  rawPoints: number
+  chromium: string
+  load: number[][]
+}> {
   const dist = await buildPage()
   const server = createServer((req, res) => {
     const path = join(dist, (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : (req.url ?? '/').split('?')[0]!)
@@ -257,11 +273,21 @@ async function browserBench(): Promise<{ pipeline: number[]; raw: number[]; floo
     executablePath: process.env['DEMODECK_CHROMIUM'] ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
   })
-  const measure = async (mode: string, steps = STEPS): Promise<{ ms: number; inDom: number; historyAt?: number; points: number; recharts: boolean }> => {
+  const measure = async (
+    mode: string,
+    steps = STEPS
+  ): Promise<{ ms: number; inDom: number; historyAt?: number; points: number; recharts: boolean }> => {
     const page = await browser.newPage({ viewport: { width: 1300, height: 800 } })
     await page.goto(`http://127.0.0.1:${port}/?mode=${mode}&steps=${steps}`)
     await page.waitForFunction(() => (window as unknown as { __result?: unknown }).__result !== undefined, null, { timeout: 300_000 })
-    const result = (await page.evaluate(() => (window as unknown as { __result: unknown }).__result)) as { ms: number; inDom: number; historyAt?: number; points: number; recharts: boolean; error?: string }
+    const result = (await page.evaluate(() => (window as unknown as { __result: unknown }).__result)) as {
+      ms: number
+      inDom: number
+      historyAt?: number
+      points: number
+      recharts: boolean
+      error?: string
+    }
     await page.close()
     if (result.error) throw new Error(`${mode}: ${result.error}`)
     if (!result.recharts) throw new Error(`${mode}: the lines are not inside a recharts chart with its axes`)
@@ -278,7 +304,9 @@ async function browserBench(): Promise<{ pipeline: number[]; raw: number[]; floo
   for (let i = 0; i < REPS; i++) {
     const p = await measure('pipeline')
     if (process.env['BENCH_CHART_VERBOSE'])
-      console.log(`pipeline: history asked for at ${p.historyAt?.toFixed(1)} ms, paths in DOM ${p.inDom.toFixed(1)} ms, next frame ${p.ms.toFixed(1)} ms`)
+      console.log(
+        `pipeline: history asked for at ${p.historyAt?.toFixed(1)} ms, paths in DOM ${p.inDom.toFixed(1)} ms, next frame ${p.ms.toFixed(1)} ms`
+      )
     pipeline.push(p.ms)
     pipelinePoints = p.points
     if (QUICK) continue
@@ -301,8 +329,16 @@ async function browserBench(): Promise<{ pipeline: number[]; raw: number[]; floo
  * with the most self time, the most inclusive time, and the callers of the heaviest ones.
  */
 async function profile(browser: import('@playwright/test').Browser, url: string): Promise<void> {
-  interface ProfNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-  interface Prof { nodes: ProfNode[]; samples: number[]; timeDeltas: number[] }
+  interface ProfNode {
+    id: number
+    callFrame: { functionName: string; url: string; lineNumber: number }
+    children?: number[]
+  }
+  interface Prof {
+    nodes: ProfNode[]
+    samples: number[]
+    timeDeltas: number[]
+  }
   // One warm-up load (disk cache, compile cache), then the profiled one.
   for (let round = 0; round < 2; round++) {
     const page = await browser.newPage({ viewport: { width: 1300, height: 800 } })
@@ -339,10 +375,21 @@ async function profile(browser: import('@playwright/test').Browser, url: string)
     })
     const byScript = new Map<string, number>()
     prof.samples.forEach((id, i) => {
-      const k = byId.get(id)!.callFrame.url.split('/').pop()?.replace(/-[\w-]{8}\.js$/, '.js') || byId.get(id)!.callFrame.functionName
+      const k =
+        byId
+          .get(id)!
+          .callFrame.url.split('/')
+          .pop()
+          ?.replace(/-[\w-]{8}\.js$/, '.js') || byId.get(id)!.callFrame.functionName
       byScript.set(k, (byScript.get(k) ?? 0) + (prof.timeDeltas[i + 1] ?? prof.timeDeltas[i] ?? 0) / 1000)
     })
-    console.log('self time by script:', [...byScript].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', '))
+    console.log(
+      'self time by script:',
+      [...byScript]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k} ${v.toFixed(1)} ms`)
+        .join(', ')
+    )
     if (process.env['BENCH_CHART_PROFILE_SCRIPT']) {
       // Inclusive time of the functions of one script (e.g. es6 = recharts' chunk), top 40.
       const only = new Map<string, number>()
@@ -364,13 +411,17 @@ async function profile(browser: import('@playwright/test').Browser, url: string)
     for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(v.toFixed(1).padStart(8), 'ms', k)
     console.log('inclusive time:')
     for (const [k, v] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 45)) console.log(v.toFixed(1).padStart(8), 'ms', k)
-    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k]) => k)
+    const top = [...self]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([k]) => k)
     for (const name of top) {
       const chains = new Map<string, number>()
       prof.samples.forEach((id, i) => {
         if (label(byId.get(id)!) !== name) return
         const chain: string[] = []
-        for (let p = parent.get(id); p !== undefined && chain.length < 7; p = parent.get(p)) chain.push(byId.get(p)!.callFrame.functionName || '(anon)')
+        for (let p = parent.get(id); p !== undefined && chain.length < 7; p = parent.get(p))
+          chain.push(byId.get(p)!.callFrame.functionName || '(anon)')
         const key = chain.join(' < ')
         chains.set(key, (chains.get(key) ?? 0) + (prof.timeDeltas[i + 1] ?? 0) / 1000)
       })
@@ -383,7 +434,9 @@ async function profile(browser: import('@playwright/test').Browser, url: string)
 async function main(): Promise<void> {
   if (QUICK) {
     const b = await browserBench()
-    console.log(`pipeline first paint: median ${median(b.pipeline).toFixed(1)} ms; all ${b.pipeline.map((v) => v.toFixed(1)).join(', ')}; load ${b.load.map((l) => l.join('/')).join(' → ')}`)
+    console.log(
+      `pipeline first paint: median ${median(b.pipeline).toFixed(1)} ms; all ${b.pipeline.map((v) => v.toFixed(1)).join(', ')}; load ${b.load.map((l) => l.join('/')).join(' → ')}`
+    )
     return
   }
   const node = nodeBench()

@@ -29,10 +29,16 @@ const ms = (v: number) => `${v.toFixed(3)} ms`
 
 function tweets(): { texts: string[]; source: string } {
   const file = join(root, '..', 'shared', 'data', 'disaster-tweets', 'train.csv')
-  if (!existsSync(file)) return { texts: [], source: 'the model\'s 8 examples, repeated' }
+  if (!existsSync(file)) return { texts: [], source: "the model's 8 examples, repeated" }
   const rows = parseCsvRows(readFileSync(file, 'utf8'))
   const at = rows[0]!.indexOf('text')
-  return { texts: rows.slice(1).map((r) => r[at] ?? '').filter(Boolean), source: 'tweets of train.csv (the first ones; any tweets serve for timing)' }
+  return {
+    texts: rows
+      .slice(1)
+      .map((r) => r[at] ?? '')
+      .filter(Boolean),
+    source: 'tweets of train.csv (the first ones; any tweets serve for timing)'
+  }
 }
 
 async function main(): Promise<void> {
@@ -41,14 +47,19 @@ async function main(): Promise<void> {
   const deck = mkdtempSync(join(tmpdir(), 'demodeck-bench-compare-'))
   mkdirSync(join(deck, 'slides'))
   writeFileSync(join(deck, 'slides/deck.md'), '# bench\n')
-  for (const id of ['disaster-tweets', 'wine']) cpSync(join(root, 'models', id), join(deck, 'models', id), { recursive: true, filter: (p) => !p.includes('/runs') })
+  for (const id of ['disaster-tweets', 'wine'])
+    cpSync(join(root, 'models', id), join(deck, 'models', id), { recursive: true, filter: (p) => !p.includes('/runs') })
   const missing = pythonMissing('onnx', 'numpy')
   let quantize: string | null = missing
   if (!missing) {
-    const run = spawnSync(PYTHON, ['-m', 'demodeck_export', 'quantize', join(deck, 'models/disaster-tweets'), join(deck, 'models/disaster-tweets-int8')], {
-      env: { ...process.env, PYTHONPATH: join(root, 'python/src') },
-      encoding: 'utf8'
-    })
+    const run = spawnSync(
+      PYTHON,
+      ['-m', 'demodeck_export', 'quantize', join(deck, 'models/disaster-tweets'), join(deck, 'models/disaster-tweets-int8')],
+      {
+        env: { ...process.env, PYTHONPATH: join(root, 'python/src') },
+        encoding: 'utf8'
+      }
+    )
     quantize = run.status === 0 ? null : run.stderr
   }
   const host = createHost({ deckRoot: deck, spawnWorker: () => forkSourceWorker(), emit: () => undefined, watch: false, wakeEndpoints: false })
@@ -63,7 +74,8 @@ async function main(): Promise<void> {
       const inWorker: Record<string, number[]> = { fp32: [], int8: [] }
       const roundTrip: Record<string, number[]> = { fp32: [], int8: [] }
       const ids = { fp32: 'disaster-tweets', int8: 'disaster-tweets-int8' } as const
-      for (const id of Object.values(ids)) for (let i = 0; i < 20; i++) await host.dispatch('models:predict', { id, input: { text: texts[i % texts.length]! } })
+      for (const id of Object.values(ids))
+        for (let i = 0; i < 20; i++) await host.dispatch('models:predict', { id, input: { text: texts[i % texts.length]! } })
       for (const text of texts) {
         for (const [name, id] of Object.entries(ids)) {
           const t = performance.now()
@@ -72,11 +84,23 @@ async function main(): Promise<void> {
           inWorker[name]!.push(p.latencyMs)
         }
       }
-      const set = (await host.dispatch('compare:set', { id: ids.fp32, other: ids.int8, set: { items: texts.slice(0, 1000).map((text) => ({ text })) } })) as AbSetReport
+      const set = (await host.dispatch('compare:set', {
+        id: ids.fp32,
+        other: ids.int8,
+        set: { items: texts.slice(0, 1000).map((text) => ({ text })) }
+      })) as AbSetReport
       const size = (id: string) => statSync(join(deck, 'models', id, 'model.onnx')).size
       const fp32 = { inWorker: stats(inWorker['fp32']!), roundTrip: stats(roundTrip['fp32']!), bytes: size(ids.fp32) }
       const int8 = { inWorker: stats(inWorker['int8']!), roundTrip: stats(roundTrip['int8']!), bytes: size(ids.int8) }
-      out['tweets'] = { inputs: texts.length, source, fp32, int8, speedupP50: fp32.inWorker.p50 / int8.inWorker.p50, agreement: set.agreement, largestDiff: set.largestDiff }
+      out['tweets'] = {
+        inputs: texts.length,
+        source,
+        fp32,
+        int8,
+        speedupP50: fp32.inWorker.p50 / int8.inWorker.p50,
+        agreement: set.agreement,
+        largestDiff: set.largestDiff
+      }
       lines.push(
         `Tweets model, ${texts.length} texts (${source}), one at a time, models alternating:`,
         '',
@@ -103,11 +127,22 @@ async function main(): Promise<void> {
       }
       return { ...stats(times), report: report! }
     }
-    const wine = await timeDrift({ id: 'wine', reference: { file: 'models/wine/sets/reference.csv' }, current: { file: 'models/wine/sets/shifted.csv' } }, 10)
+    const wine = await timeDrift(
+      { id: 'wine', reference: { file: 'models/wine/sets/reference.csv' }, current: { file: 'models/wine/sets/shifted.csv' } },
+      10
+    )
     const rows = readFileSync(join(root, 'models/wine/sets/reference.csv'), 'utf8').trim().split('\n')
     const header = rows[0]!
     const body = rows.slice(1)
-    const big = (shift: number) => [header, ...Array.from({ length: 5000 }, (_, k) => body[k % body.length]!.split(',').map((v, j) => (j === 0 ? String(Number(v) + shift + (k % 7) / 100) : v)).join(','))].join('\n')
+    const big = (shift: number) =>
+      [
+        header,
+        ...Array.from({ length: 5000 }, (_, k) =>
+          body[k % body.length]!.split(',')
+            .map((v, j) => (j === 0 ? String(Number(v) + shift + (k % 7) / 100) : v))
+            .join(',')
+        )
+      ].join('\n')
     writeFileSync(join(deck, 'big-ref.csv'), big(0))
     writeFileSync(join(deck, 'big-cur.csv'), big(0.3))
     const large = await timeDrift({ id: 'wine', reference: { file: 'big-ref.csv' }, current: { file: 'big-cur.csv' } }, 3)
@@ -119,7 +154,11 @@ async function main(): Promise<void> {
       ksTwoSample(a, b)
       ksTimes.push(performance.now() - t)
     }
-    out['drift'] = { wine: { ...wine, report: undefined, drifted: wine.report.features.filter((f) => f.drifted).map((f) => f.name) }, large: { ...large, report: undefined }, ks5000: stats(ksTimes) }
+    out['drift'] = {
+      wine: { ...wine, report: undefined, drifted: wine.report.features.filter((f) => f.drifted).map((f) => f.name) },
+      large: { ...large, report: undefined },
+      ks5000: stats(ksTimes)
+    }
     lines.push(
       '| drift report (through the host: read, predict both sets in the worker, test) | p50 |',
       '| --- | --- |',

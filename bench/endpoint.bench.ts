@@ -48,7 +48,10 @@ async function main(): Promise<void> {
   const refused = await refusedUrl()
   const deck = mkdtempSync(join(tmpdir(), 'demodeck-bench-endpoint-'))
   mkdirSync(join(deck, 'models'))
-  for (const [id, url] of [['wine', `${api.url}/predict`], ['wine-down', `${refused}/predict`]] as const) {
+  for (const [id, url] of [
+    ['wine', `${api.url}/predict`],
+    ['wine-down', `${refused}/predict`]
+  ] as const) {
     cpSync(join(root, 'models/wine'), join(deck, 'models', id), { recursive: true, filter: (p) => !p.includes('/runs') })
     const manifest = JSON.parse(readFileSync(join(root, 'models/wine/model.json'), 'utf8')) as Record<string, unknown>
     writeFileSync(join(deck, 'models', id, 'model.json'), JSON.stringify({ ...manifest, endpoint: url }))

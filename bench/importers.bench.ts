@@ -35,7 +35,7 @@ function buildWandb(): { bytes: Uint8Array; rows: number } {
     w.add(rec)
     size += rec.length + 7
     if (step % 50 === 0) {
-      const out = outputRecord(`epoch ${step}: loss ${(Math.exp(-step / 1e5)).toFixed(4)} ${'='.repeat(40)}`)
+      const out = outputRecord(`epoch ${step}: loss ${Math.exp(-step / 1e5).toFixed(4)} ${'='.repeat(40)}`)
       w.add(out)
       size += out.length + 7
     }
@@ -57,7 +57,11 @@ function buildTfEvents(style: 'simple' | 'tensor'): { bytes: Uint8Array; values:
       eventRecord({
         wallTime: 1763900000 + step * 0.1,
         step,
-        values: [style === 'simple' ? { tag, simple: value } : { tag, tensor: { dtype: 1, as: 'float_val', value }, ...(step === 0 ? { plugin: 'scalars' } : {}) }]
+        values: [
+          style === 'simple'
+            ? { tag, simple: value }
+            : { tag, tensor: { dtype: 1, as: 'float_val', value }, ...(step === 0 ? { plugin: 'scalars' } : {}) }
+        ]
       })
     )
     parts.push(rec)
@@ -99,7 +103,16 @@ function measure(name: string, bytes: Uint8Array, records: number, run: () => nu
     bestCpu = Math.min(bestCpu, (used.user + used.system) / 1000)
   }
   const mb = bytes.length / (1024 * 1024)
-  return { name, mb: round(mb), records, bestMs: round(best), mbPerSec: round(mb / (best / 1000)), bestCpuMs: round(bestCpu), mbPerCpuSec: round(mb / (bestCpu / 1000)), rowsOut }
+  return {
+    name,
+    mb: round(mb),
+    records,
+    bestMs: round(best),
+    mbPerSec: round(mb / (best / 1000)),
+    bestCpuMs: round(bestCpu),
+    mbPerCpuSec: round(mb / (bestCpu / 1000)),
+    rowsOut
+  }
 }
 
 const round = (x: number): number => Math.round(x * 10) / 10
@@ -116,11 +129,22 @@ const results: Result[] = [
   measure('.wandb: import + all rows as objects', wandb.bytes, wandb.rows, () => parseWandbFile(wandb.bytes).rows.length),
   measure('tfevents simple_value (1 scalar/event): import', simple.bytes, simple.values, () => tfA().table!.length),
   measure('tfevents simple_value: import + wire columns', simple.bytes, simple.values, () => historyColumns(tfA()).steps.length),
-  measure('tfevents tensor scalars (TF2 float_val): import', tensor.bytes, tensor.values, () => parseTfEvents([{ name: 'b', bytes: tensor.bytes }], { name: 'b' }).table!.length)
+  measure(
+    'tfevents tensor scalars (TF2 float_val): import',
+    tensor.bytes,
+    tensor.values,
+    () => parseTfEvents([{ name: 'b', bytes: tensor.bytes }], { name: 'b' }).table!.length
+  )
 ]
 
 // The load average is recorded because the bench machine is shared: MB/s scale with the CPU share we got.
-const env = { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, loadAvg1m: round(loadavg()[0] ?? 0), date: new Date().toISOString() }
+const env = {
+  node: process.version,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  loadAvg1m: round(loadavg()[0] ?? 0),
+  date: new Date().toISOString()
+}
 mkdirSync(join(here, 'results'), { recursive: true })
 writeFileSync(join(here, 'results', 'importers.json'), JSON.stringify({ goalMBps: 100, env, results }, null, 2) + '\n')
 const md = [

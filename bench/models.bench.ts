@@ -71,7 +71,13 @@ async function main(): Promise<void> {
   const spec = resolved.spec
   const text = spec.text!
   const inputNames = spec.inputs.map((i) => i.name)
-  const encoder = new TextFeedEncoder(JSON.parse(readFileSync(text.tokenizerFile, 'utf8')) as object, text.tokenizerConfig, inputNames, text.maxLength, text.padTo)
+  const encoder = new TextFeedEncoder(
+    JSON.parse(readFileSync(text.tokenizerFile, 'utf8')) as object,
+    text.tokenizerConfig,
+    inputNames,
+    text.maxLength,
+    text.padTo
+  )
   const pick = (i: number) => SENTENCES[i % SENTENCES.length]!
 
   // 1. tokenization alone
@@ -130,7 +136,13 @@ async function main(): Promise<void> {
     model: id,
     modelFile: spec.modelFile.slice(root.length + 1),
     maxLength: text.maxLength,
-    environment: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', onnxruntimeNode: '1.30.0', onnxruntimeWeb: ortWeb.env.versions.web ?? '1.30.0' },
+    environment: {
+      node: process.version,
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? '?',
+      onnxruntimeNode: '1.30.0',
+      onnxruntimeWeb: ortWeb.env.versions.web ?? '1.30.0'
+    },
     workerEntry: useBuilt ? built.slice(root.length + 1) : 'src (tsx)',
     ms: {
       tokenize,

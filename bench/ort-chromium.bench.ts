@@ -106,7 +106,8 @@ async function chromiumSide(): Promise<{ singleP50: number; singleP95: number; b
     const headers = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' }
     try {
       if (url === '/') return void res.writeHead(200, { 'content-type': 'text/html', ...headers }).end(PAGE)
-      if (url === '/model.onnx') return void res.writeHead(200, { 'content-type': 'application/octet-stream', ...headers }).end(readFileSync(modelPath))
+      if (url === '/model.onnx')
+        return void res.writeHead(200, { 'content-type': 'application/octet-stream', ...headers }).end(readFileSync(modelPath))
       if (url.startsWith('/ort/')) {
         const file = join(ortDir, url.slice(5).replace(/\.\./g, ''))
         const type = extname(file) === '.wasm' ? 'application/wasm' : 'text/javascript'
@@ -121,13 +122,26 @@ async function chromiumSide(): Promise<{ singleP50: number; singleP95: number; b
   const port = (server.address() as { port: number }).port
   const browser = await chromium.launch({
     executablePath: process.env['DEMODECK_CHROMIUM'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync']
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-sync'
+    ]
   })
   try {
     const page = await browser.newPage()
     await page.goto(`http://127.0.0.1:${port}/`)
     await page.waitForFunction(() => (window as unknown as { result?: unknown }).result, null, { timeout: 180_000 })
-    const result = (await page.evaluate(() => (window as unknown as { result: unknown }).result)) as { single?: number[]; batchMs?: number; threads?: number; error?: string }
+    const result = (await page.evaluate(() => (window as unknown as { result: unknown }).result)) as {
+      single?: number[]
+      batchMs?: number
+      threads?: number
+      error?: string
+    }
     if (result.error || !result.single || result.batchMs === undefined) throw new Error(`onnxruntime-web failed in Chromium: ${result.error}`)
     return {
       singleP50: pct(result.single, 50),
@@ -143,7 +157,9 @@ async function chromiumSide(): Promise<{ singleP50: number; singleP95: number; b
 }
 
 async function apiSide(): Promise<{ p50: number; p95: number; serverP50: number }> {
-  const child = spawn(process.execPath, [join(root, 'out', 'main', 'server.js'), '--deck', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [join(root, 'out', 'main', 'server.js'), '--deck', root, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -154,9 +170,18 @@ async function apiSide(): Promise<{ p50: number; p95: number; serverP50: number 
     child.on('exit', () => reject(new Error('server exited')))
   })
   try {
-    const texts = ['Forest fire near La Ronge Sask. Canada', 'I love this song, it is fire', 'Flood warning for the river valley tonight', 'my mixtape is 🔥']
+    const texts = [
+      'Forest fire near La Ronge Sask. Canada',
+      'I love this song, it is fire',
+      'Flood warning for the river valley tonight',
+      'my mixtape is 🔥'
+    ]
     const call = async (text: string) => {
-      const response = await fetch(`${url}api/models/disaster-tweets/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) })
+      const response = await fetch(`${url}api/models/disaster-tweets/predict`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text })
+      })
       return (await response.json()) as { latencyMs: number }
     }
     for (let i = 0; i < 20; i++) await call(texts[i % texts.length]!)

@@ -27,7 +27,9 @@ const HEIGHT = 3024
 
 /** A phone-like 4032×3024 JPEG (4:2:0, quality 90, EXIF orientation 6 as a phone held upright writes it). */
 async function phonePhoto(): Promise<Buffer> {
-  const noise = await sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 120, sigma: 40 } } })
+  const noise = await sharp({
+    create: { width: WIDTH, height: HEIGHT, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 120, sigma: 40 } }
+  })
     .blur(3)
     .raw()
     .toBuffer()

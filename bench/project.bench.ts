@@ -33,7 +33,10 @@ function timeIt(runs: number, fn: () => unknown): { p50: number; best: number } 
 
 const readme = readFileSync(join(root, 'docs', 'course-checklist.md'), 'utf8')
 const service = new ProjectService(root, { watch: false })
-const python = readFileSync(join(root, 'training', 'train_tweets.py'), 'utf8').split('\n').slice(0, 300).join('\n')
+const python = readFileSync(join(root, 'training', 'train_tweets.py'), 'utf8')
+  .split('\n')
+  .slice(0, 300)
+  .join('\n')
 
 const t0 = performance.now()
 const tokenizer = createTokenizer()
@@ -45,13 +48,25 @@ const coldMs = performance.now() - t1
 const tree = service.tree('.', 2, 500)
 const results = [
   { name: `parse the course checklist (${parseChecklist(readme).total} tasks)`, ...timeIt(50, () => parseChecklist(readme)) },
-  { name: `::tree of this repository, depth 2 (${tree.entries.length} entries, ${tree.ignored} ignored)`, ...timeIt(20, () => service.tree('.', 2, 500)) },
+  {
+    name: `::tree of this repository, depth 2 (${tree.entries.length} entries, ${tree.ignored} ignored)`,
+    ...timeIt(20, () => service.tree('.', 2, 500))
+  },
   { name: '::code read + cut 300 lines of Python', ...timeIt(50, () => service.code('training/train_tweets.py', '1-300')) },
   { name: 'highlight 300 lines of Python, warm', ...timeIt(20, () => tokenizer.tokenize(python, 'python')) }
 ]
-const env = { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, loadAvg1m: round(loadavg()[0] ?? 0), date: new Date().toISOString() }
+const env = {
+  node: process.version,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  loadAvg1m: round(loadavg()[0] ?? 0),
+  date: new Date().toISOString()
+}
 mkdirSync(join(here, 'results'), { recursive: true })
-writeFileSync(join(here, 'results', 'project.json'), JSON.stringify({ env, createHighlighterMs: round(createMs), firstPythonMs: round(coldMs), results }, null, 2) + '\n')
+writeFileSync(
+  join(here, 'results', 'project.json'),
+  JSON.stringify({ env, createHighlighterMs: round(createMs), firstPythonMs: round(coldMs), results }, null, 2) + '\n'
+)
 const md = [
   '# Project directives',
   '',

@@ -34,6 +34,8 @@ writeFileSync(
   join(resultsDir, 'SUMMARY.md'),
   `# demodeck benchmarks\n\nMachine: ${process.platform} ${process.arch}, Node ${process.version}, ${new Date().toISOString()}\n\n${sections.join('\n\n')}\n`
 )
-console.log(`\nResults: ${join('bench', 'results')} (${files.length} benchmarks${failures.length ? `, failed: ${failures.map((f) => basename(f)).join(', ')}` : ''})`)
+console.log(
+  `\nResults: ${join('bench', 'results')} (${files.length} benchmarks${failures.length ? `, failed: ${failures.map((f) => basename(f)).join(', ')}` : ''})`
+)
 if (failures.length) process.exit(1)
 if (!existsSync(resultsDir)) process.exit(1)

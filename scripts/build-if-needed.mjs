@@ -18,15 +18,16 @@ function newest(dir) {
   return latest
 }
 
-export function buildIfNeeded() {
+/** @param {{ quiet?: boolean }} [options] quiet: build output to stderr, so stdout stays machine-readable (--json). */
+export function buildIfNeeded(options = {}) {
   const outDir = resolve(root, process.env.DEMODECK_OUT ?? 'out')
   const marker = join(outDir, 'main', 'server.js')
   const sources = Math.max(newest(join(root, 'src')), statSync(join(root, 'electron.vite.config.ts')).mtimeMs)
   if (existsSync(marker) && existsSync(join(outDir, 'renderer', 'index.html')) && statSync(marker).mtimeMs >= sources) return
-  console.log('demodeck: building…')
+  ;(options.quiet ? console.error : console.log)('demodeck: building…')
   const result = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
     cwd: root,
-    stdio: 'inherit'
+    stdio: options.quiet ? ['ignore', 2, 2] : 'inherit'
   })
   if (result.status !== 0) {
     console.error('demodeck: the build failed (see above).')

@@ -24,11 +24,24 @@ const { values } = parseArgs({ options: { deck: { type: 'string', default: root 
 
 /** Starts the host from source and resolves with its URL once it says it is ready (again after each restart). */
 function startHost(onReady) {
-  const child = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'watch', '--clear-screen=false', join(root, 'src', 'server', 'index.ts'), '--deck', resolve(values.deck), '--port', '0'], {
-    cwd: root,
-    env: { ...process.env, DEMODECK_DEV: '1' },
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
+  const child = spawn(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      'watch',
+      '--clear-screen=false',
+      join(root, 'src', 'server', 'index.ts'),
+      '--deck',
+      resolve(values.deck),
+      '--port',
+      '0'
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, DEMODECK_DEV: '1' },
+      stdio: ['ignore', 'pipe', 'inherit']
+    }
+  )
   child.stdout.on('data', (chunk) => {
     const text = chunk.toString()
     const url = /demodeck ready at (http:\/\/127\.0\.0\.1:\d+)\//.exec(text)?.[1]
@@ -73,7 +86,10 @@ const vite = await createServer({
       name: 'demodeck-dev-csp',
       transformIndexHtml: async (html) => {
         const { CONTENT_SECURITY_POLICY } = await vite.ssrLoadModule(join(root, 'src', 'shared', 'csp.ts'))
-        const policy = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", `connect-src 'self' ws://127.0.0.1:${devPort}`)
+        const policy = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
+          "connect-src 'self'",
+          `connect-src 'self' ws://127.0.0.1:${devPort}`
+        )
         return html.replace('%DEMODECK_CSP%', policy)
       }
     }

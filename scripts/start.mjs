@@ -46,13 +46,14 @@ function fallBackToBrowserMode(reason) {
     if (url && opener && !opened) {
       opened = true
       const [command, ...args] = opener
-      spawn(command, [...args, url], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref()
+      spawn(command, [...args, url], { stdio: 'ignore', detached: true })
+        .on('error', () => undefined)
+        .unref()
     }
   })
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
   server.on('exit', (code) => process.exit(code ?? 0))
 }
-
 
 /** The Electron binary, downloading it with electron's own installer on first use; or why there is none. */
 function ensureElectron() {
@@ -62,7 +63,11 @@ function ensureElectron() {
   const installer = join(electronDir, 'install.js')
   if (!existsSync(installer)) return { reason: 'the electron package is not installed; run `npm install`' }
   console.log('demodeck: downloading the Electron binary (first start only)…')
-  const result = spawnSync(process.execPath, [installer], { cwd: electronDir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' } })
+  const result = spawnSync(process.execPath, [installer], {
+    cwd: electronDir,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' }
+  })
   const binary = electronBinary()
   if (binary) return { binary }
   const detail = (result.stderr?.toString() ?? '').split('\n').find((line) => /error|ENOTFOUND|ECONN|EAI_AGAIN|timed out/i.test(line))

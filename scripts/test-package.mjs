@@ -74,9 +74,15 @@ try {
   if (resources) {
     const files = asar.listPackage(join(resources, 'app.asar'), { isPack: false }).map((f) => f.replaceAll('\\', '/'))
     const has = (path) => files.includes(path)
-    check('app.asar holds the built main process, server and inference worker', has('/out/main/index.js') && has('/out/main/server.js') && has('/out/main/inference.worker.js'))
+    check(
+      'app.asar holds the built main process, server and inference worker',
+      has('/out/main/index.js') && has('/out/main/server.js') && has('/out/main/inference.worker.js')
+    )
     check('app.asar holds the preload and the renderer', has('/out/preload/index.cjs') && has('/out/renderer/index.html'))
-    check('app.asar holds the runtime dependencies', ['zod', 'yaml', 'onnxruntime-node'].every((dep) => has(`/node_modules/${dep}/package.json`)))
+    check(
+      'app.asar holds the runtime dependencies',
+      ['zod', 'yaml', 'onnxruntime-node'].every((dep) => has(`/node_modules/${dep}/package.json`))
+    )
     const devDeps = Object.keys(require(join(root, 'package.json')).devDependencies)
     const leaked = devDeps.filter((dep) => has(`/node_modules/${dep}/package.json`))
     check('no dev dependency in app.asar', leaked.length === 0, leaked.join(', '))
@@ -87,8 +93,15 @@ try {
     check(`onnxruntime-node's binding is unpacked for ${ortPlatform}/${process.arch}`, existsSync(binding), binding)
     const platforms = existsSync(ortDir) ? readdirSync(ortDir) : []
     const archs = existsSync(join(ortDir, ortPlatform)) ? readdirSync(join(ortDir, ortPlatform)) : []
-    check('only this platform and architecture ship onnxruntime binaries', platforms.join() === ortPlatform && archs.join() === process.arch, `${platforms.join('+')} / ${archs.join('+')}`)
-    check('the example deck is a resource outside the asar', existsSync(join(resources, 'example-deck', 'slides', 'deck.md')) && existsSync(join(resources, 'example-deck', 'models')))
+    check(
+      'only this platform and architecture ship onnxruntime binaries',
+      platforms.join() === ortPlatform && archs.join() === process.arch,
+      `${platforms.join('+')} / ${archs.join('+')}`
+    )
+    check(
+      'the example deck is a resource outside the asar',
+      existsSync(join(resources, 'example-deck', 'slides', 'deck.md')) && existsSync(join(resources, 'example-deck', 'models'))
+    )
     const mb = (sizeOf(resources) / 1024 / 1024).toFixed(1)
     check(`packaged resources within ${BUDGET_MB} MB`, Number(mb) <= BUDGET_MB, `${mb} MB`)
   }

@@ -61,6 +61,8 @@ for (const sample of ref.samples) {
   nodes += want.dims[0]
 }
 const ok = worst <= ref.tolerance && wrongClass === 0
-console.log(`${dir}: ${ref.samples.length} whole-graph samples, ${nodes} node predictions: onnxruntime-node vs PyTorch max abs diff ` +
-  `${worst.toExponential(3)} (tolerance ${ref.tolerance}), ${wrongClass} nodes with another class: ${ok ? 'OK' : 'FAIL'}`)
+console.log(
+  `${dir}: ${ref.samples.length} whole-graph samples, ${nodes} node predictions: onnxruntime-node vs PyTorch max abs diff ` +
+    `${worst.toExponential(3)} (tolerance ${ref.tolerance}), ${wrongClass} nodes with another class: ${ok ? 'OK' : 'FAIL'}`
+)
 process.exit(ok ? 0 : 1)

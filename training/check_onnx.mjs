@@ -61,7 +61,7 @@ function imageFeeds(dir, image) {
           n++
         }
       }
-      out.push((sum / n * pre.rescale_factor - pre.image_mean[0]) / pre.image_std[0])
+      out.push(((sum / n) * pre.rescale_factor - pre.image_mean[0]) / pre.image_std[0])
     }
   }
   return { pixel_values: out }
@@ -115,7 +115,9 @@ for (const id of readdirSync(modelsDir).sort()) {
   }
   const ok = worst < ref.tolerance
   if (!ok) failed = true
-  console.log(`${id}: ${ref.samples.length} samples, onnxruntime-node vs PyTorch max abs diff ${worst.toExponential(3)} ` +
-    `(tolerance ${ref.tolerance}) ${ok ? 'OK' : 'FAIL'}; input->feeds max diff ${worstInput.toExponential(3)}`)
+  console.log(
+    `${id}: ${ref.samples.length} samples, onnxruntime-node vs PyTorch max abs diff ${worst.toExponential(3)} ` +
+      `(tolerance ${ref.tolerance}) ${ok ? 'OK' : 'FAIL'}; input->feeds max diff ${worstInput.toExponential(3)}`
+  )
 }
 process.exit(failed ? 1 : 0)

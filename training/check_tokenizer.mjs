@@ -28,7 +28,10 @@ let mismatches = 0
 let missing = 0
 for (const row of rows) {
   const expected = check.digests[row.id]
-  if (expected === undefined) { missing++; continue }
+  if (expected === undefined) {
+    missing++
+    continue
+  }
   const ids = tokenizer.encode(row.text).ids
   const digest = createHash('sha1').update(ids.join(',')).digest('hex').slice(0, 12)
   if (digest !== expected) {

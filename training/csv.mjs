@@ -18,16 +18,27 @@ export function parseCsv(text) {
     const c = text[i]
     if (quoted) {
       if (c === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++ } else quoted = false
+        if (text[i + 1] === '"') {
+          field += '"'
+          i++
+        } else quoted = false
       } else field += c
     } else if (c === '"') quoted = true
-    else if (c === ',') { row.push(field); field = '' }
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(field)
+      field = ''
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++
-      row.push(field); rows.push(row); row = []; field = ''
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
     } else field += c
   }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row) }
+  if (field !== '' || row.length > 0) {
+    row.push(field)
+    rows.push(row)
+  }
   const [header, ...body] = rows
   return body.filter((r) => r.length === header.length).map((r) => Object.fromEntries(header.map((h, j) => [h, r[j]])))
 }

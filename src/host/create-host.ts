@@ -6,22 +6,17 @@
  * The host also watches the deck folder and pushes events (hot reload).
  */
 import { resolve } from 'node:path'
-import {
-  ApiError,
-  describeZodError,
-  requestSchemas,
-  type Channel,
-  type EventName,
-  type Events,
-  type Req,
-  type Res
-} from '../shared/api'
+import { ApiError, describeZodError, requestSchemas, type Channel, type EventName, type Events, type Req, type Res } from '../shared/api'
 import type { Deck, SetSource, SyncState } from '../shared/types'
+import type { ExportSummary } from '../shared/preflight'
+import { backupTargets } from './preflight/backup-targets'
 import { IDLE_TIMER } from '../core/timing/timer'
 import { followSlide } from '../core/deck/follow-slide'
 import { loadDeck } from './deck/load-deck'
 import { watchDeck, type DeckArea } from './deck/watch-deck'
 import { createServices } from './service-factory'
+import { checkDeck } from './preflight/deck-check'
+import { directiveProblems } from '../core/preflight/directives'
 import type { ModelServiceApi, RunsServiceApi, SecretStore, WorkerSpawner } from './services'
 import { EndpointService } from './endpoint/endpoint-service'
 import type { TokenStore } from './endpoint/auth'
@@ -46,6 +41,16 @@ export interface HostOptions {
   endpointTokens?: TokenStore
   /** Wake the deck's deployed endpoints when it opens (default true). */
   wakeEndpoints?: boolean
+  /** Renders the backups (PDF, handout, HTML, figures) to these paths; absent where this host cannot (see deck:export). */
+  exportBackups?: (targets: BackupTargets, deck: Deck) => Promise<ExportSummary>
+}
+
+/** Where `deck:export` writes each backup; a missing key is not made. */
+export interface BackupTargets {
+  pdf?: string
+  notes?: string
+  html?: string
+  figures?: string
 }
 
 export interface Host {
@@ -69,6 +74,7 @@ export function createHost(options: HostOptions): Host {
   const assetBase = options.assetBase ?? '/deck-files/'
   const load = (): Deck => ({ ...loadDeck(deckRoot, revision), assetBase })
   let deck = load()
+  let parsedWarnings = deck.warnings
   const { models, runs }: { models: ModelServiceApi; runs: RunsServiceApi } = createServices({
     deckRoot,
     spawnWorker: options.spawnWorker,
@@ -96,13 +102,28 @@ export function createHost(options: HostOptions): Host {
 
   const demoModels = (): string[] => [
     ...new Set(
-      deck.slides.flatMap((slide) =>
-        slide.directives.filter((d) => d.name === 'demo' && d.attributes['model']).map((d) => d.attributes['model']!)
-      )
+      deck.slides.flatMap((slide) => slide.directives.filter((d) => d.name === 'demo' && d.attributes['model']).map((d) => d.attributes['model']!))
     )
   ]
   models.warm(demoModels())
 
+  // [Note: directive problems in the deck's problems]
+  // An unknown model id, or a chart whose runs or metrics match nothing, is only known once the models and
+  // runs are listed (after the slides parsed): then it joins the deck's warnings and the deck is pushed again.
+  async function addDirectiveProblems(): Promise<void> {
+    const used = new Set(deck.slides.flatMap((s) => s.directives.map((d) => d.name)))
+    if (!used.has('chart') && !used.has('demo') && !used.has('model-card')) return
+    const base = deck
+    const [m, r] = await Promise.all([
+      used.has('demo') || used.has('model-card') ? models.list().catch(() => null) : Promise.resolve(null),
+      used.has('chart') ? runs.list().catch(() => null) : Promise.resolve(null)
+    ])
+    const warnings = [...parsedWarnings, ...directiveProblems(base, m, r)]
+    if (deck !== base || JSON.stringify(warnings) === JSON.stringify(base.warnings)) return
+    deck = { ...base, warnings }
+    options.emit('deck:changed', deck)
+  }
+  void addDirectiveProblems()
   const demoEndpoints = (): Array<{ model: string; url: string }> =>
     deck.slides.flatMap((slide) =>
       slide.directives
@@ -137,6 +158,7 @@ export function createHost(options: HostOptions): Host {
       if (patch.qa !== undefined) next.qa = patch.qa
       if (patch.blackout !== undefined) next.blackout = patch.blackout
       if (patch.link !== undefined) next.link = patch.link
+      if (patch.rehearsal !== undefined) next.rehearsal = patch.rehearsal
       sync = next
       options.emit('sync:changed', sync)
       return sync
@@ -151,11 +173,13 @@ export function createHost(options: HostOptions): Host {
     'wandb:sync': async ({ path, full }) => {
       const run = await runs.sync(path, full)
       options.emit('runs:changed', await runs.list())
+      void addDirectiveProblems()
       return run
     },
     'wandb:set-key': ({ key }) => runs.setKey(key),
     'wandb:cancel': () => runs.cancelSync(),
-    'endpoint:predict': async ({ id, input, endpoint, timeoutMs }) => probe.logEndpoint(id, input, await endpoints.predict(id, input, endpoint, timeoutMs)),
+    'endpoint:predict': async ({ id, input, endpoint, timeoutMs }) =>
+      probe.logEndpoint(id, input, await endpoints.predict(id, input, endpoint, timeoutMs)),
     'endpoint:status': () => endpoints.status(),
     'endpoint:wake': ({ id }) => endpoints.wake(id),
     'endpoint:cancel': ({ id }) => endpoints.cancel(id),
@@ -168,7 +192,15 @@ export function createHost(options: HostOptions): Host {
     'drift:report': ({ id, reference, current }) => compare.drift(id, reference as SetSource, current as SetSource),
     'compare:predict': ({ id, other, input }) => compare.predict(id, other, input),
     'compare:set': ({ id, other, set }) => compare.compareSet(id, other, set as SetSource),
-    ...probe.handlers
+    ...probe.handlers,
+    'deck:check': ({ layout, layoutNote, clock }) =>
+      checkDeck({ deckRoot, deck, models, runs, sync: clock === false ? null : sync, layout, layoutNote }),
+    'deck:export': async (wanted) => {
+      if (!options.exportBackups)
+        throw new ApiError('unprocessable', 'This window cannot make the backups itself: run `npm run export -- --deck <this deck>` in a terminal.')
+      if (deck.slides.length === 0) throw new ApiError('unprocessable', 'The deck has no slides to export.')
+      return options.exportBackups(backupTargets(deckRoot, wanted), deck)
+    }
   }
 
   async function dispatch(channel: string, payload: unknown): Promise<unknown> {
@@ -207,6 +239,7 @@ export function createHost(options: HostOptions): Host {
         revision += 1
         const previous = deck
         deck = load()
+        parsedWarnings = deck.warnings
         const slide = followSlide(previous.slides, sync.slide, deck.slides)
         options.emit('deck:changed', deck)
         if (slide !== sync.slide && deck.slides.length > 0) {
@@ -231,6 +264,7 @@ export function createHost(options: HostOptions): Host {
         await runs.reload()
         options.emit('runs:changed', await runs.list())
       }
+      await addDirectiveProblems()
     } catch (error) {
       log(`reload of ${area} failed: ${String(error)}`)
     }

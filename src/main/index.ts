@@ -63,8 +63,14 @@ function openHost(deckRoot: string): void {
   emit('deck:changed', host.deck())
   const opened = host
   void opened.dispatch('sync:get', {}).then((state) => emit('sync:changed', state as Events['sync:changed']))
-  void opened.dispatch('models:list', {}).then((list) => emit('models:changed', list as Events['models:changed']), () => undefined)
-  void opened.dispatch('runs:list', {}).then((list) => emit('runs:changed', list as Events['runs:changed']), () => undefined)
+  void opened.dispatch('models:list', {}).then(
+    (list) => emit('models:changed', list as Events['models:changed']),
+    () => undefined
+  )
+  void opened.dispatch('runs:list', {}).then(
+    (list) => emit('runs:changed', list as Events['runs:changed']),
+    () => undefined
+  )
 }
 
 function track(window: BrowserWindow): BrowserWindow {

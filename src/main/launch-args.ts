@@ -7,7 +7,11 @@ import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 
 /** The deck folder named by Electron's argv (`process.argv`, Chromium switches included) or the environment. */
-export function namedDeck(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): { path: string; source: 'argument' | 'environment' } | undefined {
+export function namedDeck(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  cwd = process.cwd()
+): { path: string; source: 'argument' | 'environment' } | undefined {
   const { values } = parseArgs({ args: argv.slice(1), options: { deck: { type: 'string' } }, strict: false, allowPositionals: true })
   const argument = values['deck']
   if (typeof argument === 'string' && argument.trim()) return { path: resolve(cwd, argument), source: 'argument' }
@@ -16,6 +20,11 @@ export function namedDeck(argv: readonly string[], env: Readonly<Record<string, 
 }
 
 /** The deck folder from argv or the environment, else `fallback`. */
-export function deckFolder(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, fallback: string, cwd = process.cwd()): string {
+export function deckFolder(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  fallback: string,
+  cwd = process.cwd()
+): string {
   return namedDeck(argv, env, cwd)?.path ?? resolve(fallback)
 }

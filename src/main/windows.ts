@@ -30,7 +30,12 @@ function openWindow(paths: WindowPaths, route: string, title: string, bounds: Pa
 
 /** Bounds inset by `margin` inside a display's work area, at most `width`×`height`. */
 function inset(area: Rectangle, margin: number, width: number, height: number): Partial<Rectangle> {
-  return { x: area.x + margin, y: area.y + margin, width: Math.min(width, area.width - 2 * margin), height: Math.min(height, area.height - 2 * margin) }
+  return {
+    x: area.x + margin,
+    y: area.y + margin,
+    width: Math.min(width, area.width - 2 * margin),
+    height: Math.min(height, area.height - 2 * margin)
+  }
 }
 
 export function createAudienceWindow(paths: WindowPaths): BrowserWindow {

@@ -68,7 +68,14 @@ export function coerceQuery(channel: Channel, query: URLSearchParams): Record<st
   const out: Record<string, unknown> = {}
   for (const [key, raw] of query) {
     const field = shape[key] ? unwrap(shape[key]) : undefined
-    if (field instanceof z.ZodArray) out[key] = raw === '' ? [] : raw.split(',').map((part) => part.trim()).filter(Boolean)
+    if (field instanceof z.ZodArray)
+      out[key] =
+        raw === ''
+          ? []
+          : raw
+              .split(',')
+              .map((part) => part.trim())
+              .filter(Boolean)
     else if (field instanceof z.ZodNumber) out[key] = raw.trim() === '' ? Number.NaN : Number(raw)
     else if (field instanceof z.ZodBoolean) out[key] = raw === 'true' || raw === '1' ? true : raw === 'false' || raw === '0' ? false : raw
     else out[key] = raw

@@ -76,7 +76,13 @@ function insideRoot(root: string, relative: string): string | null {
 }
 
 /** Streams a file; a status `send` refuses with (404, 416 …) becomes a plain answer. */
-async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, relative: string, headers: Record<string, string>): Promise<void> {
+async function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  root: string,
+  relative: string,
+  headers: Record<string, string>
+): Promise<void> {
   try {
     await sendStatic(req, res, root, relative, headers)
   } catch (error) {
@@ -95,7 +101,9 @@ export interface ServerOptions {
 }
 
 /** Starts the browser-mode server; resolves once it listens. */
-export function startBrowserServer(options: Omit<ServerOptions, 'host'> & { createHost: (emit: BrowserServer['emit']) => Host }): Promise<BrowserServer> {
+export function startBrowserServer(
+  options: Omit<ServerOptions, 'host'> & { createHost: (emit: BrowserServer['emit']) => Host }
+): Promise<BrowserServer> {
   const rendererDir = resolve(options.rendererDir)
   const clients = new Set<ServerResponse>()
   const emit = <E extends EventName>(event: E, payload: Events[E]): void => {
@@ -136,7 +144,8 @@ export function startBrowserServer(options: Omit<ServerOptions, 'host'> & { crea
         const bad = bodyRefusal(req.headers)
         if (bad) throw new ApiError('bad_request', bad)
         body = await readBody(req)
-        if (body === undefined) throw new ApiError('bad_request', 'Calls that change something must send a JSON body (send {} when there is nothing to say).')
+        if (body === undefined)
+          throw new ApiError('bad_request', 'Calls that change something must send a JSON body (send {} when there is nothing to say).')
       }
       // A change takes its fields from the path and the JSON body only, never from the query string.
       const query = changesState ? new URLSearchParams() : url.searchParams

@@ -9,6 +9,7 @@ import { createHost } from '../host/create-host'
 import { forkNodeWorker, forkSourceWorker } from '../host/models/node-worker'
 import { startBrowserServer } from './http-server'
 import { ArgsError, parseServerArgs, USAGE, type ServerArgs } from './args'
+import { exportWithChromium } from './export/export-with-chromium'
 
 function fail(message: string): never {
   console.error(`demodeck: ${message}`)
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url))
   const rendererDir = resolve(here, '..', 'renderer')
   const workerPath = resolve(here, 'inference.worker.js')
+  let serverUrl = ''
   const server = await startBrowserServer({
     rendererDir,
     port: args.port,
@@ -41,13 +43,16 @@ async function main(): Promise<void> {
         // `npm run dev` runs this file from source (tsx watch): the worker then runs from source too.
         spawnWorker: () => (process.env['DEMODECK_DEV'] ? forkSourceWorker() : forkNodeWorker(workerPath)),
         emit,
-        log: (message) => console.error(message)
+        log: (message) => console.error(message),
+        // The presenter's "Backups": Chromium prints this very server's print view.
+        exportBackups: (targets, deck) => exportWithChromium(serverUrl, deck.title, targets)
       })
   }).catch((error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE') fail(`Port ${args.port} is in use. Pick another with --port N (or --port 0 for any free port).`)
     throw error
   })
+  serverUrl = server.url
   console.log(`demodeck ready at ${server.url}`)
   const stop = (): void => {
     void server.close().then(() => process.exit(0))

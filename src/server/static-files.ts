@@ -16,7 +16,13 @@ const BASE_HEADERS = { 'x-content-type-options': 'nosniff' }
  * rejects with the HTTP status `send` chose (404, 416, …) before any header
  * was written.
  */
-export function sendStatic(req: IncomingMessage, res: ServerResponse, root: string, relative: string, headers: Record<string, string>): Promise<void> {
+export function sendStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  root: string,
+  relative: string,
+  headers: Record<string, string>
+): Promise<void> {
   const urlPath = '/' + relative.split('/').filter(Boolean).map(encodeURIComponent).join('/')
   return new Promise((resolveSent, reject) => {
     const stream = send(req, urlPath, { root, index: false, dotfiles: 'allow', cacheControl: false, etag: true, lastModified: true })

@@ -37,6 +37,7 @@ import type {
 } from './types'
 import { MAX_SET_ITEMS, MAX_TEXT_CHARS } from './limits'
 import type { LoggedPrediction, PredictionLogExport, PredictionLogPage, ProbeResult, ProbeSetResult } from './probe-types'
+import type { ExportSummary, PreflightReport } from './preflight'
 
 const timerSchema = z.object({
   status: z.enum(['idle', 'running', 'paused']),
@@ -106,10 +107,25 @@ const sweepFields = {
   from: z.number().finite().optional(),
   to: z.number().finite().optional(),
   steps: z.number().int().min(2).max(64, 'a sweep takes at most 64 steps').optional(),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
   /** Tabular shift/scale: the feature to change. */
   feature: z.string().min(1).max(200).optional()
 }
+
+const slidePx = z.object({ slide: z.number().int().min(0), px: z.number().finite() }).strict()
+const layoutSchema = z
+  .object({
+    viewport: z.object({ width: z.number().int().min(1).max(20_000), height: z.number().int().min(1).max(20_000) }).strict(),
+    overflow: z.array(slidePx).max(10_000),
+    smallestText: slidePx.optional(),
+    source: z.string().max(200)
+  })
+  .strict()
 
 /** Request schemas, one per channel. */
 export const requestSchemas = {
@@ -123,7 +139,8 @@ export const requestSchemas = {
       timer: timerSchema.optional(),
       qa: timerSchema.optional(),
       blackout: z.boolean().optional(),
-      link: z.number().int().min(0).max(99).nullable().optional()
+      link: z.number().int().min(0).max(99).nullable().optional(),
+      rehearsal: z.boolean().optional()
     })
     .strict(),
   'models:list': z.object({}).strict(),
@@ -170,7 +187,19 @@ export const requestSchemas = {
     .strict(),
   'log:list': z.object({ model: idSchema.optional(), limit: z.number().int().min(1).max(5000).optional() }).strict(),
   'log:export': z.object({ format: z.enum(['csv', 'jsonl']), model: idSchema.optional() }).strict(),
-  'log:clear': z.object({}).strict()
+  'log:clear': z.object({}).strict(),
+  'deck:check': z
+    .object({
+      /** Overflow measured by the caller's browser (see LayoutMeasurement). */
+      layout: z.array(layoutSchema).max(8).optional(),
+      layoutNote: z.string().max(500).optional(),
+      /** false: no app's clocks to judge (the CLI). */
+      clock: z.boolean().optional()
+    })
+    .strict(),
+  'deck:export': z
+    .object({ pdf: z.boolean().optional(), notes: z.boolean().optional(), html: z.boolean().optional(), figures: z.boolean().optional() })
+    .strict()
 } as const
 
 /** Response types, one per channel. */
@@ -188,7 +217,7 @@ export interface Responses {
   'wandb:sync': RunInfo
   'wandb:set-key': WandbStatus
   /** How many syncs in flight were cancelled (each fails with "cancelled"). */
-  'wandb:cancel': { cancelled: number },
+  'wandb:cancel': { cancelled: number }
   'endpoint:predict': EndpointPrediction
   'endpoint:status': EndpointHealth[]
   'endpoint:wake': EndpointHealth[]
@@ -198,15 +227,17 @@ export interface Responses {
   'project:code': ProjectCode
   'project:tree': ProjectTree
   'models:graph': GraphData
-  'models:graph-run': GraphRun,
+  'models:graph-run': GraphRun
   'drift:report': DriftReport
   'compare:predict': AbPrediction
-  'compare:set': AbSetReport,
+  'compare:set': AbSetReport
   'probe:run': ProbeResult
   'probe:set': ProbeSetResult
   'log:list': PredictionLogPage
   'log:export': PredictionLogExport
   'log:clear': { cleared: number }
+  'deck:check': PreflightReport
+  'deck:export': ExportSummary
 }
 
 export type Channel = keyof typeof requestSchemas
@@ -258,7 +289,9 @@ export const httpRoutes: { [C in Channel]: HttpRoute } = {
   'probe:set': { method: 'POST', path: '/api/models/:id/probe-set' },
   'log:list': { method: 'GET', path: '/api/predictions' },
   'log:export': { method: 'GET', path: '/api/predictions/export' },
-  'log:clear': { method: 'POST', path: '/api/predictions/clear' }
+  'log:clear': { method: 'POST', path: '/api/predictions/clear' },
+  'deck:check': { method: 'POST', path: '/api/deck/check' },
+  'deck:export': { method: 'POST', path: '/api/deck/export' }
 }
 
 /** Events pushed from the host to every window. */
@@ -274,7 +307,15 @@ export interface Events {
   'log:changed': { total: number; last: LoggedPrediction | null }
 }
 export type EventName = keyof Events
-export const eventNames: EventName[] = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed', 'project:changed', 'log:changed']
+export const eventNames: EventName[] = [
+  'deck:changed',
+  'sync:changed',
+  'models:changed',
+  'runs:changed',
+  'endpoint:changed',
+  'project:changed',
+  'log:changed'
+]
 
 /** Error codes and their HTTP status. */
 export const errorStatus = {

@@ -34,7 +34,17 @@ export const channelNames = [
   'probe:set',
   'log:list',
   'log:export',
-  'log:clear'
+  'log:clear',
+  'deck:check',
+  'deck:export'
 ] as const
 
-export const pushEventNames = ['deck:changed', 'sync:changed', 'models:changed', 'runs:changed', 'endpoint:changed', 'project:changed', 'log:changed'] as const
+export const pushEventNames = [
+  'deck:changed',
+  'sync:changed',
+  'models:changed',
+  'runs:changed',
+  'endpoint:changed',
+  'project:changed',
+  'log:changed'
+] as const

@@ -89,6 +89,8 @@ export interface SyncState {
   origin: string
   /** Index into `deck.links` of the link the presenter shows on the audience screen; null or absent: none. */
   link?: number | null
+  /** Rehearsal mode: the audience screen also shows diagnostics (problems, parity, endpoint failures); absent or false in the talk. */
+  rehearsal?: boolean
 }
 
 // ---------------------------------------------------------------- models
@@ -158,10 +160,7 @@ export interface ModelInfo {
 }
 
 export type PredictInput =
-  | { text: string }
-  | { image: string }
-  | { features: Record<string, number | string | null> }
-  | { node: number; edits?: GraphEdits }
+  { text: string } | { image: string } | { features: Record<string, number | string | null> } | { node: number; edits?: GraphEdits }
 
 export interface Prediction {
   predictions: Array<{ label: string; score: number }>

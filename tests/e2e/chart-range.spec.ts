@@ -33,7 +33,10 @@ const SLIDES = [
 function makeDeck(): string {
   const deck = mkdtempSync(join(tmpdir(), 'demodeck-range-'))
   mkdirSync(join(deck, 'slides'), { recursive: true })
-  writeFileSync(join(deck, 'slides', 'deck.md'), `---\ntitle: Chart ranges\n---\n\n${SLIDES.map((s, i) => `# Chart ${i + 1}\n\n${s}\n`).join('\n---\n\n')}`)
+  writeFileSync(
+    join(deck, 'slides', 'deck.md'),
+    `---\ntitle: Chart ranges\n---\n\n${SLIDES.map((s, i) => `# Chart ${i + 1}\n\n${s}\n`).join('\n---\n\n')}`
+  )
   // A student's degenerate run: the loss falls from 2.3 to exactly 0 within 60 of 4,000 steps.
   writeRun(deck, 'zero', 'zero', (s) => (s < 60 ? 2.3 * (1 - s / 60) ** 2 : 0), 4000)
   // One run valued 1.0–1.3 beside one valued 0.003–0.024 with 50× the points.
@@ -137,7 +140,9 @@ test('the best-value labels of four runs ending together never overlap', async (
   const labels = chart.locator('.dd-best-label')
   await expect(chart.locator('.dd-best-dot')).toHaveCount(4)
   await expect.poll(() => labels.count()).toBeGreaterThanOrEqual(3)
-  const boxes = await labels.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as { left: number; right: number; top: number; bottom: number }))
+  const boxes = await labels.evaluateAll((els) =>
+    els.map((e) => e.getBoundingClientRect().toJSON() as { left: number; right: number; top: number; bottom: number })
+  )
   const plot = (await chart.locator('svg.recharts-surface').boundingBox())!
   for (let i = 0; i < boxes.length; i++) {
     const a = boxes[i]!

@@ -16,11 +16,19 @@ function writeRun(deck: string, id: string, opts: { lr: number; group: string; s
   mkdirSync(dir, { recursive: true })
   writeFileSync(
     join(dir, 'run.json'),
-    JSON.stringify({ id, name: `${id} (lr ${opts.lr})`, group: opts.group, state: 'finished', source: 'example', createdAt: '2026-11-20T10:00:00Z', tags: [] })
+    JSON.stringify({
+      id,
+      name: `${id} (lr ${opts.lr})`,
+      group: opts.group,
+      state: 'finished',
+      source: 'example',
+      createdAt: '2026-11-20T10:00:00Z',
+      tags: []
+    })
   )
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ lr: opts.lr, batch_size: 32, epochs: 4, seed: opts.seed }))
   let s = opts.seed
-  const rand = (): number => ((s = (s * 16807) % 2147483647) / 2147483647)
+  const rand = (): number => (s = (s * 16807) % 2147483647) / 2147483647
   const lines: string[] = []
   const perEpoch = opts.steps / 4
   let best = 0
@@ -90,12 +98,15 @@ function historyRows(file: string): Array<Record<string, unknown>> {
 async function settledBox(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
   let last = ''
   await expect
-    .poll(async () => {
-      const now = JSON.stringify(await locator.boundingBox())
-      const settled = now === last && now !== 'null'
-      last = now
-      return settled
-    }, { intervals: [100] })
+    .poll(
+      async () => {
+        const now = JSON.stringify(await locator.boundingBox())
+        const settled = now === last && now !== 'null'
+        last = now
+        return settled
+      },
+      { intervals: [100] }
+    )
     .toBe(true)
   return JSON.parse(last) as { x: number; y: number; width: number; height: number }
 }
@@ -238,11 +249,21 @@ test.describe('::chart on a slide', () => {
     }
     await expect(tooltip).toContainText('smoothed')
     // The pointer layer's dots sit on the lines recharts placed: each is on a vertex of a smoothed path (same pixels, both SVGs).
-    const dots = await chart.locator('.dd-chart-overlay circle.dd-active-dot').evaluateAll((cs) => cs.map((c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]))
+    const dots = await chart
+      .locator('.dd-chart-overlay circle.dd-active-dot')
+      .evaluateAll((cs) => cs.map((c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]))
     expect(dots.length).toBe(4)
-    const vertices = (await smoothPaths(page).evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? '')))
-      .flatMap((d) => d.split(/[ML]/).filter(Boolean).map((xy) => xy.split(',').map(Number)))
-    for (const [cx, cy] of dots) expect(vertices.some(([x, y]) => Math.abs(x! - cx!) < 0.6 && Math.abs(y! - cy!) < 0.6), `dot at ${cx},${cy}`).toBe(true)
+    const vertices = (await smoothPaths(page).evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''))).flatMap((d) =>
+      d
+        .split(/[ML]/)
+        .filter(Boolean)
+        .map((xy) => xy.split(',').map(Number))
+    )
+    for (const [cx, cy] of dots)
+      expect(
+        vertices.some(([x, y]) => Math.abs(x! - cx!) < 0.6 && Math.abs(y! - cy!) < 0.6),
+        `dot at ${cx},${cy}`
+      ).toBe(true)
     // Moving off the plot hides it again.
     await page.mouse.move(box.x + box.width * 0.5, box.y - 40)
     await expect(tooltip).toBeHidden()
@@ -371,7 +392,7 @@ test.describe('the example deck', () => {
     removeDir(deck)
   })
 
-  test('slide 3: hovering the chart shows a tooltip with every run\'s exact value at that epoch', async ({ page, request }) => {
+  test("slide 3: hovering the chart shows a tooltip with every run's exact value at that epoch", async ({ page, request }) => {
     const runs = (await (await request.get(new URL('api/runs', server.url).href)).json()) as Array<{ id: string; name: string; group?: string }>
     const sweep = runs.filter((r) => r.group === 'sweep-tweets')
     test.skip(sweep.length === 0, 'the example sweep (group sweep-tweets) is not in this checkout')
@@ -419,7 +440,8 @@ test.describe('the example deck', () => {
     const slide = page.locator('.reveal .slides > section.present')
     const chart = slide.getByTestId('chart')
     await expect(chart.locator('.dd-line-smooth path.recharts-line-curve').first()).toBeAttached()
-    const top = async (): Promise<number> => Math.max(...(await chart.locator('.recharts-yAxis-tick-labels .dd-axis-tick').allTextContents()).map(Number))
+    const top = async (): Promise<number> =>
+      Math.max(...(await chart.locator('.recharts-yAxis-tick-labels .dd-axis-tick').allTextContents()).map(Number))
     // One run logged a train/loss of ~61.7 amid values near 0.5: by default it is left out of the y range (and says so).
     const outliers = slide.getByLabel('Ignore outliers')
     await expect(outliers).toBeChecked()
@@ -452,7 +474,11 @@ test.describe('the example deck', () => {
       await expect.poll(() => ticks.count()).toBeGreaterThanOrEqual(2)
       // The slide's area is reveal.js' 1280×720 `.slides` box (scaled to the window); a <section> grows with what overflows it.
       const slideBox = await settledBox(page.locator('.reveal .slides'))
-      const boxes = [await settledBox(chart), await settledBox(slide.locator('.dd-chart')), ...(await Promise.all((await ticks.all()).map((t) => settledBox(t))))]
+      const boxes = [
+        await settledBox(chart),
+        await settledBox(slide.locator('.dd-chart')),
+        ...(await Promise.all((await ticks.all()).map((t) => settledBox(t))))
+      ]
       for (const box of boxes) {
         const where = `slide ${index + 1}: ${JSON.stringify(box)} in ${JSON.stringify(slideBox)}`
         expect(box.x, where).toBeGreaterThanOrEqual(slideBox.x - 0.5)

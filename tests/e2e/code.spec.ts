@@ -75,7 +75,10 @@ test('fenced code is highlighted under the CSP, with line numbers, and steps thr
   await expect(lines).toHaveCount(7)
   await expect(lines.nth(2)).toHaveAttribute('data-line', '3')
   // Keywords get the theme's colour: "import" and "for" are coloured spans, not plain text.
-  const keywordColor = await lines.nth(0).locator('span', { hasText: 'import' }).evaluate((el) => getComputedStyle(el).color)
+  const keywordColor = await lines
+    .nth(0)
+    .locator('span', { hasText: 'import' })
+    .evaluate((el) => getComputedStyle(el).color)
   const plainColor = await block.locator('pre').evaluate((el) => getComputedStyle(el).color)
   expect(keywordColor).not.toBe(plainColor)
   const gutter = await lines.nth(6).evaluate((el) => getComputedStyle(el, '::before').content)

@@ -72,7 +72,7 @@ async function goToSlide(page: Page, title: string): Promise<void> {
   await expect(present(page).locator('h1')).toHaveText(title)
 }
 
-test('the A/B demo shows both models\' bars, sizes and latencies, whether they agree, and runs both on the examples', async ({ page }) => {
+test("the A/B demo shows both models' bars, sizes and latencies, whether they agree, and runs both on the examples", async ({ page }) => {
   await goToSlide(page, 'A/B')
   const demo = present(page).getByTestId('ab-demo')
   await expect(demo.getByTestId('ab-agreement')).toHaveText(/✓ Same answer · largest probability difference 0\.00 pp/)
@@ -97,7 +97,7 @@ test('the drift report flags the shifted wine features with their KS p-value and
   await expect(rows.nth(0)).toContainText('confidence')
   await expect(rows.nth(1)).toContainText('predicted class')
   for (const k of [2, 3, 4]) await expect(rows.nth(k)).toContainText('drift')
-  await expect(rows.filter({ hasText: 'alcohol' })).toContainText("13.0 → 14.0")
+  await expect(rows.filter({ hasText: 'alcohol' })).toContainText('13.0 → 14.0')
   await expect(report.getByTestId('drift-chart')).toHaveAttribute('data-column', /alcohol|color_intensity|proline/)
   await rows.filter({ hasText: 'predicted class' }).getByRole('button').click()
   await expect(report.getByTestId('drift-chart')).toHaveAttribute('data-column', 'predicted class')
@@ -116,7 +116,10 @@ test('an unknown pair, a pair of different tasks and a missing drift set each sa
 test('the drift and A/B channels answer over HTTP with the same validation', async ({ request }) => {
   const headers = { 'content-type': 'application/json' }
   const wine = JSON.parse(readFileSync(join(dir, 'models/wine/model.json'), 'utf8')) as { examples: Array<{ features: Record<string, number> }> }
-  const ok = await request.post(`${server.url}api/models/wine/compare`, { headers, data: { other: 'wine-b', input: { features: wine.examples[1]!.features } } })
+  const ok = await request.post(`${server.url}api/models/wine/compare`, {
+    headers,
+    data: { other: 'wine-b', input: { features: wine.examples[1]!.features } }
+  })
   expect(ok.status()).toBe(200)
   expect((await ok.json()) as { agreement: { sameTop: boolean } }).toMatchObject({ agreement: { sameTop: true } })
   const big = await request.post(`${server.url}api/models/wine/drift`, {

@@ -118,7 +118,7 @@ test('a key pressed the moment the window is in sync moves every window, and the
   await expect(audience.getByTestId('prediction-bars').first()).toContainText('disaster')
 })
 
-test('whatever scrolls reveal.js\' frame, the slide on screen does not shift', async ({ page, server }) => {
+test("whatever scrolls reveal.js' frame, the slide on screen does not shift", async ({ page, server }) => {
   await page.goto(server.url)
   await joined(page)
   await expect(currentTitle(page)).toContainText(/problem/i)
@@ -175,10 +175,15 @@ test('the countdown starts at the deck duration, pauses, resets only on confirma
   await context.clock.runFor(60_000)
   await expect(presenter.getByTestId('qa-remaining')).toHaveText('9:00')
 
+  // Resetting one clock never resets the other.
   await presenter.getByRole('button', { name: 'Reset…' }).click()
   await presenter.getByRole('button', { name: 'Yes, reset' }).click()
   await expect(presenter.getByTestId('talk-remaining')).toHaveText('6:00')
+  await expect(presenter.getByTestId('qa-remaining')).toHaveText('9:00')
+  await presenter.getByRole('button', { name: 'Reset Q&A…' }).click()
+  await presenter.getByRole('group', { name: 'Confirm Q&A reset' }).getByRole('button', { name: 'Yes, reset' }).click()
   await expect(presenter.getByTestId('qa-remaining')).toHaveText('10:00')
+  await expect(presenter.getByTestId('talk-remaining')).toHaveText('6:00')
 })
 
 test('typing into the demo on the last slide never starts the Q&A; "next" outside it does', async ({ context, server }) => {
@@ -311,18 +316,50 @@ test('the presenter warns about a slide taller than the slide; the example deck 
 })
 
 test.describe('bad decks give readable messages, never a blank window', () => {
-  const cases: Array<{ name: string; files: Record<string, string | Buffer>; expectText: RegExp; slides?: number; slideText?: string; notice?: number }> = [
+  const cases: Array<{
+    name: string
+    files: Record<string, string | Buffer>
+    expectText: RegExp
+    slides?: number
+    slideText?: string
+    notice?: number
+  }> = [
     { name: 'missing slides folder', files: {}, expectText: /No slides\/ folder/ },
     { name: 'empty deck', files: { 'slides/deck.md': '\n\n' }, expectText: /The deck has no slides/ },
     { name: 'broken front matter', files: { 'slides/deck.md': '---\ntitle: [oops\n---\n# Still here\n' }, expectText: /not valid YAML/, slides: 1 },
-    { name: 'unknown directive', files: { 'slides/deck.md': '# Sparkly\n\n::sparkles{level="9"}\n' }, expectText: /::sparkles.*is not a demodeck component/, slides: 1 },
+    {
+      name: 'unknown directive',
+      files: { 'slides/deck.md': '# Sparkly\n\n::sparkles{level="9"}\n' },
+      expectText: /::sparkles.*is not a demodeck component/,
+      slides: 1
+    },
     { name: 'non-UTF-8 file', files: { 'slides/deck.md': Buffer.from('# Caf\xe9 au lait\n', 'latin1') }, expectText: /is not UTF-8/, slides: 1 },
-    { name: '5 MB slide file', files: { 'slides/deck.md': '# Fine slide\n', 'slides/zz-huge.md': '# Huge\n' + 'x'.repeat(5 * 1024 * 1024) }, expectText: /5\.0 MB/, slides: 2 },
-    { name: 'blockquote nested 2,500 deep', files: { 'slides/deck.md': `# Before\n\n---\n\n# Deep\n\n${'>'.repeat(2500)} x\n\n---\n\n# After the deep one\n` }, expectText: /2,500 levels deep/, slides: 3, notice: 1 },
-    { name: '50,000 [', files: { 'slides/deck.md': `# Before\n\n---\n\n# Brackets\n\n${'['.repeat(50_000)}\n\n---\n\n# After the brackets\n` }, expectText: /50,000 markdown symbols/, slides: 3, notice: 1 },
+    {
+      name: '5 MB slide file',
+      files: { 'slides/deck.md': '# Fine slide\n', 'slides/zz-huge.md': '# Huge\n' + 'x'.repeat(5 * 1024 * 1024) },
+      expectText: /5\.0 MB/,
+      slides: 2
+    },
+    {
+      name: 'blockquote nested 2,500 deep',
+      files: { 'slides/deck.md': `# Before\n\n---\n\n# Deep\n\n${'>'.repeat(2500)} x\n\n---\n\n# After the deep one\n` },
+      expectText: /2,500 levels deep/,
+      slides: 3,
+      notice: 1
+    },
+    {
+      name: '50,000 [',
+      files: { 'slides/deck.md': `# Before\n\n---\n\n# Brackets\n\n${'['.repeat(50_000)}\n\n---\n\n# After the brackets\n` },
+      expectText: /50,000 markdown symbols/,
+      slides: 3,
+      notice: 1
+    },
     {
       name: '.element comment with dangerouslySetInnerHTML, ref and onclick',
-      files: { 'slides/deck.md': '# Still here\n\nEvery word stays <!-- .element: dangerouslySetInnerHTML="<b>x</b>" ref="r" onclick="alert(1)" class="fragment" -->\n' },
+      files: {
+        'slides/deck.md':
+          '# Still here\n\nEvery word stays <!-- .element: dangerouslySetInnerHTML="<b>x</b>" ref="r" onclick="alert(1)" class="fragment" -->\n'
+      },
       expectText: /ignored "dangerouslySetInnerHTML", "ref", "onclick"/,
       slides: 1,
       slideText: 'Every word stays'
@@ -354,6 +391,14 @@ test.describe('bad decks give readable messages, never a blank window', () => {
         } else {
           await expect(page.locator('.reveal .slides > section')).toHaveCount(c.slides)
           const banner = page.getByTestId('deck-problems')
+          // The audience sees the talk; the problems show there only in rehearsal mode (the presenter's switch).
+          await expect(page.getByTestId('audience')).toHaveAttribute('data-synced', 'true')
+          await expect(banner).toHaveCount(0)
+          await fetch(`${server.url}api/sync`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ origin: 'e2e', rehearsal: true })
+          })
           await banner.getByRole('button', { name: /problems? in this deck/ }).click()
           await expect(banner).toContainText(c.expectText)
         }

@@ -418,11 +418,14 @@ test.describe('temp deck with a real MNIST export', () => {
       })
     })
     const paste = (): Promise<void> =>
-      page.evaluate((bytes) => {
-        const data = new DataTransfer()
-        data.items.add(new File([new Uint8Array(bytes)], 'pasted.png', { type: 'image/png' }))
-        window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
-      }, [...barPng()])
+      page.evaluate(
+        (bytes) => {
+          const data = new DataTransfer()
+          data.items.add(new File([new Uint8Array(bytes)], 'pasted.png', { type: 'image/png' }))
+          window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+        },
+        [...barPng()]
+      )
     await gotoSlide(page, server, 3)
     await paste() // the digits demo is not on screen: it must ignore this
     await page.keyboard.press('Home')
@@ -438,15 +441,30 @@ test.describe('temp deck with a real MNIST export', () => {
     expect(requests.length).toBeGreaterThanOrEqual(1)
   })
 
-  test('a failed export parity check puts a loud banner on the demo', async ({ page }) => {
+  test('a failed export parity check tells the presenter, and the demo in rehearsal mode; the audience sees the demo', async ({ page }) => {
     const slide = await gotoSlide(page, server, 4)
     await expect(slide.getByTestId('draw-pad')).toBeVisible()
     // Run the check now (the host may also run it on its own); its result reaches the page as models:changed.
-    const response = await fetch(new URL('api/models/mnist-bad/parity', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+    const response = await fetch(new URL('api/models/mnist-bad/parity', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}'
+    })
     expect(((await response.json()) as { ok: boolean }).ok).toBe(false)
     const banner = slide.getByTestId('parity-warning')
+    await expect(banner).toHaveCount(1)
+    await expect(banner).toBeHidden()
+
+    const presenter = await page.context().newPage()
+    await presenter.goto(new URL('presenter', server.url).href)
+    const alerts = presenter.getByTestId('model-alerts')
+    await expect(alerts).toContainText(/mnist-bad · slide 5: Parity check failed/)
+    await presenter.getByTestId('rehearsal-toggle').click()
     await expect(banner).toBeVisible()
     await expect(banner).toContainText(/parity check failed/i)
-    await expect(banner).toContainText("1.0e-4")
+    await expect(banner).toContainText('1.0e-4')
+    await presenter.getByTestId('rehearsal-toggle').click()
+    await expect(banner).toBeHidden()
+    await presenter.close()
   })
 })

@@ -96,6 +96,7 @@ test.describe(`a deployed FastAPI endpoint${missing ? ` (skipped: ${missing})` :
     await api.stop()
     await demo.getByText('Deployed', { exact: true }).click()
     await demo.getByRole('textbox').fill(`${EARTHQUAKE}!`)
+    // The full-screen demo says calmly which model answered (on a slide, the reason is the presenter's: talk-ready.spec.ts).
     await expect(demo.getByTestId('source-label')).toHaveText('Local model · deployed endpoint unreachable', { timeout: 5000 })
     await expect(demo.getByTestId('prediction-bars')).toBeVisible()
     await expect(demo.getByTestId('endpoint-status')).toHaveAttribute('data-state', 'down')
@@ -107,7 +108,7 @@ test.describe(`a deployed FastAPI endpoint${missing ? ` (skipped: ${missing})` :
     await presenter.goto(new URL('presenter', server.url).href)
     const row = presenter.locator('[data-testid="endpoint-health"][data-model="disaster-tweets"]')
     await expect(row).toHaveAttribute('data-state', 'down')
-    await expect(row).toContainText(new RegExp(`${host.replace(/[.]/g, "\\.")} (refused the connection|closed the connection mid-request)`))
+    await expect(row).toContainText(new RegExp(`${host.replace(/[.]/g, '\\.')} (refused the connection|closed the connection mid-request)`))
     await expect(row.getByRole('button', { name: 'Wake the endpoint' })).toBeVisible()
     await expect(presenter.locator('[data-testid="endpoint-health"][data-model="wine"]')).toBeVisible()
   })

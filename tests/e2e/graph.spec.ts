@@ -128,8 +128,18 @@ test('without WebGL the graph falls back to a 2-D canvas with a note, never a bl
 test('the deck opens on its five slides and the demo slide fits 1280×720', async ({ page, cora }) => {
   const deckJson = (await (await fetch(new URL('api/deck', cora.url))).json()) as { slides: Array<{ title: string }>; errors: unknown[] }
   expect(deckJson.errors).toEqual([])
-  expect(deckJson.slides.map((s) => s.title.split(':')[0])).toEqual(['1 · Problem', '2 · Model', '3 · Data', '4 · Framework and pipeline', '5 · Use case'])
-  await fetch(new URL('api/sync', cora.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ origin: 'e2e-graph', slide: 4 }) })
+  expect(deckJson.slides.map((s) => s.title.split(':')[0])).toEqual([
+    '1 · Problem',
+    '2 · Model',
+    '3 · Data',
+    '4 · Framework and pipeline',
+    '5 · Use case'
+  ])
+  await fetch(new URL('api/sync', cora.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ origin: 'e2e-graph', slide: 4 })
+  })
   await page.goto(cora.url)
   const demo = page.locator('.reveal .slides > section.present').getByTestId('demo')
   await expect(demo.getByTestId('graph-stage')).toHaveAttribute('data-painted', 'yes', { timeout: 30_000 })
@@ -137,4 +147,42 @@ test('the deck opens on its five slides and the demo slide fits 1280×720', asyn
   expect(box.y + box.height).toBeLessThanOrEqual(720)
   expect(box.x + box.width).toBeLessThanOrEqual(1280)
   await expect(demo.getByTestId('graph-accuracy')).toBeVisible()
+})
+
+/** Pixels of the stage in the "changed class" ring colour (#ffd400), which no class colour comes near. */
+async function ringPixels(stage: Locator): Promise<number> {
+  const png = PNG.sync.read(await stage.screenshot())
+  let ring = 0
+  for (let i = 0; i < png.data.length; i += 4) {
+    if (Math.abs(png.data[i]! - 0xff) + Math.abs(png.data[i + 1]! - 0xd4) + Math.abs(png.data[i + 2]! - 0x00) < 60) ring++
+  }
+  return ring
+}
+
+test('a what-if answer redraws the papers that changed class with a yellow ring, and undo takes the rings away', async ({ page, cora }) => {
+  const demo = await openFullScreen(page, cora)
+  const stage = demo.getByTestId('graph-stage')
+  const changes = demo.getByTestId('graph-changes')
+  expect(await ringPixels(stage)).toBe(0)
+  // Blanking paper 1713's words changes only its own class: the canvas redraws just that paper.
+  await findPaper(demo, 1713)
+  await demo.getByTestId('graph-node').getByRole('button', { name: 'Blank its words' }).click()
+  await expect(demo.getByTestId('graph-changed-count')).toHaveText('1')
+  await expect.poll(() => ringPixels(stage)).toBeGreaterThan(10)
+  await changes.getByRole('button', { name: /Undo/ }).click()
+  await expect(changes).toHaveCount(0)
+  await expect.poll(() => ringPixels(stage)).toBe(0)
+  // Cutting paper 1710's five links changes three papers: the links are dropped, the rings drawn, undo restores both.
+  await findPaper(demo, 1710)
+  // The camera is flying to the paper: take the picture once two in a row agree.
+  let drawn = -1
+  await expect.poll(async () => drawn === (drawn = await drawnPixels(stage))).toBe(true)
+  await demo.getByTestId('graph-node').getByRole('button', { name: 'Cut its 5 links' }).click()
+  await expect(demo.getByTestId('graph-changed-count')).toHaveText('3')
+  await expect.poll(() => ringPixels(stage)).toBeGreaterThan(10)
+  await changes.getByRole('button', { name: /Undo/ }).click()
+  await expect(changes).toHaveCount(0)
+  await expect.poll(() => ringPixels(stage)).toBe(0)
+  await expect(demo.getByTestId('graph-node').getByRole('button', { name: 'Cut its 5 links' })).toBeEnabled()
+  await expect.poll(() => drawnPixels(stage)).toBe(drawn)
 })

@@ -25,7 +25,16 @@ function write(path: string, text: string | Buffer): void {
   writeFileSync(path, text)
 }
 
-const TRAIN = ['import torch', '', 'def train(model, batches):', '    for batch in batches:', '        loss = model(batch)', '        loss.backward()', '    return model', ''].join('\n')
+const TRAIN = [
+  'import torch',
+  '',
+  'def train(model, batches):',
+  '    for batch in batches:',
+  '        loss = model(batch)',
+  '        loss.backward()',
+  '    return model',
+  ''
+].join('\n')
 
 test.beforeAll(async () => {
   external = createServer((req, res) => {

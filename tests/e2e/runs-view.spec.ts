@@ -20,9 +20,16 @@ function makeDeck(): string {
   writeFileSync(join(deck, 'slides', 'deck.md'), '---\ntitle: Runs\n---\n\n# Runs\n')
   // W&B's runs-table export (one quoted row per run: meta, config, summary), as in a real AutoML project's repository.
   const header = ['Name', 'Created', 'Runtime', 'ID', 'State', 'optimizer', 'lr', 'agent_score']
-  const rows = Array.from({ length: TABLE_RUNS }, (_, i) =>
-    [`sweep-${i}`, '2022-11-30T15:00:00.000Z', String(60 + i), `id${String(i).padStart(5, '0')}`, 'finished', i % 2 ? 'Adam' : 'SGD', String(0.001 * (1 + (i % 5))), String(0.5 + i / 1000)]
-  )
+  const rows = Array.from({ length: TABLE_RUNS }, (_, i) => [
+    `sweep-${i}`,
+    '2022-11-30T15:00:00.000Z',
+    String(60 + i),
+    `id${String(i).padStart(5, '0')}`,
+    'finished',
+    i % 2 ? 'Adam' : 'SGD',
+    String(0.001 * (1 + (i % 5))),
+    String(0.5 + i / 1000)
+  ])
   writeFileSync(join(deck, 'runs', 'wandb_export_2022-11-30.csv'), [header, ...rows].map((r) => r.map((c) => `"${c}"`).join(',')).join('\n'))
   // A plain CSV run and a JSONL run with the same history, both with a `step` key.
   const steps = Array.from({ length: 50 }, (_, s) => ({ step: s, loss: 1 / (1 + s), acc: s / 50 }))

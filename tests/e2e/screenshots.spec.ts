@@ -15,10 +15,13 @@ test('README screenshots: the live demo slide and the presenter view', async ({ 
   // A speaker opens the deck minutes before the talk, and the model is loaded and checked by then: wait
   // for that (its export parity check runs last) so the latency line shows warm numbers, as in the exam.
   await expect
-    .poll(async () => {
-      const models = (await (await fetch(`${server.url}api/models`)).json()) as { id: string; parity?: { ok: boolean } }[]
-      return models.find((m) => m.id === 'disaster-tweets')?.parity?.ok ?? null
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        const models = (await (await fetch(`${server.url}api/models`)).json()) as { id: string; parity?: { ok: boolean } }[]
+        return models.find((m) => m.id === 'disaster-tweets')?.parity?.ok ?? null
+      },
+      { timeout: 30_000 }
+    )
     .toBe(true)
   const audience = await context.newPage()
   await audience.goto(server.url)

@@ -13,9 +13,27 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, removeDir, startServer, test, type DeckServer } from './fixtures'
 
-const DECK = ['---', 'title: Target deck', '---', '# One', '![plot](plot.png)', '', '![leak](leak.png)', '---', '# Two', '---', '# Three', '---', '# Four', ''].join('\n')
+const DECK = [
+  '---',
+  'title: Target deck',
+  '---',
+  '# One',
+  '![plot](plot.png)',
+  '',
+  '![leak](leak.png)',
+  '---',
+  '# Two',
+  '---',
+  '# Three',
+  '---',
+  '# Four',
+  ''
+].join('\n')
 // 1×1 transparent PNG.
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex')
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex'
+)
 
 /** The attacker's page: each attempt records whether the request left the browser and got an answer. */
 function attackerPage(target: string): string {
@@ -98,7 +116,9 @@ test.afterAll(async () => {
 const syncState = async (): Promise<{ slide: number; blackout: boolean }> => (await fetch(new URL('api/sync', target.url))).json()
 
 for (const host of ['127.0.0.1', 'localhost']) {
-  test(`a page on ${host === '127.0.0.1' ? 'another loopback port (same site)' : 'localhost (another site)'} cannot move the talk, black it out or start anything`, async ({ page }) => {
+  test(`a page on ${host === '127.0.0.1' ? 'another loopback port (same site)' : 'localhost (another site)'} cannot move the talk, black it out or start anything`, async ({
+    page
+  }) => {
     const url = await serveAttacker(host)
     await page.goto(url)
     await page.waitForFunction(() => (window as unknown as { attack: { done: boolean } }).attack.done)
@@ -125,7 +145,11 @@ test('our own page still drives the talk, over the socket and over plain HTTP', 
   await page.keyboard.press('ArrowRight')
   await expect.poll(async () => (await syncState()).slide).toBe(1)
   const status = await page.evaluate(async () => {
-    const response = await fetch('/api/sync', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ origin: 'own-page', slide: 0 }) })
+    const response = await fetch('/api/sync', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ origin: 'own-page', slide: 0 })
+    })
     return response.status
   })
   expect(status).toBe(200)

@@ -243,7 +243,9 @@ export async function startFakeWandb(options: FakeWandbOptions = {}): Promise<Fa
             sampledHistory: specs.map((spec) => {
               const rows = run.rows
                 .filter((r) => spec.keys.every((k) => k in r))
-                .filter((r) => (spec.minStep === undefined || r['_step']! >= spec.minStep) && (spec.maxStep === undefined || r['_step']! <= spec.maxStep))
+                .filter(
+                  (r) => (spec.minStep === undefined || r['_step']! >= spec.minStep) && (spec.maxStep === undefined || r['_step']! <= spec.maxStep)
+                )
                 .map((r) => Object.fromEntries(spec.keys.map((k) => [k, r[k]])))
               return evenly(rows, spec.samples ?? 500)
             })
@@ -296,7 +298,11 @@ export async function startFakeWandb(options: FakeWandbOptions = {}): Promise<Fa
           }
           if (fault.graphqlError) return reply(200, JSON.stringify({ data: null, errors: [{ message: fault.graphqlError, path: ['project'] }] }))
           if (fault.status) {
-            return reply(fault.status, JSON.stringify({ errors: [{ message: `fake fault ${fault.status}` }] }), fault.retryAfter ? { 'retry-after': fault.retryAfter } : {})
+            return reply(
+              fault.status,
+              JSON.stringify({ errors: [{ message: `fake fault ${fault.status}` }] }),
+              fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}
+            )
           }
         }
         if (!authorized) return reply(401, JSON.stringify({ errors: [{ message: 'user is not logged in' }] }))

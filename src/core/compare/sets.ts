@@ -43,7 +43,9 @@ export function itemKind(item: SetItem): 'text' | 'image' | 'features' {
 export function checkSet(items: SetItem[], task: ModelTask, setName: string, modelId: string): void {
   const want = inputKeyOf(task)
   if (want === null) {
-    throw new SetError(`model "${modelId}" classifies the nodes of a graph: drift and A/B sets are for text, image and tabular models (try its graph demo's what-if edits instead)`)
+    throw new SetError(
+      `model "${modelId}" classifies the nodes of a graph: drift and A/B sets are for text, image and tabular models (try its graph demo's what-if edits instead)`
+    )
   }
   if (items.length === 0) throw new SetError(`the ${setName} set is empty: give it at least one item`)
   if (items.length > MAX_SET_ITEMS) {
@@ -93,7 +95,12 @@ function parseCsvSet(text: string, task: ModelTask, features: TabularFeature[] |
     const at = new Map(wanted.map((f) => [f.name, header.indexOf(f.name)]))
     const absent = wanted.filter((f) => at.get(f.name)! < 0).map((f) => f.name)
     if (absent.length === wanted.length) {
-      throw new SetError(`${file} has none of the model's features as columns: name them ${wanted.slice(0, 4).map((f) => `"${f.name}"`).join(', ')}${wanted.length > 4 ? ', …' : ''}`)
+      throw new SetError(
+        `${file} has none of the model's features as columns: name them ${wanted
+          .slice(0, 4)
+          .map((f) => `"${f.name}"`)
+          .join(', ')}${wanted.length > 4 ? ', …' : ''}`
+      )
     }
     return body.map((row) => {
       const values: Record<string, number | string | null> = {}
@@ -127,7 +134,8 @@ function parseJsonlSet(text: string, file: string): SetItem[] {
     const label = typeof r['label'] === 'string' ? { label: r['label'] } : typeof r['label'] === 'number' ? { label: String(r['label']) } : {}
     if (typeof r['text'] === 'string') items.push({ text: r['text'], ...label })
     else if (typeof r['image'] === 'string') items.push({ image: r['image'], ...label })
-    else if (r['features'] && typeof r['features'] === 'object') items.push({ features: r['features'] as Record<string, number | string | null>, ...label })
+    else if (r['features'] && typeof r['features'] === 'object')
+      items.push({ features: r['features'] as Record<string, number | string | null>, ...label })
     else throw new SetError(`${file} line ${k + 1} has no "text", "image" or "features"`)
   }
   return items

@@ -13,7 +13,11 @@ export function elementAttributeProblems(slides: readonly Slide[]): Problem[] {
   for (const slide of slides) {
     const dropped = [...new Set([...droppedElementAttributes(slide.markdown), ...droppedElementAttributes(slide.notes)])]
     if (dropped.length === 0) continue
-    const listed = dropped.slice(0, 6).map((name) => `"${name}"`).join(', ') + (dropped.length > 6 ? ` and ${dropped.length - 6} more` : '')
+    const listed =
+      dropped
+        .slice(0, 6)
+        .map((name) => `"${name}"`)
+        .join(', ') + (dropped.length > 6 ? ` and ${dropped.length - 6} more` : '')
     problems.push({
       code: 'deck/element-attribute-dropped',
       message: `Slide ${slide.index + 1}: <!-- .element: --> ignored ${listed}. It may set class, id, data-* and style (colours, fonts, spacing, sizes, borders; no url()).`,

@@ -30,10 +30,22 @@ export const KNOWN_DIRECTIVES: Record<string, { required: string[]; summary: str
   chart: { required: [], summary: 'training curves of runs' },
   fragment: { required: [], summary: 'content revealed one step at a time (:::fragment … :::)' },
   columns: { required: [], summary: 'side-by-side columns (:::columns … :::)' },
-  checklist: { required: ['src'], summary: "the task lists of a README (the course's project checklist)", example: '::checklist{src="../README.md"}' },
-  code: { required: ['src'], summary: 'lines of a file of the project, highlighted', example: '::code{src="../src/models/train_model.py" lines="12-40"}' },
+  checklist: {
+    required: ['src'],
+    summary: "the task lists of a README (the course's project checklist)",
+    example: '::checklist{src="../README.md"}'
+  },
+  code: {
+    required: ['src'],
+    summary: 'lines of a file of the project, highlighted',
+    example: '::code{src="../src/models/train_model.py" lines="12-40"}'
+  },
   tree: { required: [], summary: "the project's folder structure (respects .gitignore)" },
-  drift: { required: ['model', 'current'], summary: 'drift report of a set against a reference (PSI, KS, confidence, predicted class)', example: '::drift{model="wine" reference="models/wine/sets/reference.csv" current="models/wine/sets/shifted.csv"}' }
+  drift: {
+    required: ['model', 'current'],
+    summary: 'drift report of a set against a reference (PSI, KS, confidence, predicted class)',
+    example: '::drift{model="wine" reference="models/wine/sets/reference.csv" current="models/wine/sets/shifted.csv"}'
+  }
 }
 
 export interface SourceFile {
@@ -122,19 +134,26 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
 
 /** Splits markdown into slide chunks on lines that are exactly `---`, ignoring fenced code. */
 export function splitSlides(body: string): string[] {
-  const chunks: string[] = []
+  return splitSlideChunks(body).map((chunk) => chunk.text)
+}
+
+/** Like {@link splitSlides}, with each chunk's first line (0-based, within `body`) for messages that point at a line. */
+export function splitSlideChunks(body: string): Array<{ text: string; line: number }> {
+  const chunks: Array<{ text: string; line: number }> = []
   let current: string[] = []
+  let start = 0
   const inCode = fenceTracker()
-  for (const line of body.split(/\r?\n/)) {
+  body.split(/\r?\n/).forEach((line, i) => {
     if (!inCode(line) && /^---\s*$/.test(line)) {
-      chunks.push(current.join('\n'))
+      chunks.push({ text: current.join('\n'), line: start })
       current = []
+      start = i + 1
     } else {
       current.push(line)
     }
-  }
-  chunks.push(current.join('\n'))
-  return chunks.filter((chunk) => chunk.trim() !== '')
+  })
+  chunks.push({ text: current.join('\n'), line: start })
+  return chunks.filter((chunk) => chunk.text.trim() !== '')
 }
 
 /** Splits `Note:` speaker notes off a slide chunk (reveal.js markdown convention). */
@@ -247,7 +266,12 @@ export function parseDeck(files: SourceFile[], root = '', revision = 0, initialP
       const notesComplexity = slideComplexity(notes)
       if (notesComplexity.nesting > MAX_SLIDE_NESTING || notesComplexity.markup > MAX_SLIDE_MARKUP) {
         notes = `(The notes of this slide are too complex to show: simplify them in ${file.path}.)`
-        warnings.push({ code: 'deck/notes-too-complex', message: `Slide ${slideNumber + 1}: the speaker notes nest too deep or hold too many markdown symbols to render; they are not shown.`, file: file.path, slide: slideNumber })
+        warnings.push({
+          code: 'deck/notes-too-complex',
+          message: `Slide ${slideNumber + 1}: the speaker notes nest too deep or hold too many markdown symbols to render; they are not shown.`,
+          file: file.path,
+          slide: slideNumber
+        })
       }
       let markdown = content
       let budget: number | null = null
@@ -321,7 +345,7 @@ export function parseDeck(files: SourceFile[], root = '', revision = 0, initialP
     }
   })
 
-  const title = typeof front['title'] === 'string' && front['title'].trim() ? front['title'].trim() : drafts[0]?.title ?? 'Untitled deck'
+  const title = typeof front['title'] === 'string' && front['title'].trim() ? front['title'].trim() : (drafts[0]?.title ?? 'Untitled deck')
   const durationSec = readDurationField(front, 'duration', DEFAULT_DURATION_SEC, warnings)
   const qaSec = readDurationField(front, 'qa', DEFAULT_QA_SEC, warnings)
 

@@ -50,10 +50,7 @@ function short(value: number): string {
 }
 
 function histogramOf(bins: PsiBins): DriftHistogram {
-  const names =
-    bins.kind === 'numeric'
-      ? bins.edges!.slice(0, -1).map((lo, k) => `${short(lo)}–${short(bins.edges![k + 1]!)}`)
-      : bins.categories!
+  const names = bins.kind === 'numeric' ? bins.edges!.slice(0, -1).map((lo, k) => `${short(lo)}–${short(bins.edges![k + 1]!)}`) : bins.categories!
   return { bins: names, reference: bins.reference, current: bins.current }
 }
 
@@ -134,7 +131,9 @@ export function buildDriftReport(model: DriftModel, reference: ScoredSet, curren
     }
     const missingHeavy = features.filter((f) => f.missing.current > 0 || f.missing.reference > 0)
     for (const f of missingHeavy) {
-      notes.push(`"${f.name}" is missing in ${f.missing.reference} reference and ${f.missing.current} current item(s); the model saw its default there`)
+      notes.push(
+        `"${f.name}" is missing in ${f.missing.reference} reference and ${f.missing.current} current item(s); the model saw its default there`
+      )
     }
   }
   const confidence = columnDrift(
@@ -153,7 +152,13 @@ export function buildDriftReport(model: DriftModel, reference: ScoredSet, curren
   const drifted = features.filter((f) => f.drifted).length
   const dataset =
     features.length > 0
-      ? { driftedFeatures: drifted, features: features.length, share: drifted / features.length, driftShare: DRIFT_SHARE, drifted: drifted / features.length >= DRIFT_SHARE }
+      ? {
+          driftedFeatures: drifted,
+          features: features.length,
+          share: drifted / features.length,
+          driftShare: DRIFT_SHARE,
+          drifted: drifted / features.length >= DRIFT_SHARE
+        }
       : null
   return {
     model: model.id,

@@ -17,9 +17,7 @@ import { z } from 'zod'
 export const endpointKinds = ['auto', 'openapi', 'kserve-v2', 'torchserve', 'huggingface', 'custom'] as const
 export type EndpointKind = (typeof endpointKinds)[number]
 
-const pointer = z
-  .string()
-  .regex(/^(\/.*)?$/, 'a JSON pointer starts with "/" (e.g. "/probabilities"), or is "" for the whole body')
+const pointer = z.string().regex(/^(\/.*)?$/, 'a JSON pointer starts with "/" (e.g. "/probabilities"), or is "" for the whole body')
 
 export const endpointAuthSchema = z
   .object({
@@ -27,15 +25,25 @@ export const endpointAuthSchema = z
       .string()
       .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name (letters, digits, underscore)')
       .optional()
-      .describe('Environment variable holding the token, e.g. "CLOUD_RUN_TOKEN" (set it with `export CLOUD_RUN_TOKEN=$(gcloud auth print-identity-token)`).'),
+      .describe(
+        'Environment variable holding the token, e.g. "CLOUD_RUN_TOKEN" (set it with `export CLOUD_RUN_TOKEN=$(gcloud auth print-identity-token)`).'
+      ),
     keychain: z
       .string()
       .min(1)
       .max(100)
       .optional()
       .describe('Name of a token stored in the OS keychain by the desktop app (used when the environment variable is not set).'),
-    header: z.string().regex(/^[A-Za-z0-9-]+$/).default('Authorization').describe('Header carrying the token.'),
-    scheme: z.string().max(40).default('Bearer').describe('Prefix before the token ("Bearer"); "" sends the token alone (e.g. for an x-api-key header).')
+    header: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/)
+      .default('Authorization')
+      .describe('Header carrying the token.'),
+    scheme: z
+      .string()
+      .max(40)
+      .default('Bearer')
+      .describe('Prefix before the token ("Bearer"); "" sends the token alone (e.g. for an x-api-key header).')
   })
   .strict()
   .refine((a) => a.env || a.keychain, 'auth needs "env" (an environment variable name) or "keychain"')
@@ -46,9 +54,21 @@ export const endpointRequestSchema = z
       .enum(['json', 'multipart', 'raw', 'query'])
       .optional()
       .describe('json: a JSON object; multipart: a form upload; raw: the image bytes or the text itself; query: ?field=text.'),
-    field: z.string().min(1).optional().describe('Field carrying the input: the JSON key or form field (e.g. "statement", "file"). For tabular JSON bodies without it, the features are the body.'),
-    features: z.enum(['object', 'array']).optional().describe('Tabular: send the features as an object by name (default) or an array in the model\'s order.'),
-    extra: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional().describe('Constant fields added to a JSON or form body.'),
+    field: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Field carrying the input: the JSON key or form field (e.g. "statement", "file"). For tabular JSON bodies without it, the features are the body.'
+      ),
+    features: z
+      .enum(['object', 'array'])
+      .optional()
+      .describe("Tabular: send the features as an object by name (default) or an array in the model's order."),
+    extra: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+      .optional()
+      .describe('Constant fields added to a JSON or form body.'),
     inputName: z.string().min(1).optional().describe('KServe v2: the input tensor name (default: read from the model metadata, else "input-0").')
   })
   .strict()
@@ -58,25 +78,47 @@ export const endpointResponseSchema = z
     label: pointer.optional().describe('JSON pointer to the predicted label (a string, or a class index into the labels).'),
     scores: pointer
       .optional()
-      .describe('JSON pointer to the scores: a {label: probability} object, a list of {label, score}, or an array of probabilities in the order of "labels".'),
-    labels: z.array(z.string()).min(1).optional().describe('Label order of a scores array (default: the model\'s labels).')
+      .describe(
+        'JSON pointer to the scores: a {label: probability} object, a list of {label, score}, or an array of probabilities in the order of "labels".'
+      ),
+    labels: z.array(z.string()).min(1).optional().describe("Label order of a scores array (default: the model's labels).")
   })
   .strict()
 
 export const endpointObjectSchema = z
   .object({
-    url: z.string().min(1).describe('The deployed endpoint: the prediction URL (https://…/predict/) or the service root, whose /openapi.json is read.'),
-    kind: z.enum(endpointKinds).default('auto').describe('auto: KServe v2 for /v2/models/…/infer, TorchServe for /predictions/…, otherwise the OpenAPI document (FastAPI) or the explicit request/response mapping.'),
+    url: z
+      .string()
+      .min(1)
+      .describe('The deployed endpoint: the prediction URL (https://…/predict/) or the service root, whose /openapi.json is read.'),
+    kind: z
+      .enum(endpointKinds)
+      .default('auto')
+      .describe(
+        'auto: KServe v2 for /v2/models/…/infer, TorchServe for /predictions/…, otherwise the OpenAPI document (FastAPI) or the explicit request/response mapping.'
+      ),
     timeoutMs: z.number().int().min(100).max(60_000).default(3000).describe('A call that takes longer is abandoned and the local model answers.'),
-    wakeTimeoutMs: z.number().int().min(500).max(120_000).default(30_000).describe('How long the warm-up ping may take (a cold Cloud Run instance takes 5–20 s).'),
-    health: z.string().regex(/^\//, 'a path starting with "/"').optional().describe('Path pinged to wake the service (default: /openapi.json, /v2/health/ready or /ping by kind; else the URL itself).'),
+    wakeTimeoutMs: z
+      .number()
+      .int()
+      .min(500)
+      .max(120_000)
+      .default(30_000)
+      .describe('How long the warm-up ping may take (a cold Cloud Run instance takes 5–20 s).'),
+    health: z
+      .string()
+      .regex(/^\//, 'a path starting with "/"')
+      .optional()
+      .describe('Path pinged to wake the service (default: /openapi.json, /v2/health/ready or /ping by kind; else the URL itself).'),
     auth: endpointAuthSchema.optional(),
     request: endpointRequestSchema.optional(),
     response: endpointResponseSchema.optional(),
     record: z
       .union([z.boolean(), z.number().int().min(0).max(50)])
       .default(false)
-      .describe('Opt-in: keep the last N deployed answers (true = 5) in the deck\'s .demodeck/endpoint-record.json, so the demo can say when the endpoint last answered live when the room is offline.')
+      .describe(
+        "Opt-in: keep the last N deployed answers (true = 5) in the deck's .demodeck/endpoint-record.json, so the demo can say when the endpoint last answered live when the room is offline."
+      )
   })
   .strict()
 
@@ -102,11 +144,17 @@ export function checkEndpointUrl(raw: string): { ok: true; url: URL } | { ok: fa
     return { ok: false, message: `the endpoint URL must start with https:// or http:// (got ${url.protocol})` }
   }
   if (url.username || url.password) {
-    return { ok: false, message: 'the endpoint URL contains a user name or password; remove it and use "auth": {"env": "…"} so no secret is written into the deck' }
+    return {
+      ok: false,
+      message: 'the endpoint URL contains a user name or password; remove it and use "auth": {"env": "…"} so no secret is written into the deck'
+    }
   }
   for (const key of url.searchParams.keys()) {
     if (SECRET_QUERY.test(key)) {
-      return { ok: false, message: `the endpoint URL carries "${key}=" in its query; put the secret in an environment variable and name it in "auth" instead` }
+      return {
+        ok: false,
+        message: `the endpoint URL carries "${key}=" in its query; put the secret in an environment variable and name it in "auth" instead`
+      }
     }
   }
   return { ok: true, url }

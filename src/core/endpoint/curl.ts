@@ -44,7 +44,11 @@ export function curlFor(request: OutgoingRequest, auth?: AuthShown, options: { t
       break
     case 'multipart':
       for (const part of b.parts) {
-        lines.push('bytes' in part ? `-F ${shellQuote(`${part.name}=@${part.fileName};type=${part.contentType}`)}` : `-F ${shellQuote(`${part.name}=${shorten(part.value)}`)}`)
+        lines.push(
+          'bytes' in part
+            ? `-F ${shellQuote(`${part.name}=@${part.fileName};type=${part.contentType}`)}`
+            : `-F ${shellQuote(`${part.name}=${shorten(part.value)}`)}`
+        )
       }
       break
     case 'none':

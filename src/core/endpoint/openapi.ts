@@ -83,7 +83,10 @@ function fitImage(doc: Schema, content: Record<string, unknown>): Fit {
   const f = fields(doc, resolve(doc, multipart['schema']))
   if (!f) return { reason: 'its form has no fields' }
   const files = f.props.filter((p) => isBinary(p.schema) || (typeOf(p.schema) === 'array' && isBinary(resolve(doc, p.schema?.['items']))))
-  if (files.length !== 1) return { reason: files.length ? `its form has ${files.length} file fields (${files.map((p) => p.name).join(', ')})` : 'its form has no file field' }
+  if (files.length !== 1)
+    return {
+      reason: files.length ? `its form has ${files.length} file fields (${files.map((p) => p.name).join(', ')})` : 'its form has no file field'
+    }
   const others = f.props.filter((p) => p !== files[0] && p.required && !p.hasDefault)
   if (others.length) return { reason: `it also needs ${others.map((p) => `"${p.name}"`).join(', ')}` }
   return { request: { body: 'multipart', field: files[0]!.name } }
@@ -97,7 +100,12 @@ function fitText(doc: Schema, op: Schema, content: Record<string, unknown> | nul
     const strings = f.props.filter((p) => typeOf(p.schema) === 'string')
     const needed = strings.filter((p) => p.required && !p.hasDefault)
     const pick = needed.length === 1 ? needed[0]! : strings.length === 1 ? strings[0]! : null
-    if (!pick) return { reason: strings.length ? `its JSON body has ${strings.length} text fields (${strings.map((p) => p.name).join(', ')})` : 'its JSON body has no text field' }
+    if (!pick)
+      return {
+        reason: strings.length
+          ? `its JSON body has ${strings.length} text fields (${strings.map((p) => p.name).join(', ')})`
+          : 'its JSON body has no text field'
+      }
     const others = f.props.filter((p) => p !== pick && p.required && !p.hasDefault)
     if (others.length) return { reason: `it also needs ${others.map((p) => `"${p.name}"`).join(', ')}` }
     return { request: { body: 'json', field: pick.name } }
@@ -136,7 +144,11 @@ function fitTabular(doc: Schema, content: Record<string, unknown> | null, featur
       else if (p.required && !p.hasDefault) unknown.push(p.name)
     }
     const matched = Object.keys(rename).length
-    if (unknown.length) return `it needs ${unknown.slice(0, 4).map((n) => `"${n}"`).join(', ')}${unknown.length > 4 ? ' …' : ''}, which the model's features do not name`
+    if (unknown.length)
+      return `it needs ${unknown
+        .slice(0, 4)
+        .map((n) => `"${n}"`)
+        .join(', ')}${unknown.length > 4 ? ' …' : ''}, which the model's features do not name`
     if (matched < Math.max(1, Math.ceil(features.length / 2))) return `only ${matched} of its fields are the model's ${features.length} features`
     return { rename }
   }
@@ -169,7 +181,7 @@ function fit(doc: Schema, op: Schema, task: ModelTask, features: string[]): Fit 
 const INPUT_WORDS: Record<ModelTask, string> = {
   'image-classification': 'an image upload (multipart/form-data with a file field)',
   'text-classification': 'a text field (JSON body or query parameter)',
-  'tabular-classification': 'the model\'s features (a JSON object of numbers)',
+  'tabular-classification': "the model's features (a JSON object of numbers)",
   'node-classification': 'a node id ({ "node": 123 })'
 }
 
@@ -185,7 +197,11 @@ function pathMatches(template: string, actual: string): boolean {
  */
 export function planFromOpenApi(document: unknown, endpointUrl: string, task: ModelTask, features: string[] = []): PlanResult {
   if (!isObject(document) || !isObject(document['paths'])) {
-    return { ok: false, message: 'the service\'s /openapi.json is not an OpenAPI document (no "paths"); write the request in the endpoint block instead ("request": {"field": …})' }
+    return {
+      ok: false,
+      message:
+        'the service\'s /openapi.json is not an OpenAPI document (no "paths"); write the request in the endpoint block instead ("request": {"field": …})'
+    }
   }
   const doc = document
   const url = new URL(endpointUrl)
@@ -226,6 +242,11 @@ export function planFromOpenApi(document: unknown, endpointUrl: string, task: Mo
   const target = rootOnly ? `${url.origin}${pick.path}` : `${url.origin}${url.pathname}`
   return {
     ok: true,
-    plan: { url: target + url.search, request: pick.fit.request, kind: 'openapi', describe: `POST ${pick.path} · ${describeRequest(pick.fit.request)} (from /openapi.json)` }
+    plan: {
+      url: target + url.search,
+      request: pick.fit.request,
+      kind: 'openapi',
+      describe: `POST ${pick.path} · ${describeRequest(pick.fit.request)} (from /openapi.json)`
+    }
   }
 }

@@ -44,7 +44,11 @@ export function describeRequest(request: RequestPlan): string {
     case 'multipart':
       return `multipart field "${request.field}"`
     case 'json':
-      return request.field === null ? (request.features === 'array' ? 'JSON array of the features' : 'JSON object of the features') : `JSON field "${request.field}"`
+      return request.field === null
+        ? request.features === 'array'
+          ? 'JSON array of the features'
+          : 'JSON object of the features'
+        : `JSON field "${request.field}"`
     case 'query':
       return `query parameter "${request.field}"`
     case 'raw':
@@ -70,13 +74,19 @@ export function staticPlan(config: EndpointConfig, kind: ResolvedKind, task: Mod
       request = task === 'tabular-classification' ? { body: 'json', field: null, features: r?.features ?? 'object' } : { body: 'raw' }
       break
     case 'huggingface':
-      request = task === 'image-classification' ? { body: 'raw' } : { body: 'json', field: 'inputs', ...(task === 'tabular-classification' ? { features: r?.features ?? 'object' } : {}) }
+      request =
+        task === 'image-classification'
+          ? { body: 'raw' }
+          : { body: 'json', field: 'inputs', ...(task === 'tabular-classification' ? { features: r?.features ?? 'object' } : {}) }
       break
     case 'custom': {
       const body = r?.body ?? (task === 'image-classification' ? 'multipart' : 'json')
       if (body === 'raw') request = { body: 'raw' }
       else if (body === 'query' || body === 'multipart') {
-        if (!r?.field) return { error: `endpoint.request.body "${body}" needs "field" (the name the API expects, e.g. "${task === 'image-classification' ? 'file' : 'text'}")` }
+        if (!r?.field)
+          return {
+            error: `endpoint.request.body "${body}" needs "field" (the name the API expects, e.g. "${task === 'image-classification' ? 'file' : 'text'}")`
+          }
         request = body === 'query' ? { body: 'query', field: r.field } : { body: 'multipart', field: r.field, ...extra }
       } else if (task === 'tabular-classification') {
         request = { body: 'json', field: r?.field ?? null, features: r?.features ?? 'object', ...extra }

@@ -20,10 +20,22 @@ function kserveAnswer(body: unknown, labels: string[]): MapResult {
   }
   const found = readScores(data, labels, false)
   if (!found || 'error' in found) {
-    return { ok: false, message: `KServe output "${String(output.name ?? '0')}" holds ${found && 'error' in found ? found.error : preview(output.data, 80)}` }
+    return {
+      ok: false,
+      message: `KServe output "${String(output.name ?? '0')}" holds ${found && 'error' in found ? found.error : preview(output.data, 80)}`
+    }
   }
   const predictions = [...found.pairs].sort((a, b) => b.score - a.score)
-  return { ok: true, answer: { kind: 'scores', predictions, label: predictions[0]!.label, from: `/outputs/0/data (${String(output.name ?? 'output')})`, ...(found.note ? { note: found.note } : {}) } }
+  return {
+    ok: true,
+    answer: {
+      kind: 'scores',
+      predictions,
+      label: predictions[0]!.label,
+      from: `/outputs/0/data (${String(output.name ?? 'output')})`,
+      ...(found.note ? { note: found.note } : {})
+    }
+  }
 }
 
 /** Maps an answer of protocol `kind`; an explicit mapping wins over the protocol's shape. */

@@ -9,9 +9,7 @@ import type { Plan } from './plan'
 
 /** The demo's input with an image already decoded from its data URL into bytes. */
 export type EndpointInput =
-  | { text: string }
-  | { image: { bytes: Uint8Array; mime: string; fileName: string } }
-  | { features: Record<string, number | string | null> }
+  { text: string } | { image: { bytes: Uint8Array; mime: string; fileName: string } } | { features: Record<string, number | string | null> }
 
 export type MultipartPart = { name: string; value: string } | { name: string; fileName: string; contentType: string; bytes: Uint8Array }
 
@@ -40,7 +38,11 @@ function featureValues(values: Record<string, number | string | null>, features:
   return features.map((f) => values[f.name] ?? f.default ?? null)
 }
 
-function featureObject(values: Record<string, number | string | null>, features: TabularFeature[], rename: Record<string, string> = {}): Record<string, number | string | null> {
+function featureObject(
+  values: Record<string, number | string | null>,
+  features: TabularFeature[],
+  rename: Record<string, string> = {}
+): Record<string, number | string | null> {
   const out: Record<string, number | string | null> = {}
   const names = features.length ? features.map((f) => f.name) : Object.keys(values)
   for (const name of names) out[rename[name] ?? name] = values[name] ?? features.find((f) => f.name === name)?.default ?? null
@@ -74,9 +76,23 @@ export function buildRequest(plan: Plan, input: EndpointInput, features: Tabular
     case 'multipart': {
       const extra: MultipartPart[] = Object.entries(r.extra ?? {}).map(([name, value]) => ({ name, value: String(value) }))
       if ('image' in input) {
-        return { method: 'POST', url: plan.url, headers: { accept: 'application/json' }, body: { type: 'multipart', parts: [{ name: r.field, fileName: input.image.fileName, contentType: input.image.mime, bytes: input.image.bytes }, ...extra] } }
+        return {
+          method: 'POST',
+          url: plan.url,
+          headers: { accept: 'application/json' },
+          body: {
+            type: 'multipart',
+            parts: [{ name: r.field, fileName: input.image.fileName, contentType: input.image.mime, bytes: input.image.bytes }, ...extra]
+          }
+        }
       }
-      if ('text' in input) return { method: 'POST', url: plan.url, headers: { accept: 'application/json' }, body: { type: 'multipart', parts: [{ name: r.field, value: input.text }, ...extra] } }
+      if ('text' in input)
+        return {
+          method: 'POST',
+          url: plan.url,
+          headers: { accept: 'application/json' },
+          body: { type: 'multipart', parts: [{ name: r.field, value: input.text }, ...extra] }
+        }
       throw new Error('this endpoint takes a form upload; send tabular features as JSON instead')
     }
     case 'query': {
@@ -86,8 +102,20 @@ export function buildRequest(plan: Plan, input: EndpointInput, features: Tabular
       return { method: 'POST', url: url.toString(), headers: { accept: 'application/json' }, body: { type: 'none' } }
     }
     case 'raw': {
-      if ('image' in input) return { method: 'POST', url: plan.url, headers: { 'content-type': input.image.mime, accept: 'application/json' }, body: { type: 'bytes', bytes: input.image.bytes, contentType: input.image.mime, fileName: input.image.fileName } }
-      if ('text' in input) return { method: 'POST', url: plan.url, headers: { 'content-type': 'text/plain; charset=utf-8', accept: 'application/json' }, body: { type: 'text', text: input.text, contentType: 'text/plain; charset=utf-8' } }
+      if ('image' in input)
+        return {
+          method: 'POST',
+          url: plan.url,
+          headers: { 'content-type': input.image.mime, accept: 'application/json' },
+          body: { type: 'bytes', bytes: input.image.bytes, contentType: input.image.mime, fileName: input.image.fileName }
+        }
+      if ('text' in input)
+        return {
+          method: 'POST',
+          url: plan.url,
+          headers: { 'content-type': 'text/plain; charset=utf-8', accept: 'application/json' },
+          body: { type: 'text', text: input.text, contentType: 'text/plain; charset=utf-8' }
+        }
       return json(featureObject(input.features, features))
     }
     case 'kserve': {
@@ -96,7 +124,8 @@ export function buildRequest(plan: Plan, input: EndpointInput, features: Tabular
       else if ('image' in input) tensor = { name: r.inputName, shape: [1], datatype: 'BYTES', data: [base64(input.image.bytes)] }
       else {
         const values = featureValues(input.features, features)
-        if (values.some((v) => typeof v !== 'number')) throw new Error('KServe v2 takes numeric features; this model has category features (map them with an explicit request)')
+        if (values.some((v) => typeof v !== 'number'))
+          throw new Error('KServe v2 takes numeric features; this model has category features (map them with an explicit request)')
         tensor = { name: r.inputName, shape: [1, values.length], datatype: 'FP32', data: values }
       }
       return json({ inputs: [tensor] })

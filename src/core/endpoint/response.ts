@@ -41,8 +41,36 @@ export interface ResponseMapping {
   labels?: string[]
 }
 
-const SCORE_KEYS = ['probabilities', 'probability', 'probs', 'scores', 'predictions', 'confidences', 'distribution', 'class_probabilities', 'outputs', 'output', 'logits', 'data', 'result', 'results']
-const LABEL_KEYS = ['label', 'predicted_label', 'prediction', 'predicted_class', 'pred', 'class', 'class_name', 'category', 'sentiment', 'result', 'output', 'answer']
+const SCORE_KEYS = [
+  'probabilities',
+  'probability',
+  'probs',
+  'scores',
+  'predictions',
+  'confidences',
+  'distribution',
+  'class_probabilities',
+  'outputs',
+  'output',
+  'logits',
+  'data',
+  'result',
+  'results'
+]
+const LABEL_KEYS = [
+  'label',
+  'predicted_label',
+  'prediction',
+  'predicted_class',
+  'pred',
+  'class',
+  'class_name',
+  'category',
+  'sentiment',
+  'result',
+  'output',
+  'answer'
+]
 const CONFIDENCE_KEYS = ['confidence', 'score', 'probability', 'prob', 'precision']
 
 const norm = (s: string): string => s.trim().toLowerCase()
@@ -56,7 +84,9 @@ function toScores(values: number[]): { scores: number[]; note?: string } {
   const inUnit = values.every((v) => v >= 0 && v <= 1)
   if (inUnit) {
     const sum = values.reduce((a, b) => a + b, 0)
-    return Math.abs(sum - 1) <= 0.02 || values.length === 1 ? { scores: values } : { scores: values, note: `the scores sum to ${sum.toFixed(2)}, not 1 (shown as sent)` }
+    return Math.abs(sum - 1) <= 0.02 || values.length === 1
+      ? { scores: values }
+      : { scores: values, note: `the scores sum to ${sum.toFixed(2)}, not 1 (shown as sent)` }
   }
   const max = Math.max(...values)
   const exps = values.map((v) => Math.exp(v - max))
@@ -96,10 +126,16 @@ export function readScores(value: unknown, labels: string[], strict: boolean): S
   }
   if (Array.isArray(value) && value.length >= 2 && value.every(isFiniteNumber)) {
     if (value.length !== labels.length) {
-      return strict ? null : { error: `an array of ${value.length} numbers, but there are ${labels.length} labels; give their order in endpoint.response.labels` }
+      return strict
+        ? null
+        : { error: `an array of ${value.length} numbers, but there are ${labels.length} labels; give their order in endpoint.response.labels` }
     }
     const { scores, note } = toScores(value)
-    return { pairs: scores.map((score, i) => ({ label: labels[i]!, score })), ...(note ? { note } : {}), shape: `an array of ${value.length} scores in label order` }
+    return {
+      pairs: scores.map((score, i) => ({ label: labels[i]!, score })),
+      ...(note ? { note } : {}),
+      shape: `an array of ${value.length} scores in label order`
+    }
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const entries = Object.entries(value as Record<string, unknown>)
@@ -111,7 +147,11 @@ export function readScores(value: unknown, labels: string[], strict: boolean): S
     }
     const raw = entries.map(([, v]) => v as number)
     const { scores, note } = toScores(raw)
-    return { pairs: entries.map(([k], i) => ({ label: keyLabel(k, labels), score: scores[i]! })), ...(note ? { note } : {}), shape: 'a {label: score} object' }
+    return {
+      pairs: entries.map(([k], i) => ({ label: keyLabel(k, labels), score: scores[i]! })),
+      ...(note ? { note } : {}),
+      shape: 'a {label: score} object'
+    }
   }
   return null
 }
@@ -181,16 +221,25 @@ export function mapResponse(body: unknown, labels: string[], mapping: ResponseMa
   const order = mapping.labels ?? labels
   if (mapping.scores !== undefined) {
     const value = getPointer(body, mapping.scores)
-    if (value === undefined) return { ok: false, message: `endpoint.response.scores "${mapping.scores}" points at nothing in the answer ${preview(body)}` }
+    if (value === undefined)
+      return { ok: false, message: `endpoint.response.scores "${mapping.scores}" points at nothing in the answer ${preview(body)}` }
     const found = readScores(value, order, false)
-    if (!found) return { ok: false, message: `endpoint.response.scores "${mapping.scores}" holds ${preview(value, 80)}, which is not a {label: score} object, a list of {label, score} or an array of numbers` }
+    if (!found)
+      return {
+        ok: false,
+        message: `endpoint.response.scores "${mapping.scores}" holds ${preview(value, 80)}, which is not a {label: score} object, a list of {label, score} or an array of numbers`
+      }
     if ('error' in found) return { ok: false, message: `endpoint.response.scores "${mapping.scores}" holds ${found.error}` }
     return { ok: true, answer: scoresAnswer(found, mapping.scores || '(the whole answer)') }
   }
   if (mapping.label !== undefined) {
     const value = getPointer(body, mapping.label)
     const label = readLabel(value, order)
-    if (label === null) return { ok: false, message: `endpoint.response.label "${mapping.label}" ${value === undefined ? 'points at nothing' : `holds ${preview(value, 80)}, not a label`} in the answer ${preview(body)}` }
+    if (label === null)
+      return {
+        ok: false,
+        message: `endpoint.response.label "${mapping.label}" ${value === undefined ? 'points at nothing' : `holds ${preview(value, 80)}, not a label`} in the answer ${preview(body)}`
+      }
     const parentPointer = mapping.label.slice(0, mapping.label.lastIndexOf('/'))
     return { ok: true, answer: labelAnswer(label, mapping.label || '(the whole answer)', getPointer(body, parentPointer)) }
   }
@@ -224,7 +273,10 @@ export function mapResponse(body: unknown, labels: string[], mapping: ResponseMa
     if (values.size === 1) return { ok: true, answer: labelAnswer(readLabel(hits[0]!.value, order)!, toPointer(hits[0]!.path), hits[0]!.parent) }
     if (values.size > 1) {
       const where = hits.map((h) => `"${toPointer(h.path)}"`).join(', ')
-      return { ok: false, message: `the answer has several "${key}" fields with different values (${where}); say which in the endpoint block: "response": { "label": ${where.split(', ')[0]} }` }
+      return {
+        ok: false,
+        message: `the answer has several "${key}" fields with different values (${where}); say which in the endpoint block: "response": { "label": ${where.split(', ')[0]} }`
+      }
     }
   }
   return {
@@ -235,5 +287,15 @@ export function mapResponse(body: unknown, labels: string[], mapping: ResponseMa
 
 /** Drops a batch-of-one wrapper found twice (["/p", "/p/0"] are the same scores). */
 function dedupe<T extends { c: Candidate }>(hits: T[]): T[] {
-  return hits.filter((h) => !hits.some((o) => o !== h && o.c.path.length < h.c.path.length && h.c.path.slice(0, o.c.path.length).every((t, i) => t === o.c.path[i]) && h.c.path.length === o.c.path.length + 1 && h.c.path[h.c.path.length - 1] === 0))
+  return hits.filter(
+    (h) =>
+      !hits.some(
+        (o) =>
+          o !== h &&
+          o.c.path.length < h.c.path.length &&
+          h.c.path.slice(0, o.c.path.length).every((t, i) => t === o.c.path[i]) &&
+          h.c.path.length === o.c.path.length + 1 &&
+          h.c.path[h.c.path.length - 1] === 0
+      )
+  )
 }

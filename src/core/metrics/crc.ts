@@ -24,7 +24,14 @@ function makeTables(poly: number): Uint32Array[] {
 
 function makeCrc(poly: number): (data: Uint8Array, start?: number, end?: number, seed?: number) => number {
   const [t0, t1, t2, t3, t4, t5, t6, t7] = makeTables(poly) as [
-    Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array
   ]
   return (data, start = 0, end = data.length, seed = 0) => {
     let crc = ~seed >>> 0

@@ -65,9 +65,35 @@ const CHART_COLUMN = /^(.+) - (.+?)(__MIN|__MAX)?$/
 /** Columns of W&B's runs table that describe the run, not its config or summary. */
 const RUN_TABLE_META = new Set(
   [
-    'Name', 'Created', 'Runtime', 'GitHub', 'End Time', 'Hostname', 'ID', 'Notes', 'GPU Type', 'GPU Count', 'State',
-    'Updated', 'Tags', 'User', 'Sweep', 'Group', 'Job Type', 'Commit', 'Command', 'Description', 'Heartbeat', 'OS',
-    'Python', 'Project', 'Entity', 'Host', 'CPU Count', 'Run Time', 'Job'
+    'Name',
+    'Created',
+    'Runtime',
+    'GitHub',
+    'End Time',
+    'Hostname',
+    'ID',
+    'Notes',
+    'GPU Type',
+    'GPU Count',
+    'State',
+    'Updated',
+    'Tags',
+    'User',
+    'Sweep',
+    'Group',
+    'Job Type',
+    'Commit',
+    'Command',
+    'Description',
+    'Heartbeat',
+    'OS',
+    'Python',
+    'Project',
+    'Entity',
+    'Host',
+    'CPU Count',
+    'Run Time',
+    'Job'
   ].map((s) => s.toLowerCase())
 )
 

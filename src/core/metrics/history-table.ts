@@ -14,7 +14,6 @@ interface Column {
   has: Uint8Array
 }
 
-
 /** A growable step-indexed table of numeric columns. */
 export class HistoryTable {
   private stepsArr = new Float64Array(1024)

@@ -56,7 +56,14 @@ export function parseRunFolder(input: RunFolderInput): ImportedRun {
   if (input.runJson !== undefined) {
     const parsed = runJsonSchema.safeParse(jsonObject(input.runJson, 'run.json', warnings))
     if (parsed.success) meta = parsed.data
-    else warnings.push(problem('run/bad-run-json', `run.json has unexpected fields (${parsed.error.issues[0]?.message ?? 'invalid'}); using the folder name.`, 'run.json'))
+    else
+      warnings.push(
+        problem(
+          'run/bad-run-json',
+          `run.json has unexpected fields (${parsed.error.issues[0]?.message ?? 'invalid'}); using the folder name.`,
+          'run.json'
+        )
+      )
   }
   const source: RunSource = SOURCES.includes(meta.source as RunSource) ? (meta.source as RunSource) : input.runJson ? 'example' : 'jsonl'
   let run: ImportedRun

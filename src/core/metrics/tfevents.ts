@@ -13,14 +13,7 @@
  */
 import type { Problem } from '../../shared/types'
 import { maskedCrc32c as maskedCrc32cImport } from './crc'
-import {
-  cur as curImport,
-  int64 as int64Import,
-  skip as skipImport,
-  StringCache,
-  utf8 as utf8Import,
-  varint as varintImport
-} from './pb-scan'
+import { cur as curImport, int64 as int64Import, skip as skipImport, StringCache, utf8 as utf8Import, varint as varintImport } from './pb-scan'
 import { attachTable, HistoryTable } from './history-table'
 import { MetricsFormatError, problem, type ImportedRun } from './types'
 
@@ -103,7 +96,9 @@ export function readTfRecords(
       return
     }
     if (maskedCrc32c(bytes, dataStart, dataEnd) !== view.getUint32(dataEnd, true)) {
-      warn(problem('tfevents/checksum', `${fileName}: data checksum mismatch in the record at byte ${pos}; that record was skipped, the rest was kept.`))
+      warn(
+        problem('tfevents/checksum', `${fileName}: data checksum mismatch in the record at byte ${pos}; that record was skipped, the rest was kept.`)
+      )
     } else {
       onRecord(bytes, dataStart, dataEnd, pos)
     }
@@ -178,7 +173,9 @@ export function parseTfEvents(files: TfEventsFile[], options: { name: string }):
         try {
           readEvent(data, start, end, prefix, kinds, tags, sink)
         } catch (error) {
-          warn(problem('tfevents/bad-event', `${file.name}: the event at byte ${offset} could not be decoded (${(error as Error).message}); skipped.`))
+          warn(
+            problem('tfevents/bad-event', `${file.name}: the event at byte ${offset} could not be decoded (${(error as Error).message}); skipped.`)
+          )
         }
       },
       warn,
@@ -203,7 +200,15 @@ export function parseTfEvents(files: TfEventsFile[], options: { name: string }):
 type ScalarSink = (tag: string, step: number, wallTime: number, value: number) => void
 
 /** Decodes one Event and reports its scalar values. Each helper leaves `cur.p` at the end of what it read. */
-function readEvent(data: Uint8Array, start: number, len: number, prefix: string, kinds: Map<string, TagKind>, tags: StringCache, sink: ScalarSink): void {
+function readEvent(
+  data: Uint8Array,
+  start: number,
+  len: number,
+  prefix: string,
+  kinds: Map<string, TagKind>,
+  tags: StringCache,
+  sink: ScalarSink
+): void {
   let wall = 0
   let step = 0
   let summaryStart = -1

@@ -18,22 +18,8 @@ import type { Problem } from '../../shared/types'
 import { crc32 as crc32Import } from './crc'
 import { fastNumber as fastNumberImport, parseValueJson } from './tolerant-json'
 import { parseDecimalBytes as parseDecimalBytesImport } from './fast-number'
-import {
-  cur as curImport,
-  int64 as int64Import,
-  skip as skipImport,
-  StringCache,
-  utf8 as utf8Import,
-  varint as varintImport
-} from './pb-scan'
-import {
-  pb,
-  RecordField as RecordFieldImport,
-  type PbItem,
-  type PbRunExitRecord,
-  type PbRunRecord,
-  type PbUpdateRecord
-} from './wandb-proto'
+import { cur as curImport, int64 as int64Import, skip as skipImport, StringCache, utf8 as utf8Import, varint as varintImport } from './pb-scan'
+import { pb, RecordField as RecordFieldImport, type PbItem, type PbRunExitRecord, type PbRunRecord, type PbUpdateRecord } from './wandb-proto'
 import { attachTable, HistoryTable } from './history-table'
 import { MetricsFormatError, problem, wireValue, type ImportedRun } from './types'
 
@@ -75,11 +61,7 @@ export function isWandbFile(bytes: Uint8Array): boolean {
  * payload. Damage is reported through `warn`; consecutive bad chunks while
  * resynchronising give one warning, not one per chunk.
  */
-export function readWandbLog(
-  bytes: Uint8Array,
-  onRecord: (payload: Uint8Array, offset: number) => void,
-  warn: (p: Problem) => void
-): void {
+export function readWandbLog(bytes: Uint8Array, onRecord: (payload: Uint8Array, offset: number) => void, warn: (p: Problem) => void): void {
   if (!isWandbFile(bytes)) {
     throw new MetricsFormatError('Not a W&B run log: a .wandb file starts with ":W&B" and the bytes E1 BE.')
   }
@@ -104,7 +86,8 @@ export function readWandbLog(
       continue
     }
     if (pos + CHUNK_HEADER > len) {
-      if (!allZero(bytes, pos, len)) warn(problem('wandb/truncated', `The file ends inside a chunk header at byte ${pos}; the last record is incomplete.`))
+      if (!allZero(bytes, pos, len))
+        warn(problem('wandb/truncated', `The file ends inside a chunk header at byte ${pos}; the last record is incomplete.`))
       break
     }
     const stored = view.getUint32(pos, true)
@@ -373,15 +356,18 @@ export function parseWandbFile(bytes: Uint8Array, options: WandbFileOptions = {}
   )
 
   const meta = run as PbRunRecord | null
-  const result: ImportedRun = attachTable<ImportedRun>({
-    name: meta?.displayName || meta?.runId || options.name || 'wandb run',
-    source: 'wandb-file',
-    metrics: [...metrics],
-    config: wireValue(config) as Record<string, unknown>,
-    summary: cleanSummary(summary),
-    warnings,
-    state: exitSeen ? (exitCode === 0 ? 'finished' : 'crashed') : 'unfinished'
-  }, table)
+  const result: ImportedRun = attachTable<ImportedRun>(
+    {
+      name: meta?.displayName || meta?.runId || options.name || 'wandb run',
+      source: 'wandb-file',
+      metrics: [...metrics],
+      config: wireValue(config) as Record<string, unknown>,
+      summary: cleanSummary(summary),
+      warnings,
+      state: exitSeen ? (exitCode === 0 ? 'finished' : 'crashed') : 'unfinished'
+    },
+    table
+  )
   if (meta?.runId) result.runId = meta.runId
   if (meta?.entity) result.entity = meta.entity
   if (meta?.project) result.project = meta.project

@@ -76,7 +76,9 @@ export function parseWandbFolder(input: WandbFolderInput): ImportedRun {
     try {
       run.config = { ...run.config, ...(wireValue(parseWandbConfigYaml(input.configYaml)) as Record<string, unknown>) }
     } catch (error) {
-      warnings.push(problem('wandb/config-yaml', `files/config.yaml could not be read (${(error as Error).message}); using the config from the .wandb log.`))
+      warnings.push(
+        problem('wandb/config-yaml', `files/config.yaml could not be read (${(error as Error).message}); using the config from the .wandb log.`)
+      )
     }
   }
   if (input.summaryJson !== undefined) {
@@ -85,7 +87,12 @@ export function parseWandbFolder(input: WandbFolderInput): ImportedRun {
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object')
       run.summary = { ...run.summary, ...cleanSummary(parsed as Record<string, unknown>) }
     } catch (error) {
-      warnings.push(problem('wandb/summary-json', `files/wandb-summary.json could not be read (${(error as Error).message}); using the summary from the .wandb log.`))
+      warnings.push(
+        problem(
+          'wandb/summary-json',
+          `files/wandb-summary.json could not be read (${(error as Error).message}); using the summary from the .wandb log.`
+        )
+      )
     }
   }
   return run

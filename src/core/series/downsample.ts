@@ -83,7 +83,7 @@ export function lttb(x: ArrayLike<number>, y: ArrayLike<number>, threshold: numb
   // k-th candidate point → index into x / y.
   const at = (k: number): number => (finite === null ? start + k : finite[k]!)
   if (threshold >= n || threshold < 3) {
-    const all = threshold < 3 && n > threshold ? (n === 1 ? [at(0)] : [at(0), at(n - 1)]) : finite ?? Array.from({ length: n }, (_, k) => start + k)
+    const all = threshold < 3 && n > threshold ? (n === 1 ? [at(0)] : [at(0), at(n - 1)]) : (finite ?? Array.from({ length: n }, (_, k) => start + k))
     return mergeSorted(all, gaps)
   }
   const kept: number[] = [at(0)]
@@ -179,5 +179,7 @@ export function downsample(
   end = x.length,
   allFinite = false
 ): number[] {
-  return method === 'lttb' ? lttb(x, y, maxPoints, start, end, allFinite) : minMaxBuckets(x, y, Math.max(1, Math.floor(maxPoints / 2) - 1), start, end)
+  return method === 'lttb'
+    ? lttb(x, y, maxPoints, start, end, allFinite)
+    : minMaxBuckets(x, y, Math.max(1, Math.floor(maxPoints / 2) - 1), start, end)
 }

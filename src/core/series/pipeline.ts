@@ -58,7 +58,15 @@ export interface ViewOptions {
  */
 export function viewSeries(series: Series, smoothed: Float64Array, options: ViewOptions): LineView {
   const { start, end } = options.range ? visibleRange(series.x, options.range[0], options.range[1]) : { start: 0, end: series.x.length }
-  const indices = downsample(series.x, series.y, options.maxPoints ?? DEFAULT_MAX_POINTS, options.method ?? 'lttb', start, end, options.allFinite ?? false)
+  const indices = downsample(
+    series.x,
+    series.y,
+    options.maxPoints ?? DEFAULT_MAX_POINTS,
+    options.method ?? 'lttb',
+    start,
+    end,
+    options.allFinite ?? false
+  )
   const n = indices.length
   const view: LineView = { x: new Float64Array(n), raw: new Float64Array(n), smooth: new Float64Array(n), visibleCount: end - start, start, end }
   for (let k = 0; k < n; k++) {

@@ -96,7 +96,11 @@ export function yAxisFor(extent: readonly [number, number] | null, log: boolean,
   if (inner.length < 2) return { domain: [lo, hi], ticks: inner }
   const step = inner[1]! - inner[0]!
   const round = (v: number): number => Number(v.toPrecision(12))
-  const ticks = [...(inner[0]! > lo ? [round(inner[0]! - step)] : []), ...inner, ...(inner[inner.length - 1]! < hi ? [round(inner[inner.length - 1]! + step)] : [])]
+  const ticks = [
+    ...(inner[0]! > lo ? [round(inner[0]! - step)] : []),
+    ...inner,
+    ...(inner[inner.length - 1]! < hi ? [round(inner[inner.length - 1]! + step)] : [])
+  ]
   return { domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks }
 }
 

@@ -15,7 +15,12 @@ function tokenMatcher(token: string): (value: string | undefined) => boolean {
   const t = token.trim().toLowerCase()
   if (!t.includes('*')) return (value) => value !== undefined && value.toLowerCase() === t
   const pattern = new RegExp(
-    '^' + t.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$'
+    '^' +
+      t
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*') +
+      '$'
   )
   return (value) => value !== undefined && pattern.test(value.toLowerCase())
 }

@@ -190,7 +190,10 @@ export function yRange(series: readonly YRangeSeries[], options: YRangeOptions):
     }
     // Where the line crosses the zoom's edges: the segment from the point outside to the first one inside is drawn too.
     if (r) {
-      for (const [i, j, edge] of [[start, start - 1, r[0]], [end - 1, end, r[1]]] as const) {
+      for (const [i, j, edge] of [
+        [start, start - 1, r[0]],
+        [end - 1, end, r[1]]
+      ] as const) {
         // With no point inside the zoom, the segment across it runs from start - 1 to start (= end).
         const inner = i < start ? start : i
         const outer = i < start ? start - 1 : j

@@ -13,7 +13,18 @@
  * the worker measures.
  */
 import { ApiError } from '../../shared/api'
-import type { AbPrediction, AbSetReport, AbSide, DriftReport, ModelInfo, PredictInput, Prediction, SetItem, SetSource, TabularFeature } from '../../shared/types'
+import type {
+  AbPrediction,
+  AbSetReport,
+  AbSide,
+  DriftReport,
+  ModelInfo,
+  PredictInput,
+  Prediction,
+  SetItem,
+  SetSource,
+  TabularFeature
+} from '../../shared/types'
 import { agreementOf, buildSetReport } from '../../core/compare/ab'
 import { fitToForm } from '../../core/compare/sets'
 import { buildDriftReport, type ScoredSet } from '../../core/drift/report'
@@ -48,10 +59,12 @@ class FitTally {
 
   /** One sentence per kind of change, naming the features and how many values. */
   notes(setName: string): string[] {
-    const list = (counts: Map<string, number>): string =>
-      [...counts.entries()].map(([name, n]) => `"${name}" ×${n}`).join(', ')
+    const list = (counts: Map<string, number>): string => [...counts.entries()].map(([name, n]) => `"${name}" ×${n}`).join(', ')
     const notes: string[] = []
-    if (this.clamped.size) notes.push(`in the ${setName} set, values outside the model's min–max range reached the model at the range's end (as the demo form would send them): ${list(this.clamped)}`)
+    if (this.clamped.size)
+      notes.push(
+        `in the ${setName} set, values outside the model's min–max range reached the model at the range's end (as the demo form would send them): ${list(this.clamped)}`
+      )
     if (this.filled.size) notes.push(`in the ${setName} set, missing values reached the model as the feature's default: ${list(this.filled)}`)
     if (this.unknown.size) notes.push(`the ${setName} set names features the model does not have (left out): ${list(this.unknown)}`)
     return notes
@@ -78,11 +91,21 @@ export class CompareService {
     if (id === other) throw new ApiError('bad_request', `compare "${id}" with another model, not with itself`)
     const [a, b] = await Promise.all([this.info(id), this.info(other)])
     if (a.task !== b.task) {
-      throw new ApiError('bad_request', `"${id}" is ${taskNoun(a.task)} model and "${other}" ${taskNoun(b.task)} model: an A/B needs two models of the same task`)
+      throw new ApiError(
+        'bad_request',
+        `"${id}" is ${taskNoun(a.task)} model and "${other}" ${taskNoun(b.task)} model: an A/B needs two models of the same task`
+      )
     }
-    const key = (labels: string[]): string => [...labels].map((l) => l.toLowerCase()).sort().join('\u0000')
+    const key = (labels: string[]): string =>
+      [...labels]
+        .map((l) => l.toLowerCase())
+        .sort()
+        .join('\u0000')
     if (key(a.labels) !== key(b.labels)) {
-      throw new ApiError('bad_request', `"${id}" (${a.labels.join(', ')}) and "${other}" (${b.labels.join(', ')}) predict different labels: an A/B needs the same classes`)
+      throw new ApiError(
+        'bad_request',
+        `"${id}" (${a.labels.join(', ')}) and "${other}" (${b.labels.join(', ')}) predict different labels: an A/B needs the same classes`
+      )
     }
     return [a, b]
   }

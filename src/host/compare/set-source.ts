@@ -33,7 +33,11 @@ export interface LoadedSet {
 export function exampleTruth(example: ExampleInput, labels: string[]): string | undefined {
   const text = example.label?.trim()
   if (!text) return undefined
-  const bare = text.replace(/^(a|an)\s+/i, '').replace(/\s*\(.*\)\s*$/, '').trim().toLowerCase()
+  const bare = text
+    .replace(/^(a|an)\s+/i, '')
+    .replace(/\s*\(.*\)\s*$/, '')
+    .trim()
+    .toLowerCase()
   return labels.find((l) => l.trim().toLowerCase() === bare || l.trim().toLowerCase() === text.toLowerCase())
 }
 
@@ -95,7 +99,8 @@ export async function loadSet(deckRoot: string, model: ModelInfo, source: SetSou
   let loaded: LoadedSet
   if ('examples' in source) {
     loaded = { name: `${model.name} examples`, items: examplesOf(model) }
-    if (loaded.items.length === 0) throw new ApiError('bad_request', `model "${model.id}" has no examples to use as the ${which} set: give a file or items`)
+    if (loaded.items.length === 0)
+      throw new ApiError('bad_request', `model "${model.id}" has no examples to use as the ${which} set: give a file or items`)
   } else if ('items' in source) {
     loaded = { name: `${source.items.length} sent item${source.items.length === 1 ? '' : 's'}`, items: source.items }
   } else {
@@ -109,11 +114,18 @@ export async function loadSet(deckRoot: string, model: ModelInfo, source: SetSou
     const info = await stat(resolved.path)
     if (info.isDirectory()) {
       if (model.task !== 'image-classification') {
-        throw new ApiError('bad_request', `the ${which} set ${resolved.shown} is a folder; folders are image sets, and model "${model.id}" is a ${model.task.replace('-', ' ')} model: give a .csv, .jsonl or .txt file`)
+        throw new ApiError(
+          'bad_request',
+          `the ${which} set ${resolved.shown} is a folder; folders are image sets, and model "${model.id}" is a ${model.task.replace('-', ' ')} model: give a .csv, .jsonl or .txt file`
+        )
       }
       loaded = { name: resolved.shown, items: await imageFolder(resolved.path, resolved.shown) }
     } else {
-      if (info.size > MAX_SET_FILE_BYTES) throw new ApiError('too_large', `the ${which} set ${resolved.shown} is ${(info.size / 1048576).toFixed(0)} MB; a set file is at most 20 MB: take a sample`)
+      if (info.size > MAX_SET_FILE_BYTES)
+        throw new ApiError(
+          'too_large',
+          `the ${which} set ${resolved.shown} is ${(info.size / 1048576).toFixed(0)} MB; a set file is at most 20 MB: take a sample`
+        )
       try {
         const items = parseSetFile(resolved.shown, await readFile(resolved.path, 'utf8'), model.task, model.features)
         loaded = { name: resolved.shown, items: await inlineImages(items, dirname(resolved.path), resolved.shown) }

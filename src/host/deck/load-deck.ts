@@ -92,7 +92,10 @@ export function loadDeck(root: string, revision = 0): Deck {
           message: `${path} is ${mb} MB; demodeck renders slide files up to ${MAX_SLIDE_FILE_BYTES / 1024 / 1024} MB. Split it or move data out of the slides.`,
           file: path
         })
-        files.push({ path, text: `# ${name} was not loaded\n\nThe file is ${mb} MB, more than the ${MAX_SLIDE_FILE_BYTES / 1024 / 1024} MB a slide file may have.` })
+        files.push({
+          path,
+          text: `# ${name} was not loaded\n\nThe file is ${mb} MB, more than the ${MAX_SLIDE_FILE_BYTES / 1024 / 1024} MB a slide file may have.`
+        })
         continue
       }
       const { text, problem } = decodeText(readFileSync(join(slidesDir, name)), path)

@@ -37,7 +37,10 @@ export function resolveAuth(config: EndpointConfig, env: NodeJS.ProcessEnv, toke
     ...(auth.keychain && !fromEnv ? { keychain: auth.keychain } : {})
   }
   if (!token) {
-    const places = [auth.env ? `the environment variable ${auth.env} is not set` : null, auth.keychain ? (tokens ? `the keychain has no "${auth.keychain}"` : `the keychain entry "${auth.keychain}" needs the desktop app`) : null]
+    const places = [
+      auth.env ? `the environment variable ${auth.env} is not set` : null,
+      auth.keychain ? (tokens ? `the keychain has no "${auth.keychain}"` : `the keychain entry "${auth.keychain}" needs the desktop app`) : null
+    ]
       .filter(Boolean)
       .join(' and ')
     const hint = auth.env ? ` (e.g. export ${auth.env}=$(gcloud auth print-identity-token) before starting demodeck)` : ''

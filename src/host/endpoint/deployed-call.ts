@@ -71,7 +71,15 @@ export async function callDeployed(
     return { ok: false, ms: 0, curl: null, ...mappingText((error as Error).message, label, 'config') }
   }
   const curl = curlFor(request, auth.shown, { timeoutSec: nominalMs / 1000 })
-  if (auth.missing) return { ok: false, ms: 0, curl, ...mappingText(auth.missing, label, 'config'), failure: 'auth', notice: 'deployed endpoint has no token here — local model' }
+  if (auth.missing)
+    return {
+      ok: false,
+      ms: 0,
+      curl,
+      ...mappingText(auth.missing, label, 'config'),
+      failure: 'auth',
+      notice: 'deployed endpoint has no token here — local model'
+    }
   const outcome = await send(request, auth.headers, timeoutMs, cancel)
   const clean = (text: string): string => redact(text, [auth.secret])
   if (!outcome.ok) {
@@ -81,14 +89,24 @@ export async function callDeployed(
   }
   const base = { status: outcome.status, ms: outcome.ms, curl }
   if (outcome.status < 200 || outcome.status >= 300) {
-    return { ok: false, ...base, ...httpErrorText(outcome.status, outcome.statusText, outcome.contentType, clean(outcome.text), label, config.auth?.env) }
+    return {
+      ok: false,
+      ...base,
+      ...httpErrorText(outcome.status, outcome.statusText, outcome.contentType, clean(outcome.text), label, config.auth?.env)
+    }
   }
   let body: unknown
   try {
     body = JSON.parse(outcome.text)
   } catch (error) {
     if (/html/i.test(outcome.contentType) || /^\s*</.test(outcome.text)) {
-      return { ok: false, ...base, ...httpErrorText(outcome.status, outcome.statusText, 'text/html', clean(outcome.text), label), failure: 'not-json', notice: 'deployed endpoint sent a web page, not an answer — local model' }
+      return {
+        ok: false,
+        ...base,
+        ...httpErrorText(outcome.status, outcome.statusText, 'text/html', clean(outcome.text), label),
+        failure: 'not-json',
+        notice: 'deployed endpoint sent a web page, not an answer — local model'
+      }
     }
     return { ok: false, ...base, ...notJsonText(outcome.status, clean(outcome.text), label, (error as Error).message) }
   }

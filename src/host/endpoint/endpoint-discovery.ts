@@ -17,7 +17,12 @@ function originOf(target: Target): string {
 }
 
 /** The plan for a target: static for built-in protocols, from /openapi.json otherwise. */
-export async function discoverPlan(target: Target, headers: Record<string, string>, timeoutMs: number, cancel?: AbortSignal): Promise<{ plan: Plan } | { error: string; transient: boolean; result?: CallResult }> {
+export async function discoverPlan(
+  target: Target,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  cancel?: AbortSignal
+): Promise<{ plan: Plan } | { error: string; transient: boolean; result?: CallResult }> {
   if (target.plan) return { plan: target.plan }
   if (target.planError) return { error: target.planError, transient: false }
   const fixed = staticPlan(target.config, target.kind, target.model.task)
@@ -32,7 +37,14 @@ export async function discoverPlan(target: Target, headers: Record<string, strin
   }
   const url = `${originOf(target)}/openapi.json`
   const outcome = await send({ method: 'GET', url, headers: { accept: 'application/json' } }, headers, timeoutMs, cancel)
-  if (!outcome.ok) return { error: outcome.reason === 'timeout' ? `GET ${url}: no answer within ${formatTimeout(timeoutMs)}` : `GET ${url}: ${outcome.reason === 'network' ? outcome.message : outcome.reason}`, transient: true }
+  if (!outcome.ok)
+    return {
+      error:
+        outcome.reason === 'timeout'
+          ? `GET ${url}: no answer within ${formatTimeout(timeoutMs)}`
+          : `GET ${url}: ${outcome.reason === 'network' ? outcome.message : outcome.reason}`,
+      transient: true
+    }
   if (outcome.status >= 400) {
     const error = `GET ${url} answered HTTP ${outcome.status}, so the request cannot be discovered; describe it in the endpoint block ("request": {"field": …}) or set "kind"`
     if (outcome.status === 401 || outcome.status === 403 || outcome.status >= 500) return { error, transient: true }
@@ -46,7 +58,12 @@ export async function discoverPlan(target: Target, headers: Record<string, strin
     target.planError = `GET ${url} is not JSON, so the request cannot be discovered; describe it in the endpoint block ("request": {"field": …})`
     return { error: target.planError, transient: false }
   }
-  const planned = planFromOpenApi(doc, target.config.url, target.model.task, (target.model.features ?? []).map((f) => f.name))
+  const planned = planFromOpenApi(
+    doc,
+    target.config.url,
+    target.model.task,
+    (target.model.features ?? []).map((f) => f.name)
+  )
   if (!planned.ok) {
     target.planError = planned.message
     return { error: planned.message, transient: false }
@@ -80,7 +97,12 @@ export async function readKserveInput(target: Target, headers: Record<string, st
   try {
     const name = (JSON.parse(outcome.text) as { inputs?: Array<{ name?: unknown }> }).inputs?.[0]?.name
     if (typeof name === 'string' && name) {
-      target.plan = { url: target.config.url, kind: 'kserve-v2', request: { body: 'kserve', inputName: name }, describe: `POST ${new URL(target.config.url).pathname} · Open Inference Protocol v2 input "${name}" (from the model metadata)` }
+      target.plan = {
+        url: target.config.url,
+        kind: 'kserve-v2',
+        request: { body: 'kserve', inputName: name },
+        describe: `POST ${new URL(target.config.url).pathname} · Open Inference Protocol v2 input "${name}" (from the model metadata)`
+      }
       target.health.plan = target.plan.describe
     }
   } catch {

@@ -75,7 +75,10 @@ export class EndpointService {
       await this.records.load()
       const models = await this.options.models.list()
       const byId = new Map(models.map((m) => [m.id, m]))
-      const configs = await readEndpointConfigs(this.options.deckRoot, models.filter((m) => m.endpoint).map((m) => m.id))
+      const configs = await readEndpointConfigs(
+        this.options.deckRoot,
+        models.filter((m) => m.endpoint).map((m) => m.id)
+      )
       const next = new Map<string, Target>()
       const add = (model: ModelInfo, config: EndpointConfig): void => {
         const key = `${model.id}|${config.url}`
@@ -109,8 +112,26 @@ export class EndpointService {
         const shown = url.replace(/\/\/[^/@]*@/, '//…@').replace(/\?.*$/, '?…')
         const message = `the ::demo endpoint "${shown}" cannot be used: ${checked.message}`
         const config = withDirectiveUrl(configs.get(model), url)
-        const health: EndpointHealth = { ...healthOf(model, config, 'custom'), url: shown, host: hostOf(shown), state: 'misconfigured', message, failures: [{ at: new Date().toISOString(), message }] }
-        next.set(key, { key, model: info, config, kind: 'custom', plan: null, planError: message, health, inflight: new Set(), lastAnswer: null, invalid: message })
+        const health: EndpointHealth = {
+          ...healthOf(model, config, 'custom'),
+          url: shown,
+          host: hostOf(shown),
+          state: 'misconfigured',
+          message,
+          failures: [{ at: new Date().toISOString(), message }]
+        }
+        next.set(key, {
+          key,
+          model: info,
+          config,
+          kind: 'custom',
+          plan: null,
+          planError: message,
+          health,
+          inflight: new Set(),
+          lastAnswer: null,
+          invalid: message
+        })
       }
       for (const target of next.values()) {
         target.health.record = this.records.get(target.model.id)
@@ -143,7 +164,10 @@ export class EndpointService {
     if (url !== undefined) {
       const hit = forModel.find((t) => t.config.url === url)
       if (!hit) {
-        throw new ApiError('bad_request', `the endpoint "${url}" is not in the deck for model "${id}": write it in the slide's ::demo{endpoint="…"} or the model's endpoint block`)
+        throw new ApiError(
+          'bad_request',
+          `the endpoint "${url}" is not in the deck for model "${id}": write it in the slide's ::demo{endpoint="…"} or the model's endpoint block`
+        )
       }
       return hit
     }
@@ -152,7 +176,9 @@ export class EndpointService {
       const known = (await this.options.models.list()).some((m) => m.id === id)
       throw new ApiError(
         known ? 'bad_request' : 'not_found',
-        known ? `model "${id}" has no deployed endpoint: add "endpoint": "https://…" to its model.json or demodeck.json, or endpoint="https://…" to the ::demo directive` : `there is no model "${id}"`
+        known
+          ? `model "${id}" has no deployed endpoint: add "endpoint": "https://…" to its model.json or demodeck.json, or endpoint="https://…" to the ::demo directive`
+          : `there is no model "${id}"`
       )
     }
     return own
@@ -167,7 +193,10 @@ export class EndpointService {
     if (this.emitTimer || this.disposed || !this.options.onChange) return
     this.emitTimer = setTimeout(() => {
       this.emitTimer = null
-      void this.status().then((list) => this.options.onChange?.(list), () => undefined)
+      void this.status().then(
+        (list) => this.options.onChange?.(list),
+        () => undefined
+      )
     }, 150)
     this.emitTimer.unref()
   }
@@ -205,11 +234,24 @@ export class EndpointService {
           ms: spent,
           curl: null,
           failure: planned.transient ? (timedOut ? 'timeout' : 'unreachable') : 'config',
-          notice: timedOut ? `deployed endpoint did not answer in ${formatTimeout(timeoutMs)} — local model` : planned.transient ? 'deployed endpoint unreachable — local model' : 'deployed endpoint is not set up right — local model',
+          notice: timedOut
+            ? `deployed endpoint did not answer in ${formatTimeout(timeoutMs)} — local model`
+            : planned.transient
+              ? 'deployed endpoint unreachable — local model'
+              : 'deployed endpoint is not set up right — local model',
           detail: planned.error
         }
       } else {
-        result = await callDeployed(planned.plan, target.config, target.model, input, resolveAuth(target.config, this.env, this.options.tokens), Math.max(1, timeoutMs - (performance.now() - t0)), controller.signal, timeoutMs)
+        result = await callDeployed(
+          planned.plan,
+          target.config,
+          target.model,
+          input,
+          resolveAuth(target.config, this.env, this.options.tokens),
+          Math.max(1, timeoutMs - (performance.now() - t0)),
+          controller.signal,
+          timeoutMs
+        )
         if (result.ok || result.status !== undefined) result = { ...result, ms: performance.now() - t0 }
       }
     } finally {
@@ -232,7 +274,12 @@ export class EndpointService {
             ...(result.answer.reportedScore !== undefined ? { reportedScore: result.answer.reportedScore } : {}),
             ...(result.answer.note ? { note: result.answer.note } : {})
           }
-        : { failure: result.failure, notice: result.notice, detail: result.detail, ...(result.status !== undefined ? { status: result.status } : {}) })
+        : {
+            failure: result.failure,
+            notice: result.notice,
+            detail: result.detail,
+            ...(result.status !== undefined ? { status: result.status } : {})
+          })
     }
     this.noteOutcome(target, result, input, at)
     const localPrediction = local.ok ? local.value : null
@@ -243,7 +290,9 @@ export class EndpointService {
         predictions: answer.predictions,
         latencyMs: result.ms,
         source: 'deployed',
-        ...(answer.kind === 'label' ? { labelOnly: { label: answer.label, ...(answer.reportedScore !== undefined ? { reportedScore: answer.reportedScore } : {}) } } : {}),
+        ...(answer.kind === 'label'
+          ? { labelOnly: { label: answer.label, ...(answer.reportedScore !== undefined ? { reportedScore: answer.reportedScore } : {}) } }
+          : {}),
         deployed,
         local: localPrediction,
         ...(local.ok ? {} : { localError: local.error }),
@@ -267,7 +316,17 @@ export class EndpointService {
       const keep = recordSize(target.config)
       if (keep > 0) {
         const top = result.answer.kind === 'scores' ? result.answer.predictions[0] : undefined
-        this.records.add(target.model.id, { at, latencyMs: Math.round(result.ms), input: describeInput(input), label: result.answer.label, score: top?.score ?? result.answer.reportedScore ?? null }, keep)
+        this.records.add(
+          target.model.id,
+          {
+            at,
+            latencyMs: Math.round(result.ms),
+            input: describeInput(input),
+            label: result.answer.label,
+            score: top?.score ?? result.answer.reportedScore ?? null
+          },
+          keep
+        )
       }
     } else if (result.failure !== 'cancelled') {
       h.state = result.failure === 'config' || result.failure === 'mapping' ? 'misconfigured' : 'down'
@@ -311,7 +370,12 @@ export class EndpointService {
     const outcome = await send({ method: 'GET', url, headers: { accept: 'application/json' } }, auth.headers, timeoutMs)
     if (!outcome.ok) {
       h.state = 'down'
-      h.message = outcome.reason === 'timeout' ? `no answer to a ping in ${formatTimeout(timeoutMs)}` : outcome.reason === 'network' ? `unreachable (${outcome.code ?? outcome.message})` : 'ping cancelled'
+      h.message =
+        outcome.reason === 'timeout'
+          ? `no answer to a ping in ${formatTimeout(timeoutMs)}`
+          : outcome.reason === 'network'
+            ? `unreachable (${outcome.code ?? outcome.message})`
+            : 'ping cancelled'
       this.fail(target, `${what(url, 'GET')}: ${h.message}`)
       this.changed()
       return
@@ -335,7 +399,10 @@ export class EndpointService {
       this.fail(target, planned.error)
     } else {
       h.state = 'up'
-      h.message = h.coldStartMs && h.coldStartMs === h.lastLatencyMs ? `woke up in ${formatTimeout(h.coldStartMs)} (a cold start); warm now` : `answers pings in ${h.lastLatencyMs} ms`
+      h.message =
+        h.coldStartMs && h.coldStartMs === h.lastLatencyMs
+          ? `woke up in ${formatTimeout(h.coldStartMs)} (a cold start); warm now`
+          : `answers pings in ${h.lastLatencyMs} ms`
     }
     this.changed()
   }
@@ -356,7 +423,10 @@ export class EndpointService {
   /** Stores a keychain token (desktop app only) and re-reads the auth state. */
   async setToken(name: string, token: string): Promise<EndpointHealth[]> {
     if (!this.options.tokens) {
-      throw new ApiError('bad_request', 'storing a token needs the desktop app (OS keychain); in browser mode set the environment variable named in "auth" before starting demodeck')
+      throw new ApiError(
+        'bad_request',
+        'storing a token needs the desktop app (OS keychain); in browser mode set the environment variable named in "auth" before starting demodeck'
+      )
     }
     this.options.tokens.set(name, token)
     return this.status()

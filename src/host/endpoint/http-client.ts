@@ -108,7 +108,14 @@ export async function send(
       redirect: 'follow'
     })
     const text = await readCapped(response, controller.signal)
-    return { ok: true, status: response.status, statusText: response.statusText, contentType: response.headers.get('content-type') ?? '', text, ms: ms() }
+    return {
+      ok: true,
+      status: response.status,
+      statusText: response.statusText,
+      contentType: response.headers.get('content-type') ?? '',
+      text,
+      ms: ms()
+    }
   } catch (error) {
     if (timedOut) return { ok: false, reason: 'timeout', ms: ms() }
     if (controller.signal.aborted) return { ok: false, reason: 'cancelled', ms: ms() }

@@ -30,18 +30,23 @@ export class RecordStore {
   /** Answers added since the last write: a deck without a record never gets a file. */
   private dirty = false
 
-  constructor(private readonly deckRoot: string, private readonly log: (message: string) => void = () => undefined) {}
+  constructor(
+    private readonly deckRoot: string,
+    private readonly log: (message: string) => void = () => undefined
+  ) {}
 
   /** Loads the file once; a missing or broken file is an empty record (broken: logged). */
   load(): Promise<void> {
-    this.loaded ??= readFile(join(this.deckRoot, RECORD_FILE), 'utf8').then(
-      (text) => {
-        const parsed = recordSchema.safeParse(JSON.parse(text))
-        if (parsed.success) this.data = { ...parsed.data.models, ...this.data }
-        else this.log(`${RECORD_FILE} is not a demodeck record; it will be rewritten`)
-      },
-      () => undefined
-    ).catch(() => this.log(`${RECORD_FILE} is not JSON; it will be rewritten`))
+    this.loaded ??= readFile(join(this.deckRoot, RECORD_FILE), 'utf8')
+      .then(
+        (text) => {
+          const parsed = recordSchema.safeParse(JSON.parse(text))
+          if (parsed.success) this.data = { ...parsed.data.models, ...this.data }
+          else this.log(`${RECORD_FILE} is not a demodeck record; it will be rewritten`)
+        },
+        () => undefined
+      )
+      .catch(() => this.log(`${RECORD_FILE} is not JSON; it will be rewritten`))
     return this.loaded
   }
 

@@ -69,12 +69,18 @@ export function resolveProjectPath(deckRoot: string, projectRoot: string, src: s
   const shown = src.trim()
   if (shown === '') throw new ApiError('bad_request', 'src="" names no file: write a path relative to the deck folder, like src="../README.md".')
   if (isAbsolute(shown) || /^[a-z]:[\\/]/i.test(shown)) {
-    throw new ApiError('bad_request', `src="${shown}" is an absolute path: write it relative to the deck folder (like "../README.md"), so the deck works on any computer.`)
+    throw new ApiError(
+      'bad_request',
+      `src="${shown}" is an absolute path: write it relative to the deck folder (like "../README.md"), so the deck works on any computer.`
+    )
   }
   const wanted = resolve(deckRoot, shown)
   const root = realOrSelf(projectRoot)
   if (!inside(wanted, resolve(projectRoot)) && !inside(wanted, root)) {
-    throw new ApiError('bad_request', `src="${shown}" points outside the project (${projectRoot}). demodeck shows files of the project that holds the deck only.`)
+    throw new ApiError(
+      'bad_request',
+      `src="${shown}" points outside the project (${projectRoot}). demodeck shows files of the project that holds the deck only.`
+    )
   }
   if (wanted.split(sep).includes('.git')) throw new ApiError('bad_request', `src="${shown}" is inside .git: demodeck does not show git's own files.`)
   if (looksLikeSecret(basename(wanted))) {

@@ -108,7 +108,6 @@ export class RunIndexThread {
     const worker = entry.source
       ? new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(pathToFileURL(entry.file).href)}, ${JSON.stringify(pathToFileURL(entry.file).href)}))`, { eval: true, workerData })
       : new Worker(entry.file, { workerData })
-    worker.unref()
     worker.on('message', (response: RunIndexResponse) => {
       const pending = this.pending.get(response.id)
       if (!pending) return
@@ -123,6 +122,8 @@ export class RunIndexThread {
     }
     worker.on('error', (error) => lost(error.message))
     worker.on('exit', (code) => lost(`the runs worker exited with code ${code}`))
+    // After the listeners: adding a 'message' listener refs the port again, and a ref'd port keeps a CLI from exiting.
+    worker.unref()
     this.worker = worker
     return worker
   }

@@ -104,7 +104,11 @@ function serverMessage(body: unknown, text: string): string {
     const errors = (body as { errors?: unknown }).errors
     if (Array.isArray(errors) && errors.length > 0) {
       return errors
-        .map((e) => (e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string' ? (e as { message: string }).message : JSON.stringify(e)))
+        .map((e) =>
+          e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string'
+            ? (e as { message: string }).message
+            : JSON.stringify(e)
+        )
         .join('; ')
     }
     const err = (body as { error?: unknown }).error
@@ -173,10 +177,22 @@ export async function graphqlRequest<T>(options: TransportOptions, query: string
       const code = networkCode(error)
       if (code && OFFLINE_CODES.has(code)) {
         const host = hostOf(options.baseUrl)
-        return { retryable: false, error: new ApiError('upstream', clean(`Offline: ${host} cannot be resolved (${code}), so W&B cannot be reached. Runs already synced still show; sync again when online.`)) }
+        return {
+          retryable: false,
+          error: new ApiError(
+            'upstream',
+            clean(`Offline: ${host} cannot be resolved (${code}), so W&B cannot be reached. Runs already synced still show; sync again when online.`)
+          )
+        }
       }
       if (code === 'ECONNREFUSED') {
-        return { retryable: false, error: new ApiError('upstream', clean(`Nothing answers at ${options.baseUrl} (connection refused). Check WANDB_BASE_URL, or try again later.`)) }
+        return {
+          retryable: false,
+          error: new ApiError(
+            'upstream',
+            clean(`Nothing answers at ${options.baseUrl} (connection refused). Check WANDB_BASE_URL, or try again later.`)
+          )
+        }
       }
       return { retryable: true, error: new ApiError('upstream', clean(`Could not reach W&B at ${options.baseUrl}: ${describeNetworkError(error)}.`)) }
     } finally {
@@ -191,13 +207,25 @@ export async function graphqlRequest<T>(options: TransportOptions, query: string
     }
     const status = response.status
     if (status === 401) {
-      return { retryable: false, error: new ApiError('unauthorized', 'W&B rejected the API key (HTTP 401). Check WANDB_API_KEY, ~/.netrc or the key saved in demodeck.') }
+      return {
+        retryable: false,
+        error: new ApiError('unauthorized', 'W&B rejected the API key (HTTP 401). Check WANDB_API_KEY, ~/.netrc or the key saved in demodeck.')
+      }
     }
     if (status === 403) {
-      return { retryable: false, error: new ApiError('unauthorized', clean(`W&B denied access (HTTP 403): ${serverMessage(body, text) || 'this key may not see that entity or project'}.`)) }
+      return {
+        retryable: false,
+        error: new ApiError(
+          'unauthorized',
+          clean(`W&B denied access (HTTP 403): ${serverMessage(body, text) || 'this key may not see that entity or project'}.`)
+        )
+      }
     }
     if (status === 404) {
-      return { retryable: false, error: new ApiError('not_found', clean(`W&B answered 404 Not Found at ${url}: ${serverMessage(body, text) || 'check WANDB_BASE_URL'}.`)) }
+      return {
+        retryable: false,
+        error: new ApiError('not_found', clean(`W&B answered 404 Not Found at ${url}: ${serverMessage(body, text) || 'check WANDB_BASE_URL'}.`))
+      }
     }
     if (status < 200 || status >= 300) {
       const retryable = !NO_RETRY.has(status) && status >= 400

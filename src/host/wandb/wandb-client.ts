@@ -153,19 +153,26 @@ export class WandbClient {
   }
 
   /** Every run of a project, following cursors `perPage` at a time. */
-  async listRuns(entity: string, project: string, options: { filters?: Record<string, unknown>; order?: string; perPage?: number; limit?: number } = {}): Promise<WandbRunNode[]> {
+  async listRuns(
+    entity: string,
+    project: string,
+    options: { filters?: Record<string, unknown>; order?: string; perPage?: number; limit?: number } = {}
+  ): Promise<WandbRunNode[]> {
     const out: WandbRunNode[] = []
     let cursor: string | null = null
     for (;;) {
-      const data: { project: { runs: { edges: Array<{ node: WandbRunNode; cursor: string }>; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } | null } =
-        await this.query(RUNS_QUERY, {
-          entity,
-          project,
-          cursor,
-          perPage: options.perPage ?? 50,
-          order: options.order ?? '+created_at',
-          filters: JSON.stringify(options.filters ?? {})
-        })
+      const data: {
+        project: {
+          runs: { edges: Array<{ node: WandbRunNode; cursor: string }>; pageInfo: { endCursor: string | null; hasNextPage: boolean } }
+        } | null
+      } = await this.query(RUNS_QUERY, {
+        entity,
+        project,
+        cursor,
+        perPage: options.perPage ?? 50,
+        order: options.order ?? '+created_at',
+        filters: JSON.stringify(options.filters ?? {})
+      })
       if (!data?.project) throw new ApiError('not_found', `W&B has no project ${entity}/${project} (or this key cannot see it).`)
       for (const edge of data.project.runs.edges) out.push(edge.node)
       const page = data.project.runs.pageInfo
@@ -189,7 +196,10 @@ export class WandbClient {
     for (let i = 0; i < keys.length; i += SAMPLE_SPECS_PER_REQUEST) {
       const chunk = keys.slice(i, i + SAMPLE_SPECS_PER_REQUEST)
       const specs = chunk.map((key) => JSON.stringify({ keys: ['_step', '_runtime', '_timestamp', key], samples }))
-      const data = await this.query<{ project: { run: { sampledHistory: unknown[][] } | null } | null }>(SAMPLED_HISTORY_QUERY, { ...vars(path), specs })
+      const data = await this.query<{ project: { run: { sampledHistory: unknown[][] } | null } | null }>(SAMPLED_HISTORY_QUERY, {
+        ...vars(path),
+        specs
+      })
       const lists = data?.project?.run?.sampledHistory
       if (!lists) throw new ApiError('not_found', `W&B has no run ${formatRunPath(path)}.`)
       for (const list of lists) if (Array.isArray(list)) mergeRows(merger, list)

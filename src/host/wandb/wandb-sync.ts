@@ -64,10 +64,16 @@ export class WandbSync {
   async setKey(key: string): Promise<WandbStatus> {
     const k = key.trim()
     if (!KEY_SHAPE.test(k)) {
-      throw new ApiError('bad_request', 'That does not look like a W&B API key: keys are at least 40 letters and digits (optionally after a "prefix-"). Copy it from https://wandb.ai/authorize.')
+      throw new ApiError(
+        'bad_request',
+        'That does not look like a W&B API key: keys are at least 40 letters and digits (optionally after a "prefix-"). Copy it from https://wandb.ai/authorize.'
+      )
     }
     if (!this.options.secretStore) {
-      throw new ApiError('bad_request', 'This host cannot store a W&B key (browser mode). Set WANDB_API_KEY or add api.wandb.ai to ~/.netrc, then restart demodeck.')
+      throw new ApiError(
+        'bad_request',
+        'This host cannot store a W&B key (browser mode). Set WANDB_API_KEY or add api.wandb.ai to ~/.netrc, then restart demodeck.'
+      )
     }
     try {
       this.options.secretStore.set(k)
@@ -122,7 +128,13 @@ export class WandbSync {
   private transport(apiKey: string, signal: AbortSignal): TransportOptions {
     const { budgetMs = SYNC_BUDGET_MS, ...tuning } = this.options.wandb ?? {}
     const now = tuning.now ?? Date.now
-    const t: TransportOptions = { baseUrl: baseUrlFrom(this.options.env), apiKey, ...tuning, signal, deadline: { at: now() + budgetMs, totalMs: budgetMs } }
+    const t: TransportOptions = {
+      baseUrl: baseUrlFrom(this.options.env),
+      apiKey,
+      ...tuning,
+      signal,
+      deadline: { at: now() + budgetMs, totalMs: budgetMs }
+    }
     if (this.options.fetchImpl) t.fetchImpl = this.options.fetchImpl
     const base = Number(this.options.env['DEMODECK_WANDB_RETRY_BASE_MS'])
     if (tuning.retryBaseMs === undefined && Number.isFinite(base) && base >= 0) t.retryBaseMs = base

@@ -8,6 +8,7 @@ import { PresenterView } from './features/presenter/PresenterView'
 
 const DemoPage = lazy(() => import('./features/demo/DemoPage'))
 const RunsPage = lazy(() => import('./features/charts/RunsPage'))
+const PrintView = lazy(() => import('./features/print/PrintView'))
 
 function useRoute(): Route {
   const [route, setRoute] = useState(currentRoute)
@@ -48,6 +49,15 @@ export function App(): React.JSX.Element {
     )
   }
   if (!deck) return <div className="dd-loading">Loading deck…</div>
+  if (route.view === 'print') {
+    return (
+      <ErrorBoundary label="the print view" resetKey={deck.revision}>
+        <Suspense fallback={<div className="dd-loading">Loading…</div>}>
+          <PrintView deck={deck} notes={route.notes} />
+        </Suspense>
+      </ErrorBoundary>
+    )
+  }
   return (
     <ErrorBoundary label={route.view === 'presenter' ? 'the presenter view' : 'the deck'} resetKey={deck.revision}>
       {route.view === 'presenter' ? <PresenterView deck={deck} /> : <DeckView deck={deck} />}

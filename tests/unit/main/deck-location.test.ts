@@ -31,7 +31,7 @@ describe('chooseStartDeck', () => {
     expect(readFileSync(join(choice.path, 'slides', 'deck.md'), 'utf8')).toBe('# Example\n')
   })
 
-  it('keeps the user\'s edits to the copied example on the next start', () => {
+  it("keeps the user's edits to the copied example on the next start", () => {
     const layout = packaged()
     const first = chooseStartDeck({ ...layout, argv: ['demodeck'], env: {}, isPackaged: true })
     writeFileSync(join(first.path, 'slides', 'deck.md'), '# Mine now\n')

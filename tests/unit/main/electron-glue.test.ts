@@ -102,7 +102,9 @@ describe('the menu', () => {
     expect(items.map((item) => item.label)).toEqual(['/decks/exam', '/decks/old'])
     items[1]!.click()
     expect(actions.openRecent).toHaveBeenCalledWith('/decks/old')
-    const empty = (menuTemplate(actions, true)[0]!.submenu as Array<{ label?: string; submenu?: unknown }>).find((item) => item.label === 'Open Recent')!
+    const empty = (menuTemplate(actions, true)[0]!.submenu as Array<{ label?: string; submenu?: unknown }>).find(
+      (item) => item.label === 'Open Recent'
+    )!
     expect(empty.submenu).toEqual([{ label: 'No recent decks', enabled: false }])
   })
 

@@ -9,7 +9,7 @@ const fork = vi.fn((_path: string, _args: string[], _options: { env?: Record<str
 vi.mock('electron', () => ({ utilityProcess: { fork } }))
 
 describe('forkUtilityWorker', () => {
-  it('starts the worker with telemetry off and without the host\'s secrets, named after its model', async () => {
+  it("starts the worker with telemetry off and without the host's secrets, named after its model", async () => {
     process.env['WANDB_API_KEY'] = 'fa4e0000000000000000000000000000000000a1'
     const { forkUtilityWorker } = await import('../../../src/main/inference-process')
     forkUtilityWorker('/app/out/main/inference.worker.js', 'wine')

@@ -32,12 +32,15 @@ describe('openExternalSafely', () => {
     expect(openExternal).toHaveBeenCalledWith('https://github.com/me/tweets')
   })
 
-  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,hi', 'ms-settings:', 'https://me:pw@example.com/'])('refuses %s and says so', (url) => {
-    const log = vi.fn()
-    expect(openExternalSafely(url, log)).toBe(false)
-    expect(openExternal).not.toHaveBeenCalled()
-    expect(log.mock.calls[0]![0]).toContain('refused')
-  })
+  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,hi', 'ms-settings:', 'https://me:pw@example.com/'])(
+    'refuses %s and says so',
+    (url) => {
+      const log = vi.fn()
+      expect(openExternalSafely(url, log)).toBe(false)
+      expect(openExternal).not.toHaveBeenCalled()
+      expect(log.mock.calls[0]![0]).toContain('refused')
+    }
+  )
 })
 
 describe('guardContents', () => {

@@ -11,7 +11,11 @@ const deck = mkdtempSync(join(tmpdir(), 'demodeck-add-model-'))
 afterAll(() => rmSync(deck, { recursive: true, force: true }))
 
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts/add-model.ts'), ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 })
+  spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts/add-model.ts'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 120_000
+  })
 
 describe('add-model', () => {
   it('copies the model, writes the schema and a model.json draft demodeck loads, and lists the TODOs', async () => {

@@ -32,7 +32,11 @@ afterAll(async () => {
 })
 
 async function post(path: string, body: unknown): Promise<{ status: number; json: any }> {
-  const response = await fetch(new URL(path, server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  const response = await fetch(new URL(path, server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body)
+  })
   return { status: response.status, json: await response.json() }
 }
 
@@ -44,7 +48,8 @@ describe('graph API', () => {
     expect(plain.json.graph).toMatchObject({ node: 0, changed: [] })
     const graph = await (await fetch(new URL('/api/models/graph-small/graph', server.url))).json()
     const links: Array<[number, number]> = []
-    for (let k = 0; k < graph.edges.length; k += 2) if (graph.edges[k] === 0 || graph.edges[k + 1] === 0) links.push([graph.edges[k], graph.edges[k + 1]])
+    for (let k = 0; k < graph.edges.length; k += 2)
+      if (graph.edges[k] === 0 || graph.edges[k + 1] === 0) links.push([graph.edges[k], graph.edges[k + 1]])
     const edited = await post('/api/models/graph-small/predict', { node: 0, edits: { removeEdges: links, clearFeatures: [0] } })
     expect(edited.status).toBe(200)
     const runs = await post('/api/models/graph-small/graph-run', { edits: { removeEdges: links, clearFeatures: [0] } })

@@ -33,7 +33,15 @@ beforeAll(async () => {
   server = await startBrowserServer({
     rendererDir: join(dir, 'renderer'),
     port: 0,
-    createHost: (emit) => createHost({ deckRoot: dir, spawnWorker: () => { throw new Error('no worker in this test') }, emit, watch: false })
+    createHost: (emit) =>
+      createHost({
+        deckRoot: dir,
+        spawnWorker: () => {
+          throw new Error('no worker in this test')
+        },
+        emit,
+        watch: false
+      })
   })
 })
 afterAll(async () => {
@@ -42,7 +50,12 @@ afterAll(async () => {
   rmSync(outside, { recursive: true, force: true })
 })
 
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; headers: Record<string, unknown> }> {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {}
+): Promise<{ status: number; json: any; headers: Record<string, unknown> }> {
   const response = await fetch(new URL(path, server.url), {
     method,
     headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
@@ -87,7 +100,11 @@ describe('browser-mode HTTP API', () => {
     const broken = await call('POST', '/api/sync', '{"origin":', {})
     expect(broken.status).toBe(400)
     expect(broken.json.error.message).toMatch(/not valid JSON/)
-    const form = await fetch(new URL('/api/sync', server.url), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'origin=x' })
+    const form = await fetch(new URL('/api/sync', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'origin=x'
+    })
     expect(form.status).toBe(400)
   })
 
@@ -182,7 +199,10 @@ function wsCall(origin: string, message: unknown): Promise<string> {
         const payload = Buffer.from(JSON.stringify(message))
         const mask = Buffer.from([1, 2, 3, 4])
         const masked = Buffer.from(payload.map((b, i) => b ^ mask[i % 4]!))
-        const header = payload.length < 126 ? Buffer.from([0x81, 0x80 | payload.length]) : Buffer.from([0x81, 0x80 | 126, payload.length >> 8, payload.length & 255])
+        const header =
+          payload.length < 126
+            ? Buffer.from([0x81, 0x80 | payload.length])
+            : Buffer.from([0x81, 0x80 | 126, payload.length >> 8, payload.length & 255])
         socket.write(Buffer.concat([header, mask, masked]))
       }
       if (upgraded && data.length >= 2) {
@@ -223,7 +243,10 @@ describe('cross-site requests cannot change anything (CSRF)', () => {
 
   it('refuses a text/plain body that claims to be JSON (what fetch no-cors can send)', async () => {
     await call('POST', '/api/sync', { origin: 't', slide: 0 })
-    const response = await post('/api/sync', { headers: { 'content-type': 'text/plain; charset=application/json' }, body: JSON.stringify({ origin: 'evil', slide: 1 }) })
+    const response = await post('/api/sync', {
+      headers: { 'content-type': 'text/plain; charset=application/json' },
+      body: JSON.stringify({ origin: 'evil', slide: 1 })
+    })
     expect(response.status).toBe(400)
     expect((await response.json()).error.message).toMatch(/content-type: application\/json/)
     expect(await slide()).toBe(0)
@@ -246,10 +269,16 @@ describe('cross-site requests cannot change anything (CSRF)', () => {
 
   it('refuses a JSON call from another origin or a same-site page (another loopback port)', async () => {
     const other = `http://127.0.0.1:${Number(new URL(server.url).port) + 1}`
-    const fromOther = await post('/api/sync', { headers: { 'content-type': 'application/json', origin: other }, body: JSON.stringify({ origin: 'evil', slide: 1 }) })
+    const fromOther = await post('/api/sync', {
+      headers: { 'content-type': 'application/json', origin: other },
+      body: JSON.stringify({ origin: 'evil', slide: 1 })
+    })
     expect(fromOther.status).toBe(403)
     expect((await fromOther.json()).error.message).toContain(other)
-    const sameSite = await post('/api/sync', { headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-site' }, body: JSON.stringify({ origin: 'evil', slide: 1 }) })
+    const sameSite = await post('/api/sync', {
+      headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-site' },
+      body: JSON.stringify({ origin: 'evil', slide: 1 })
+    })
     expect(sameSite.status).toBe(403)
     const read = await call('GET', '/api/deck', undefined, { 'sec-fetch-site': 'cross-site' })
     expect(read.status).toBe(403)
@@ -258,7 +287,10 @@ describe('cross-site requests cannot change anything (CSRF)', () => {
 
   it('lets our own page (same origin) change the talk', async () => {
     const own = server.url.replace(/\/$/, '')
-    const response = await post('/api/sync', { headers: { 'content-type': 'application/json; charset=utf-8', origin: own, 'sec-fetch-site': 'same-origin' }, body: JSON.stringify({ origin: 't', slide: 1 }) })
+    const response = await post('/api/sync', {
+      headers: { 'content-type': 'application/json; charset=utf-8', origin: own, 'sec-fetch-site': 'same-origin' },
+      body: JSON.stringify({ origin: 't', slide: 1 })
+    })
     expect(response.status).toBe(200)
     expect(await slide()).toBe(1)
     await call('POST', '/api/sync', { origin: 't', slide: 0 })

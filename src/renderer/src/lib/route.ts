@@ -3,13 +3,16 @@
  * Electron build loads index.html from disk and uses the hash
  * (`#/presenter`); both forms are accepted everywhere.
  */
-export type Route = { view: 'deck' } | { view: 'presenter' } | { view: 'demo'; modelId: string } | { view: 'runs' }
+export type Route =
+  { view: 'deck' } | { view: 'presenter' } | { view: 'demo'; modelId: string } | { view: 'runs' } | { view: 'print'; notes: boolean }
 
 export function parseRoute(pathname: string, hash: string): Route {
   const fromHash = hash.startsWith('#/') ? hash.slice(1) : ''
   const path = (fromHash || pathname).replace(/\/+$/, '') || '/'
   if (path === '/presenter') return { view: 'presenter' }
   if (path === '/runs') return { view: 'runs' }
+  // The static copy for export: /print (slides) and /print/notes (the speaker-notes handout).
+  if (path === '/print' || path === '/print/notes') return { view: 'print', notes: path === '/print/notes' }
   const demo = /^\/demo\/([^/]+)$/.exec(path)
   if (demo) {
     try {

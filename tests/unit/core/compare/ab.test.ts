@@ -31,7 +31,13 @@ describe('buildSetReport', () => {
   const items = [{ text: 'a', label: 'disaster' }, { text: 'b', label: 'not disaster' }, { text: 'c', label: 'Disaster' }, { text: 'd' }]
   const a = [p('disaster', 0.9, 1), p('not disaster', 0.8, 2), p('disaster', 0.6, 3), p('disaster', 0.7, 4)]
   const b = [p('disaster', 0.88, 0.5), p('disaster', 0.52, 0.5), p('not disaster', 0.55, 0.5), p('disaster', 0.69, 0.5)]
-  const report = buildSetReport('val', items, { model: 'fp32', name: 'fp32', labels, fileSizeBytes: 400, predictions: a }, { model: 'int8', name: 'int8', labels, fileSizeBytes: 100, predictions: b }, 7)
+  const report = buildSetReport(
+    'val',
+    items,
+    { model: 'fp32', name: 'fp32', labels, fileSizeBytes: 400, predictions: a },
+    { model: 'int8', name: 'int8', labels, fileSizeBytes: 100, predictions: b },
+    7
+  )
 
   it('scores each model on the labelled items (labels matched without case)', () => {
     expect(report.set).toEqual({ name: 'val', size: 4, labelled: 3 })
@@ -46,13 +52,19 @@ describe('buildSetReport', () => {
     ])
     expect(report.largestDiff).toBeCloseTo(0.32, 12)
   })
-  it('keeps each model\'s latency and size', () => {
+  it("keeps each model's latency and size", () => {
     expect(report.a.latency).toEqual({ p50: 2.5, p95: expect.closeTo(3.85, 12), mean: 2.5 })
     expect(report.b.latency.p50).toBe(0.5)
     expect([report.a.fileSizeBytes, report.b.fileSizeBytes]).toEqual([400, 100])
   })
   it('has no accuracy when no item carries a label the models know', () => {
-    const r = buildSetReport('x', [{ text: 'a', label: 'cat' }], { model: 'a', name: 'a', labels, fileSizeBytes: null, predictions: [a[0]!] }, { model: 'b', name: 'b', labels, fileSizeBytes: null, predictions: [b[0]!] }, 0)
+    const r = buildSetReport(
+      'x',
+      [{ text: 'a', label: 'cat' }],
+      { model: 'a', name: 'a', labels, fileSizeBytes: null, predictions: [a[0]!] },
+      { model: 'b', name: 'b', labels, fileSizeBytes: null, predictions: [b[0]!] },
+      0
+    )
     expect(r.a.accuracy).toBeNull()
     expect(r.set.labelled).toBe(0)
   })

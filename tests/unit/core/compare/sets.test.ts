@@ -18,10 +18,14 @@ describe('parseSetFile', () => {
     ])
   })
   it('names the features when a CSV has none of them', () => {
-    expect(() => parseSetFile('x.csv', 'a,b\n1,2\n', 'tabular-classification', features)).toThrow(/none of the model's features as columns: name them "alcohol", "region"/)
+    expect(() => parseSetFile('x.csv', 'a,b\n1,2\n', 'tabular-classification', features)).toThrow(
+      /none of the model's features as columns: name them "alcohol", "region"/
+    )
   })
   it('reads a text CSV (text column, or the only column), TXT lines and JSONL rows', () => {
-    expect(parseSetFile('t.csv', 'id,text,target\n1,"Forest fire, near town",1\n', 'text-classification')).toEqual([{ text: 'Forest fire, near town', label: '1' }])
+    expect(parseSetFile('t.csv', 'id,text,target\n1,"Forest fire, near town",1\n', 'text-classification')).toEqual([
+      { text: 'Forest fire, near town', label: '1' }
+    ])
     expect(parseSetFile('t.csv', 'tweet\nhello\n', 'text-classification')).toEqual([{ text: 'hello' }])
     expect(parseSetFile('t.txt', 'one\n\ntwo\n', 'text-classification')).toEqual([{ text: 'one' }, { text: 'two' }])
     expect(parseSetFile('t.jsonl', '{"text":"a","label":"disaster"}\n{"image":"0.png","label":0}\n', 'text-classification')).toEqual([
@@ -44,7 +48,9 @@ describe('checkSet', () => {
   it('refuses an empty set, a set over the limit and items of another kind, naming the set', () => {
     expect(() => checkSet([], 'text-classification', 'current', 'tweets')).toThrow(/the current set is empty/)
     const many = Array.from({ length: 10_000 }, () => ({ text: 'x' }))
-    expect(() => checkSet(many, 'text-classification', 'current', 'tweets')).toThrow(`the current set has 10,000 items; a set holds at most ${MAX_SET_ITEMS.toLocaleString('en')}: take a random sample of it`)
+    expect(() => checkSet(many, 'text-classification', 'current', 'tweets')).toThrow(
+      `the current set has 10,000 items; a set holds at most ${MAX_SET_ITEMS.toLocaleString('en')}: take a random sample of it`
+    )
     expect(() => checkSet([{ features: {} }, { text: 'x' }], 'tabular-classification', 'reference', 'wine')).toThrow(
       'the reference set holds texts (item 2) but model "wine" is a tabular classification model: give it feature rows'
     )
@@ -54,8 +60,18 @@ describe('checkSet', () => {
 
 describe('fitToForm', () => {
   it('moves out-of-range numbers to the range end and fills missing values with the default, listing both', () => {
-    expect(fitToForm(features, { alcohol: 16.2, region: null })).toEqual({ values: { alcohol: 15, region: 'north' }, clamped: ['alcohol'], filled: ['region'], unknown: [] })
-    expect(fitToForm(features, { alcohol: 12, region: 'south', colour: 'red' })).toEqual({ values: { alcohol: 12, region: 'south' }, clamped: [], filled: [], unknown: ['colour'] })
+    expect(fitToForm(features, { alcohol: 16.2, region: null })).toEqual({
+      values: { alcohol: 15, region: 'north' },
+      clamped: ['alcohol'],
+      filled: ['region'],
+      unknown: []
+    })
+    expect(fitToForm(features, { alcohol: 12, region: 'south', colour: 'red' })).toEqual({
+      values: { alcohol: 12, region: 'south' },
+      clamped: [],
+      filled: [],
+      unknown: ['colour']
+    })
   })
 })
 

@@ -5,15 +5,24 @@ import { parseDeck } from '../../../../src/core/deck/parse-deck'
 
 describe('readElementAttributes: an allow-list for <!-- .element: … -->', () => {
   it('keeps class, id, data-* and safe style declarations', () => {
-    expect(readElementAttributes('class="fragment fade-up" id="intro" data-fragment-index="2" style="color: red; font-size: 40px; margin-top: 1em"')).toEqual({
-      properties: { className: ['fragment', 'fade-up'], id: 'intro', 'data-fragment-index': '2', style: 'color: red; font-size: 40px; margin-top: 1em' },
+    expect(
+      readElementAttributes('class="fragment fade-up" id="intro" data-fragment-index="2" style="color: red; font-size: 40px; margin-top: 1em"')
+    ).toEqual({
+      properties: {
+        className: ['fragment', 'fade-up'],
+        id: 'intro',
+        'data-fragment-index': '2',
+        style: 'color: red; font-size: 40px; margin-top: 1em'
+      },
       dropped: []
     })
     expect(readElementAttributes("class='fragment'").properties).toEqual({ className: ['fragment'] })
   })
 
   it('drops what React treats specially or what runs code, and says what', () => {
-    const { properties, dropped } = readElementAttributes('dangerouslySetInnerHTML="<img src=x>" ref="x" onclick="alert(1)" onMouseOver="x" href="javascript:alert(1)" class="fragment"')
+    const { properties, dropped } = readElementAttributes(
+      'dangerouslySetInnerHTML="<img src=x>" ref="x" onclick="alert(1)" onMouseOver="x" href="javascript:alert(1)" class="fragment"'
+    )
     expect(properties).toEqual({ className: ['fragment'] })
     expect(dropped).toEqual(['dangerouslySetInnerHTML', 'ref', 'onclick', 'onMouseOver', 'href'])
   })
@@ -34,7 +43,12 @@ describe('readElementAttributes: an allow-list for <!-- .element: … -->', () =
 
 describe('the deck reports dropped attributes instead of a blank slide', () => {
   it('one warning per slide, naming what was ignored and what is allowed', () => {
-    const deck = parseDeck([{ path: 'slides/deck.md', text: '# One\n\nText <!-- .element: dangerouslySetInnerHTML="x" ref="r" -->\n\n---\n\n# Two\n\n- a <!-- .element: class="fragment" -->\n\nNote:\nnotes <!-- .element: onclick="x" -->\n' }])
+    const deck = parseDeck([
+      {
+        path: 'slides/deck.md',
+        text: '# One\n\nText <!-- .element: dangerouslySetInnerHTML="x" ref="r" -->\n\n---\n\n# Two\n\n- a <!-- .element: class="fragment" -->\n\nNote:\nnotes <!-- .element: onclick="x" -->\n'
+      }
+    ])
     expect(droppedElementAttributes(deck.slides[0]!.markdown)).toEqual(['dangerouslySetInnerHTML', 'ref'])
     const problems = elementAttributeProblems(deck.slides)
     expect(problems).toHaveLength(2)

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { findDirectives, parseDeck, splitFrontMatter, splitNotes, splitSlides, MAX_SLIDE_CHARS, MAX_SLIDE_MARKUP, MAX_SLIDE_NESTING, slideComplexity } from '../../../../src/core/deck/parse-deck'
+import {
+  findDirectives,
+  parseDeck,
+  splitFrontMatter,
+  splitNotes,
+  splitSlides,
+  MAX_SLIDE_CHARS,
+  MAX_SLIDE_MARKUP,
+  MAX_SLIDE_NESTING,
+  slideComplexity
+} from '../../../../src/core/deck/parse-deck'
 import { formatClock, parseDuration } from '../../../../src/core/deck/durations'
 
 const file = (text: string) => [{ path: 'slides/deck.md', text }]
@@ -138,12 +148,16 @@ describe('bad decks', () => {
     ['50,000 [', '['.repeat(50_000), /has 50,000 markdown symbols .* \(the limit is 1,500\)/],
     ['5,000 *a', '*a'.repeat(5000), /has 5,000 markdown symbols/]
   ])('%s: the slide shows a notice, the others stay', (_name, body, message) => {
-    const deck = parseDeck([{ path: 'slides/deck.md', text: `# One\n\n---\n\n# Bad\n\n${body}\n\nNote:\nfine notes\n\n---\n\n# Three\n\n::demo{model="wine"}\n` }])
+    const deck = parseDeck([
+      { path: 'slides/deck.md', text: `# One\n\n---\n\n# Bad\n\n${body}\n\nNote:\nfine notes\n\n---\n\n# Three\n\n::demo{model="wine"}\n` }
+    ])
     expect(deck.slides.map((s) => s.title)).toEqual(['One', 'Bad', 'Three'])
     const bad = deck.slides[1]!
     expect(bad.notice).toMatch(message)
     expect([bad.markdown, bad.notes, bad.directives]).toEqual(['', 'fine notes', []])
-    expect(deck.warnings).toEqual([expect.objectContaining({ code: 'deck/slide-too-complex', slide: 1, message: expect.stringMatching(/^Slide 2: /) })])
+    expect(deck.warnings).toEqual([
+      expect.objectContaining({ code: 'deck/slide-too-complex', slide: 1, message: expect.stringMatching(/^Slide 2: /) })
+    ])
     expect(deck.slides[0]!.notice).toBeUndefined()
     expect(deck.slides[2]!.directives).toEqual([{ name: 'demo', attributes: { model: 'wine' } }])
   })

@@ -19,7 +19,7 @@ describe('psi matches Evidently', () => {
 })
 
 describe('binning', () => {
-  it('uses NumPy\'s sturges rule: ceil(log2 n) + 1 equal bins over both sets', () => {
+  it("uses NumPy's sturges rule: ceil(log2 n) + 1 equal bins over both sets", () => {
     const values = Array.from({ length: 100 }, (_, k) => k)
     const edges = sturgesEdges(values)
     expect(edges).toHaveLength(9) // 100 values: log2(100) + 1 = 7.64 → 8 bins
@@ -34,7 +34,7 @@ describe('binning', () => {
     expect(r.bins.kind).toBe('categorical')
     expect(r.bins.categories).toEqual(['1', '2', '3'])
   })
-  it('flags drift at Evidently\'s threshold, 0.1', () => {
+  it("flags drift at Evidently's threshold, 0.1", () => {
     expect(PSI_THRESHOLD).toBe(0.1)
     const same = psi(['a', 'b', 'a', 'b'], ['b', 'a', 'b', 'a'], false)
     expect(same).toMatchObject({ psi: 0, drifted: false })

@@ -32,7 +32,12 @@ function set(name: string, n: number, shift: number, seed: number): ScoredSet {
 
 describe('buildDriftReport', () => {
   it('flags the shifted feature by KS, keeps the others, and reports PSI beside it', () => {
-    const report = buildDriftReport({ id: 'wine', task: 'tabular-classification', labels, features }, set('train', 120, 0, 1), set('new', 80, 1, 2), 12)
+    const report = buildDriftReport(
+      { id: 'wine', task: 'tabular-classification', labels, features },
+      set('train', 120, 0, 1),
+      set('new', 80, 1, 2),
+      12
+    )
     const byName = Object.fromEntries(report.features.map((f) => [f.name, f]))
     expect(byName['alcohol']).toMatchObject({ kind: 'numeric', drifted: true })
     expect(byName['alcohol']!.ks!.value).toBeLessThan(0.05)
@@ -46,7 +51,12 @@ describe('buildDriftReport', () => {
     expect(report.notes).toEqual([])
   })
   it('shows the confidence falling and the predicted classes collapsing onto one label', () => {
-    const report = buildDriftReport({ id: 'wine', task: 'tabular-classification', labels, features }, set('train', 120, 0, 1), set('new', 80, 1, 2), 0)
+    const report = buildDriftReport(
+      { id: 'wine', task: 'tabular-classification', labels, features },
+      set('train', 120, 0, 1),
+      set('new', 80, 1, 2),
+      0
+    )
     expect(report.confidence.drifted).toBe(true)
     expect(report.confidence.currentMean!).toBeLessThan(report.confidence.referenceMean!)
     expect(report.predictedClass.histogram.bins).toEqual(labels)
@@ -54,7 +64,12 @@ describe('buildDriftReport', () => {
     expect(report.predictedClass.drifted).toBe(true)
   })
   it('says when the sets are too small for the tests to mean much', () => {
-    const report = buildDriftReport({ id: 'wine', task: 'tabular-classification', labels, features }, set('examples', 3, 0, 1), set('copy', 3, 0, 1), 0)
+    const report = buildDriftReport(
+      { id: 'wine', task: 'tabular-classification', labels, features },
+      set('examples', 3, 0, 1),
+      set('copy', 3, 0, 1),
+      0
+    )
     expect(report.notes[0]).toMatch(/smaller set has 3 items: with fewer than 30 per set the tests only detect large shifts/)
     expect(report.features.every((f) => !f.drifted)).toBe(true)
   })
@@ -69,9 +84,17 @@ describe('buildDriftReport', () => {
   it('reports only confidence and class for a text model (no features, no dataset verdict)', () => {
     const text = (name: string, score: number): ScoredSet => ({
       name,
-      items: Array.from({ length: 40 }, (_, k) => ({ item: { text: `tweet ${k}` }, top: { label: k % 2 ? 'disaster' : 'not disaster', score: score + (k % 7) / 100 } }))
+      items: Array.from({ length: 40 }, (_, k) => ({
+        item: { text: `tweet ${k}` },
+        top: { label: k % 2 ? 'disaster' : 'not disaster', score: score + (k % 7) / 100 }
+      }))
     })
-    const report = buildDriftReport({ id: 'tweets', task: 'text-classification', labels: ['not disaster', 'disaster'] }, text('a', 0.9), text('b', 0.6), 0)
+    const report = buildDriftReport(
+      { id: 'tweets', task: 'text-classification', labels: ['not disaster', 'disaster'] },
+      text('a', 0.9),
+      text('b', 0.6),
+      0
+    )
     expect(report.features).toEqual([])
     expect(report.dataset).toBeNull()
     expect(report.confidence.drifted).toBe(true)

@@ -17,7 +17,11 @@ describe('editor schemas document the endpoint block', () => {
     ['model.json', modelManifestJsonSchema()],
     ['demodeck.json', hfExtrasJsonSchema()]
   ])('%s: "endpoint" is a URL or a block with url, kind, timeoutMs, auth (names only), request, response and record', (_name, schema) => {
-    const endpoint = (schema as { properties: Record<string, { anyOf: Array<{ type: string; properties?: Record<string, { properties?: Record<string, unknown> }> }> }> }).properties['endpoint']!
+    const endpoint = (
+      schema as {
+        properties: Record<string, { anyOf: Array<{ type: string; properties?: Record<string, { properties?: Record<string, unknown> }> }> }>
+      }
+    ).properties['endpoint']!
     expect(endpoint.anyOf.map((s) => s.type)).toEqual(['string', 'object'])
     const block = endpoint.anyOf[1]!.properties!
     expect(Object.keys(block)).toEqual(['url', 'kind', 'timeoutMs', 'wakeTimeoutMs', 'health', 'auth', 'request', 'response', 'record'])

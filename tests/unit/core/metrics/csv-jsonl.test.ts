@@ -10,7 +10,10 @@ const CSV = 'wandb-csv'
 
 describe.skipIf(!hasReal)(`W&B CSV exports, real (${SKIP_REASON})`, () => {
   it('line-chart export: 3 runs of "test SSMI_B mean", 200 points, Step 105 → 21199', () => {
-    const text = readFileSync(realPath(CSV, 'LauraWenderoth__Bachelorarbeit_Kidney_Stain_Transfer/graphics/wandb_export_2022-08-25T22_43_23.724+02_00.csv'), 'utf8')
+    const text = readFileSync(
+      realPath(CSV, 'LauraWenderoth__Bachelorarbeit_Kidney_Stain_Transfer/graphics/wandb_export_2022-08-25T22_43_23.724+02_00.csv'),
+      'utf8'
+    )
     const runs = parseCsvFile(text, 'export')
     expect(runs.map((r) => r.name)).toEqual(['cycle_val_975', 'cycle_val_65', 'cycle_val_0'])
     for (const run of runs) {
@@ -26,7 +29,10 @@ describe.skipIf(!hasReal)(`W&B CSV exports, real (${SKIP_REASON})`, () => {
   })
 
   it('renamed export with MIN ≠ MAX: 2 runs of "test FID_B", 208 rows, Step 13 → 2962', () => {
-    const text = readFileSync(realPath(CSV, 'LauraWenderoth__Bachelorarbeit_Kidney_Stain_Transfer/results_data/multiple_seed/metrics/test_cycle_PAS2IF_4_patches FID.csv'), 'utf8')
+    const text = readFileSync(
+      realPath(CSV, 'LauraWenderoth__Bachelorarbeit_Kidney_Stain_Transfer/results_data/multiple_seed/metrics/test_cycle_PAS2IF_4_patches FID.csv'),
+      'utf8'
+    )
     const runs = parseCsvFile(text, 'fid')
     expect(runs.map((r) => r.name)).toEqual(['test_cycle_PAS2IF_4_patches_seed_65', 'test_cycle_PAS2IF_4_patches_seed_957'])
     for (const run of runs) {
@@ -47,9 +53,20 @@ describe.skipIf(!hasReal)(`W&B CSV exports, real (${SKIP_REASON})`, () => {
     expect(runs.filter((r) => r.state === 'failed')).toHaveLength(1)
     const first = runs[0]!
     expect(first).toMatchObject({ name: 'neat-vortex-357', runId: '59obc8zb', state: 'failed', rows: [] })
-    expect(first.config).toMatchObject({ nb_timesteps: 10000, problemclass_eval: 'NoisyHillsProblem', exploration_fraction: 0.1, reward_system: 'function' })
+    expect(first.config).toMatchObject({
+      nb_timesteps: 10000,
+      problemclass_eval: 'NoisyHillsProblem',
+      exploration_fraction: 0.1,
+      reward_system: 'function'
+    })
     expect(first.summary).toEqual({}) // the failed run has no summary
-    expect(runs[1]!.summary).toEqual({ agent_score: 0.876, 'all_optimizers_scores.Adam': 0.006, 'all_optimizers_scores.RMSprop': 0.118, 'all_optimizers_scores.SGD': 0, 'all_optimizers_scores.agent': 0.876 })
+    expect(runs[1]!.summary).toEqual({
+      agent_score: 0.876,
+      'all_optimizers_scores.Adam': 0.006,
+      'all_optimizers_scores.RMSprop': 0.118,
+      'all_optimizers_scores.SGD': 0,
+      'all_optimizers_scores.agent': 0.876
+    })
     expect('Notes' in first.config).toBe(false)
   })
 })
@@ -65,28 +82,52 @@ describe('CSV edge cases', () => {
       { _step: 2, train_loss: 0.4012, val_acc: 0.78 },
       { _step: 3, train_loss: 0.035, val_acc: 0.9 }
     ])
-    expect(parseCsvRows('a;b\n"x;y";2\n')).toEqual([['a', 'b'], ['x;y', '2']])
+    expect(parseCsvRows('a;b\n"x;y";2\n')).toEqual([
+      ['a', 'b'],
+      ['x;y', '2']
+    ])
   })
 
   it('keeps reading comma CSVs whose quoted cells hold semicolons, and tab-separated files', () => {
-    expect(parseCsvRows('name,loss\n"a;b;c",1\n"d;e",2\n')).toEqual([['name', 'loss'], ['a;b;c', '1'], ['d;e', '2']])
-    expect(parseCsvFile('step\tloss\n0\t1.5\n1\t0.5\n', 'tsv')[0]!.rows).toEqual([{ _step: 0, loss: 1.5 }, { _step: 1, loss: 0.5 }])
+    expect(parseCsvRows('name,loss\n"a;b;c",1\n"d;e",2\n')).toEqual([
+      ['name', 'loss'],
+      ['a;b;c', '1'],
+      ['d;e', '2']
+    ])
+    expect(parseCsvFile('step\tloss\n0\t1.5\n1\t0.5\n', 'tsv')[0]!.rows).toEqual([
+      { _step: 0, loss: 1.5 },
+      { _step: 1, loss: 0.5 }
+    ])
   })
 
   it('splits RFC 4180 quoting, doubled quotes, CRLF and a missing final newline', () => {
-    expect(parseCsvRows('a,"b ""q"", c"\r\n1,"2"')).toEqual([['a', 'b "q", c'], ['1', '2']])
+    expect(parseCsvRows('a,"b ""q"", c"\r\n1,"2"')).toEqual([
+      ['a', 'b "q", c'],
+      ['1', '2']
+    ])
   })
 
   it('panel export with blank cells gives each run only its own points', () => {
-    const text = '"Step","a - loss","a - loss__MIN","a - loss__MAX","b - loss","b - loss__MIN","b - loss__MAX"\n"0","1","1","1","",""," "\n"10","0.5","0.4","0.6","0.7","0.7","0.7"\n"20","NaN","","","0.6","",""'
+    const text =
+      '"Step","a - loss","a - loss__MIN","a - loss__MAX","b - loss","b - loss__MIN","b - loss__MAX"\n"0","1","1","1","",""," "\n"10","0.5","0.4","0.6","0.7","0.7","0.7"\n"20","NaN","","","0.6","",""'
     const [a, b] = parseCsvFile(text, 'x')
-    expect(a!.rows).toEqual([{ _step: 0, loss: 1 }, { _step: 10, loss: 0.5 }, { _step: 20, loss: 'NaN' }])
-    expect(b!.rows).toEqual([{ _step: 10, loss: 0.7 }, { _step: 20, loss: 0.6 }])
+    expect(a!.rows).toEqual([
+      { _step: 0, loss: 1 },
+      { _step: 10, loss: 0.5 },
+      { _step: 20, loss: 'NaN' }
+    ])
+    expect(b!.rows).toEqual([
+      { _step: 10, loss: 0.7 },
+      { _step: 20, loss: 0.6 }
+    ])
   })
 
   it('panel export with a time x-axis keeps it as a column and steps by row', () => {
     const [run] = parseCsvFile('"Relative Time (Process)","r - acc"\n"0.5","0.1"\n"1.5","0.2"', 't')
-    expect(run!.rows).toEqual([{ _step: 0, 'Relative Time (Process)': 0.5, acc: 0.1 }, { _step: 1, 'Relative Time (Process)': 1.5, acc: 0.2 }])
+    expect(run!.rows).toEqual([
+      { _step: 0, 'Relative Time (Process)': 0.5, acc: 0.1 },
+      { _step: 1, 'Relative Time (Process)': 1.5, acc: 0.2 }
+    ])
     expect(run!.metrics).toEqual(['acc'])
   })
 
@@ -104,7 +145,11 @@ describe('CSV edge cases', () => {
 
   it('plain CSV without a step column uses the row index', () => {
     const run = parseCsvFile('loss\n3\n2\n1', 'noidx')[0]!
-    expect(run.rows.map((r) => [r['_step'], r['loss']])).toEqual([[0, 3], [1, 2], [2, 1]])
+    expect(run.rows.map((r) => [r['_step'], r['loss']])).toEqual([
+      [0, 3],
+      [1, 2],
+      [2, 1]
+    ])
   })
 
   it('an empty file, a binary file, and a CSV without numbers are clear errors', () => {
@@ -139,7 +184,10 @@ describe('JSONL', () => {
   })
 
   it('uses "step" or the line index when there is no _step', () => {
-    expect(parseJsonl('{"step": 5, "a": 1}\n{"a": 2}\n', 's').rows).toEqual([{ _step: 1, a: 2 }, { _step: 5, a: 1 }])
+    expect(parseJsonl('{"step": 5, "a": 1}\n{"a": 2}\n', 's').rows).toEqual([
+      { _step: 1, a: 2 },
+      { _step: 5, a: 1 }
+    ])
   })
 
   it('behaves like a CSV run: a "step" key is the x, not a metric, and the summary holds the last values', () => {
@@ -167,7 +215,10 @@ describe('run folder format', () => {
         path: 'e/p/abc12345',
         group: 'g',
         state: 'finished',
-        rows: [{ _step: 0, loss: 1 }, { _step: 1, loss: 'NaN' }],
+        rows: [
+          { _step: 0, loss: 1 },
+          { _step: 1, loss: 'NaN' }
+        ],
         metrics: ['loss'],
         config: { lr: 0.1 },
         summary: { loss: 'NaN', _step: 1 },
@@ -176,14 +227,35 @@ describe('run folder format', () => {
       'e__p__abc12345'
     )
     expect(files['history.jsonl']).toBe('{"_step":0,"loss":1}\n{"_step":1,"loss":"NaN"}\n')
-    const back = parseRunFolder({ folderName: 'e__p__abc12345', runJson: files['run.json'], configJson: files['config.json'], summaryJson: files['summary.json'], historyJsonl: files['history.jsonl'] })
-    expect(back).toMatchObject({ name: 'Synced', source: 'wandb', path: 'e/p/abc12345', group: 'g', state: 'finished', config: { lr: 0.1 }, summary: { loss: 'NaN' }, metrics: ['loss'] })
-    expect(back.rows).toEqual([{ _step: 0, loss: 1 }, { _step: 1, loss: 'NaN' }])
+    const back = parseRunFolder({
+      folderName: 'e__p__abc12345',
+      runJson: files['run.json'],
+      configJson: files['config.json'],
+      summaryJson: files['summary.json'],
+      historyJsonl: files['history.jsonl']
+    })
+    expect(back).toMatchObject({
+      name: 'Synced',
+      source: 'wandb',
+      path: 'e/p/abc12345',
+      group: 'g',
+      state: 'finished',
+      config: { lr: 0.1 },
+      summary: { loss: 'NaN' },
+      metrics: ['loss']
+    })
+    expect(back.rows).toEqual([
+      { _step: 0, loss: 1 },
+      { _step: 1, loss: 'NaN' }
+    ])
   })
 
   it('bad JSON files are warnings naming the file; no run.json and no history is an error', () => {
     const run = parseRunFolder({ folderName: 'r', runJson: '{"name": 3}', configJson: '{oops', historyJsonl: '{"_step":0,"a":1}\n' })
-    expect(run.warnings.map((w) => [w.code, w.file])).toEqual([['run/bad-run-json', 'run.json'], ['run/bad-json', 'config.json']])
+    expect(run.warnings.map((w) => [w.code, w.file])).toEqual([
+      ['run/bad-run-json', 'run.json'],
+      ['run/bad-json', 'config.json']
+    ])
     expect(run.rows).toHaveLength(1)
     expect(() => parseRunFolder({ folderName: 'r', configJson: '{}' })).toThrow(MetricsFormatError)
   })

@@ -7,7 +7,7 @@ import { columnsFromWire, extractColumns } from '../../../../src/core/series/val
 /** The same random writes into a HistoryTable and a RowMerger (the object-per-row reference). */
 function both(seed: number): { table: HistoryTable; rows: ReturnType<RowMerger['finish']> } {
   let x = seed
-  const rand = (): number => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648)
+  const rand = (): number => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648
   const table = new HistoryTable()
   const merger = new RowMerger()
   const keys = ['loss', 'acc', '_runtime', 'val/loss']
@@ -49,5 +49,4 @@ describe('HistoryTable', () => {
     t.set(t.rowIndex(2), 'b', NaN)
     expect(t.lastValues()).toEqual({ _step: 5, a: 1, b: 'NaN' })
   })
-
 })

@@ -147,6 +147,8 @@ describe('tfevents synthetic edge cases', () => {
 
   it('an empty file or another format is a clear error', () => {
     expect(() => parseTfEvents([{ name: 'ev', bytes: new Uint8Array(0) }], { name: 'x' })).toThrow(MetricsFormatError)
-    expect(() => parseTfEvents([{ name: 'ev', bytes: new TextEncoder().encode('step,loss\n0,1\n1,0.5\n') }], { name: 'x' })).toThrow(/not a TensorBoard event file/)
+    expect(() => parseTfEvents([{ name: 'ev', bytes: new TextEncoder().encode('step,loss\n0,1\n1,0.5\n') }], { name: 'x' })).toThrow(
+      /not a TensorBoard event file/
+    )
   })
 })

@@ -71,7 +71,15 @@ describe.skipIf(!hasReal)(`.wandb real fixtures (${SKIP_REASON})`, () => {
     expect(Object.keys(run.summary).some((k) => k.startsWith('_wandb'))).toBe(false)
     expect(run.state).toBe('crashed')
     expect(run.project).toBe('VQVAE-Training')
-    expect(run.config).toMatchObject({ batch_size: 64, learning_rate: 0.000225, num_embeddings: 512, embedding_dim: 64, hidden_dim: 256, beta: 0.25, num_epochs: 10 })
+    expect(run.config).toMatchObject({
+      batch_size: 64,
+      learning_rate: 0.000225,
+      num_embeddings: 512,
+      embedding_dim: 64,
+      hidden_dim: 256,
+      beta: 0.25,
+      num_epochs: 10
+    })
   })
 
   it('ADL 0w7qaruh (wandb 0.25, new record types): 10 rows, finished, display name', () => {
@@ -85,7 +93,14 @@ describe.skipIf(!hasReal)(`.wandb real fixtures (${SKIP_REASON})`, () => {
     expect(run.summary).toMatchObject({ epoch: 10, _runtime: 498 })
     expect(run.state).toBe('finished')
     expect(run.name).toBe('alexnet_feature_extraction')
-    expect(run.config).toMatchObject({ architecture: 'AlexNet', dataset: 'CIFAR-10', mode: 'feature_extraction', optimizer: 'Adam', learning_rate: 0.0001, epochs: 10 })
+    expect(run.config).toMatchObject({
+      architecture: 'AlexNet',
+      dataset: 'CIFAR-10',
+      mode: 'feature_extraction',
+      optimizer: 'Adam',
+      learning_rate: 0.0001,
+      epochs: 10
+    })
   })
 
   it('run folders: config.yaml (2- and 4-space styles, desc/value wrappers) and wandb-summary.json win', () => {
@@ -114,7 +129,19 @@ describe.skipIf(!hasReal)(`.wandb real fixtures (${SKIP_REASON})`, () => {
 
 function synthRun(rows = 20): WandbLogWriter {
   const w = new WandbLogWriter()
-  w.add(runRecord({ runId: 'syn12345', entity: 'me', project: 'proj', group: 'sweep-a', displayName: 'synthetic', config: [{ key: 'lr', valueJson: '0.01' }, { key: '_wandb', valueJson: '{}' }] }))
+  w.add(
+    runRecord({
+      runId: 'syn12345',
+      entity: 'me',
+      project: 'proj',
+      group: 'sweep-a',
+      displayName: 'synthetic',
+      config: [
+        { key: 'lr', valueJson: '0.01' },
+        { key: '_wandb', valueJson: '{}' }
+      ]
+    })
+  )
   for (let i = 0; i < rows; i++) {
     w.add(
       historyRecord(i + 2, i, [
@@ -126,7 +153,16 @@ function synthRun(rows = 20): WandbLogWriter {
     )
   }
   w.add(outputRecord('epoch done'))
-  w.add(updateRecord('summary', [{ key: 'loss', valueJson: '0.05' }, { key: 'tmp', valueJson: '1' }], [{ key: 'tmp', valueJson: '' }]))
+  w.add(
+    updateRecord(
+      'summary',
+      [
+        { key: 'loss', valueJson: '0.05' },
+        { key: 'tmp', valueJson: '1' }
+      ],
+      [{ key: 'tmp', valueJson: '' }]
+    )
+  )
   w.add(exitRecord(0))
   return w
 }
@@ -139,25 +175,60 @@ describe('.wandb synthetic edge cases', () => {
     expect(run.metrics).toEqual(['loss', 'val.acc'])
     expect(run.rows[3]!['val.acc']).toBe('NaN')
     expect(run.rows[19]!['loss']).toBeCloseTo(0.05, 10)
-    expect(run).toMatchObject({ name: 'synthetic', runId: 'syn12345', entity: 'me', project: 'proj', group: 'sweep-a', state: 'finished', config: { lr: 0.01 }, summary: { loss: 0.05 } })
+    expect(run).toMatchObject({
+      name: 'synthetic',
+      runId: 'syn12345',
+      entity: 'me',
+      project: 'proj',
+      group: 'sweep-a',
+      state: 'finished',
+      config: { lr: 0.01 },
+      summary: { loss: 0.05 }
+    })
     expect('tmp' in run.summary).toBe(false)
   })
 
   it('reads value_json numbers from the bytes exactly as Number() would; non-numbers are not chartable', () => {
     const texts = ['0.30000000000000004', '1763900000.1370001', '-0', '1e-07', '1.5e300', '0x10', '-.5', '.', '-', '1e', '"3"', 'true', '-Infinity']
     const w = new WandbLogWriter()
-    texts.forEach((t, i) => w.add(historyRecord(i + 1, i, [{ key: '_step', valueJson: String(i) }, { key: 'v', valueJson: t }])))
+    texts.forEach((t, i) =>
+      w.add(
+        historyRecord(i + 1, i, [
+          { key: '_step', valueJson: String(i) },
+          { key: 'v', valueJson: t }
+        ])
+      )
+    )
     const rows = parseWandbFile(w.finish()).rows
     const got = texts.map((_, i) => rows[i]!['v'])
     // Number('.'), Number('-'), Number('1e') are NaN: not numbers, so no value (as before, a bare "." was read as 0).
-    expect(got).toEqual([0.30000000000000004, 1763900000.1370001, -0, 1e-7, 1.5e300, 16, -0.5, undefined, undefined, undefined, undefined, undefined, '-Infinity'])
+    expect(got).toEqual([
+      0.30000000000000004,
+      1763900000.1370001,
+      -0,
+      1e-7,
+      1.5e300,
+      16,
+      -0.5,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      '-Infinity'
+    ])
     expect(Object.is(got[2], -0)).toBe(true)
   })
 
   it('reassembles records split FIRST/MIDDLE/LAST across 32 KiB blocks', () => {
     const w = new WandbLogWriter()
     const big = 'x'.repeat(100_000) // > 3 blocks: FIRST, two MIDDLE, LAST
-    w.add(historyRecord(1, 0, [{ key: 'loss', valueJson: '1' }, { key: 'note', valueJson: JSON.stringify(big) }]))
+    w.add(
+      historyRecord(1, 0, [
+        { key: 'loss', valueJson: '1' },
+        { key: 'note', valueJson: JSON.stringify(big) }
+      ])
+    )
     w.add(historyRecord(2, 1, [{ key: 'loss', valueJson: '0.5' }]))
     const bytes = w.finish()
     expect(bytes.length).toBeGreaterThan(3 * 32768)
@@ -190,7 +261,12 @@ describe('.wandb synthetic edge cases', () => {
   it('a record cut off between FIRST and LAST is dropped with a warning', () => {
     const w = new WandbLogWriter()
     w.add(historyRecord(1, 0, [{ key: 'loss', valueJson: '1' }]))
-    w.add(historyRecord(2, 1, [{ key: 'loss', valueJson: '2' }, { key: 'pad', valueJson: JSON.stringify('y'.repeat(40_000)) }]))
+    w.add(
+      historyRecord(2, 1, [
+        { key: 'loss', valueJson: '2' },
+        { key: 'pad', valueJson: JSON.stringify('y'.repeat(40_000)) }
+      ])
+    )
     const run = parseWandbFile(w.finish().subarray(0, 32768 + 100))
     expect(run.rows.map((r) => r['loss'])).toEqual([1])
     expect(run.warnings.some((p) => p.code === 'wandb/truncated')).toBe(true)

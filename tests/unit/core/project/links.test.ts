@@ -77,7 +77,10 @@ describe('readLinks', () => {
 
   it('keeps at most ten links (keys 1-9 and 0)', () => {
     const problems: Problem[] = []
-    const links = readLinks(Array.from({ length: 12 }, (_, i) => `https://example.com/${i}`), problems)
+    const links = readLinks(
+      Array.from({ length: 12 }, (_, i) => `https://example.com/${i}`),
+      problems
+    )
     expect(links).toHaveLength(10)
     expect(problems).toHaveLength(2)
     expect(linkKey(0)).toBe('1')

@@ -6,7 +6,15 @@ import { selectRuns } from '../../../../src/core/series/select-runs'
 describe('parseChartSpec', () => {
   it('reads the documented attributes', () => {
     const spec = parseChartSpec({ runs: 'sweep-tweets', metrics: 'train/loss, val/loss', x: '_step', smoothing: '0.6', log: 'false' })
-    expect(spec).toMatchObject({ runs: 'sweep-tweets', metrics: ['train/loss', 'val/loss'], x: '_step', smoothing: 0.6, log: false, algorithm: 'ema', warnings: [] })
+    expect(spec).toMatchObject({
+      runs: 'sweep-tweets',
+      metrics: ['train/loss', 'val/loss'],
+      x: '_step',
+      smoothing: 0.6,
+      log: false,
+      algorithm: 'ema',
+      warnings: []
+    })
   })
 
   it('falls back to defaults with readable warnings', () => {

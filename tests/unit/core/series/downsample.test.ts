@@ -6,7 +6,7 @@ import type { Series } from '../../../../src/core/series/values'
 
 function noisy(n: number, seed = 1): Series {
   let s = seed
-  const rand = (): number => ((s = (s * 16807) % 2147483647) / 2147483647)
+  const rand = (): number => (s = (s * 16807) % 2147483647) / 2147483647
   const x = new Float64Array(n)
   const y = new Float64Array(n)
   for (let i = 0; i < n; i++) {
@@ -127,7 +127,13 @@ describe('pipeline: smooth the full series, then downsample (tensorflow/tensorbo
     const b: Series = { x: Float64Array.from([1, 3]), y: Float64Array.from([-1, 4]) }
     const va = viewSeries(a, a.y, { range: null })
     const vb = viewSeries(b, b.y, { range: null })
-    const rows = mergeLines([{ id: 'a', view: va }, { id: 'b', view: vb }], { log: true })
+    const rows = mergeLines(
+      [
+        { id: 'a', view: va },
+        { id: 'b', view: vb }
+      ],
+      { log: true }
+    )
     expect(rows.map((r) => r.x)).toEqual([0, 1, 2, 3])
     expect(rows[1]).toEqual({ x: 1, a: null, 'a~raw': null, b: null, 'b~raw': null })
     expect(rows[3]).toEqual({ x: 3, b: 4, 'b~raw': 4 })

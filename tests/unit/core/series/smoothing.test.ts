@@ -35,7 +35,7 @@ describe('emaDebiased (TensorBoard)', () => {
 describe('smoothing shortcuts give the same values as the plain formulas', () => {
   function noisy(n: number): Float64Array {
     let s = 3
-    return Float64Array.from({ length: n }, (_, i) => Math.exp(-i / 300) + (((s = (s * 16807) % 2147483647) / 2147483647) - 0.5) * 0.2)
+    return Float64Array.from({ length: n }, (_, i) => Math.exp(-i / 300) + ((s = (s * 16807) % 2147483647) / 2147483647 - 0.5) * 0.2)
   }
 
   it('emaDebiased stops calling Math.pow once 1 − wⁿ is 1, bit for bit', () => {

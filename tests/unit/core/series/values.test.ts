@@ -41,7 +41,11 @@ describe('extractSeries', () => {
 
   it('uses wall time and relative time, and sorts out-of-order x', () => {
     expect([...extractSeries(rows, 'val/loss', '_timestamp').series.x]).toEqual([1002, 1004])
-    const shuffled = [{ _step: 2, a: 3 }, { _step: 0, a: 1 }, { _step: 1, a: 2 }]
+    const shuffled = [
+      { _step: 2, a: 3 },
+      { _step: 0, a: 1 },
+      { _step: 1, a: 2 }
+    ]
     const { series } = extractSeries(shuffled, 'a', '_step')
     expect([...series.x]).toEqual([0, 1, 2])
     expect([...series.y]).toEqual([1, 2, 3])
@@ -87,7 +91,11 @@ describe('extractColumns (one pass over the rows for every key)', () => {
   })
 
   it('gives the same series as extractSeries, and shares the columns when the metric is dense', () => {
-    const dense: HistoryRow[] = Array.from({ length: 50 }, (_, i) => ({ _step: i, ...(i % 10 === 0 ? { epoch: i / 10 } : {}), y: i === 7 ? 'NaN' : Math.sin(i) }))
+    const dense: HistoryRow[] = Array.from({ length: 50 }, (_, i) => ({
+      _step: i,
+      ...(i % 10 === 0 ? { epoch: i / 10 } : {}),
+      y: i === 7 ? 'NaN' : Math.sin(i)
+    }))
     const cols = extractColumns(dense, ['_step', 'epoch', 'y'])
     const viaCols = seriesFromColumns(cols.get('_step')!.values, cols.get('y')!)
     expect(viaCols.series.x).toBe(cols.get('_step')!.values)

@@ -166,7 +166,13 @@ describe.skipIf(!hasReal)(`yRange on real runs (${SKIP_REASON})`, () => {
     const tb = parseTfEvents(files, { name: 'version_0' })
     const a = seriesOf(wandb.rows, 'batch_loss')
     const b = seriesOf(tb.rows, 'train/loss')
-    const r = yRange([{ ...a, label: 'sfsipfga' }, { ...b, label: 'version_0' }], { log: false, ignoreOutliers: true })!
+    const r = yRange(
+      [
+        { ...a, label: 'sfsipfga' },
+        { ...b, label: 'version_0' }
+      ],
+      { log: false, ignoreOutliers: true }
+    )!
     const [aLo, aHi] = extent(a.y)
     const [bLo] = extent(b.y)
     // Most of each run is inside the range: neither is hidden by the other's scale.

@@ -51,7 +51,7 @@ afterAll(() => {
 })
 
 describe('drift:report', () => {
-  it('flags the shifted features of the wine sets and keeps the rest (the deck\'s own set files)', async () => {
+  it("flags the shifted features of the wine sets and keeps the rest (the deck's own set files)", async () => {
     const report = (await host.dispatch('drift:report', {
       id: 'wine',
       reference: { file: 'models/wine/sets/reference.csv' },
@@ -75,7 +75,7 @@ describe('drift:report', () => {
     expect(report.features.filter((f) => f.drifted)).toEqual([])
     expect(report.dataset!.drifted).toBe(false)
   })
-  it('runs on the model\'s examples against a shifted copy sent as items, and says three items prove little', async () => {
+  it("runs on the model's examples against a shifted copy sent as items, and says three items prove little", async () => {
     const wine = ((await host.dispatch('models:list', {})) as ModelInfo[]).find((m) => m.id === 'wine')!
     const shifted = wine.examples.map((e) => ({ features: { ...e.features!, alcohol: Number(e.features!['alcohol']) + 2 } }))
     const report = (await host.dispatch('drift:report', { id: 'wine', reference: { examples: true }, current: { items: shifted } })) as DriftReport
@@ -90,7 +90,11 @@ describe('drift:report', () => {
     mkdirSync(join(deck, 'sets/digits/7'), { recursive: true })
     cpSync(join(repoRoot, 'models/digits/examples/3.png'), join(deck, 'sets/digits/3/a.png'))
     cpSync(join(repoRoot, 'models/digits/examples/7.png'), join(deck, 'sets/digits/7/a.png'))
-    const report = (await host.dispatch('drift:report', { id: 'digits', reference: { examples: true }, current: { file: 'sets/digits' } })) as DriftReport
+    const report = (await host.dispatch('drift:report', {
+      id: 'digits',
+      reference: { examples: true },
+      current: { file: 'sets/digits' }
+    })) as DriftReport
     expect(report.current).toEqual({ name: 'sets/digits', size: 2 })
     expect(report.features).toEqual([])
     expect(report.predictedClass.histogram.current[3]).toBe(0.5)
@@ -99,7 +103,21 @@ describe('drift:report', () => {
 })
 
 describe('compare:predict and compare:set', () => {
-  const features = { alcohol: 14.38, malic_acid: 1.87, ash: 2.38, alcalinity_of_ash: 12, magnesium: 102, total_phenols: 3.3, flavanoids: 3.64, nonflavanoid_phenols: 0.29, proanthocyanins: 2.96, color_intensity: 7.5, hue: 1.2, 'od280/od315_of_diluted_wines': 3, proline: 1547 }
+  const features = {
+    alcohol: 14.38,
+    malic_acid: 1.87,
+    ash: 2.38,
+    alcalinity_of_ash: 12,
+    magnesium: 102,
+    total_phenols: 3.3,
+    flavanoids: 3.64,
+    nonflavanoid_phenols: 0.29,
+    proanthocyanins: 2.96,
+    color_intensity: 7.5,
+    hue: 1.2,
+    'od280/od315_of_diluted_wines': 3,
+    proline: 1547
+  }
   it('runs both models on one input with bars, latencies, file sizes and agreement', async () => {
     const ab = (await host.dispatch('compare:predict', { id: 'wine', other: 'wine-copy', input: { features } })) as AbPrediction
     expect(ab.a).toMatchObject({ model: 'wine', name: 'Wine cultivar' })
@@ -112,7 +130,11 @@ describe('compare:predict and compare:set', () => {
     expect(ab.agreement).toEqual({ sameTop: true, maxDiff: 0 })
   })
   it('scores both models on a labelled set: accuracy of each and the agreement rate', async () => {
-    const report = (await host.dispatch('compare:set', { id: 'wine', other: 'wine-copy', set: { file: 'models/wine/sets/held-out.csv' } })) as AbSetReport
+    const report = (await host.dispatch('compare:set', {
+      id: 'wine',
+      other: 'wine-copy',
+      set: { file: 'models/wine/sets/held-out.csv' }
+    })) as AbSetReport
     expect(report.set).toEqual({ name: 'models/wine/sets/held-out.csv', size: 36, labelled: 36 })
     expect(report.a.accuracy).toBe(1)
     expect(report.b.accuracy).toBe(1)

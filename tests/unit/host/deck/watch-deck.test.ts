@@ -53,7 +53,14 @@ describe('deck watching', () => {
   })
 
   it('a change in a nested folder under models/ reloads the models', async () => {
-    const manifest = (name: string): string => JSON.stringify({ name, task: 'tabular-classification', model: 'model.onnx', labels: ['a'], tabular: { features: [{ name: 'x', type: 'number' }] } })
+    const manifest = (name: string): string =>
+      JSON.stringify({
+        name,
+        task: 'tabular-classification',
+        model: 'model.onnx',
+        labels: ['a'],
+        tabular: { features: [{ name: 'x', type: 'number' }] }
+      })
     const { root, events } = await start({ 'slides/deck.md': '# One\n', 'models/wine/model.json': manifest('Old wine') })
     write(root, 'models/wine/model.json', manifest('New wine'))
     await vi.waitFor(() => expect(last(events, 'models:changed')?.find((m) => m.id === 'wine')?.name).toBe('New wine'), wait)

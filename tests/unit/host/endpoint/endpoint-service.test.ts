@@ -79,14 +79,28 @@ beforeAll(async () => {
   copyModel('digits', 'digits', { endpoint: api }, 'demodeck.json')
   copyModel('disaster-tweets', 'disaster-tweets', { endpoint: { url: `${api}/inference`, timeoutMs: 800 } }, 'demodeck.json')
   copyModel('wine', 'wine', { endpoint: { url: `${api}/predict`, record: 3 } }, 'model.json')
-  copyModel('disaster-tweets', 'tweets-custom', { endpoint: { url: `${api}/inference`, kind: 'custom', request: { field: 'statement' }, timeoutMs: 800 } }, 'demodeck.json')
-  copyModel('disaster-tweets', 'tweets-422', { endpoint: { url: `${api}/inference`, kind: 'custom', request: { field: 'text' }, timeoutMs: 800 } }, 'demodeck.json')
+  copyModel(
+    'disaster-tweets',
+    'tweets-custom',
+    { endpoint: { url: `${api}/inference`, kind: 'custom', request: { field: 'statement' }, timeoutMs: 800 } },
+    'demodeck.json'
+  )
+  copyModel(
+    'disaster-tweets',
+    'tweets-422',
+    { endpoint: { url: `${api}/inference`, kind: 'custom', request: { field: 'text' }, timeoutMs: 800 } },
+    'demodeck.json'
+  )
   copyModel('disaster-tweets', 'tweets-hf', { endpoint: { url: `${hf.url}/`, kind: 'huggingface', auth: { env: 'HF_TOKEN' } } }, 'demodeck.json')
   copyModel('wine', 'wine-kserve', { endpoint: `${kserve.url}/v2/models/wine/infer` }, 'model.json')
   copyModel('digits', 'digits-ts', { endpoint: `${torchserve.url}/predictions/digits` }, 'demodeck.json')
   copyModel('wine', 'wine-plain', {}, 'model.json')
   copyModel('wine', 'wine-bad-endpoint', { endpoint: { url: 'https://user:hunter2@example.invalid/predict' } }, 'model.json')
-  for (const f of faults) directives.push({ model: f.model, url: (f.server === 'raw' ? '' : f.server === 'fastapi' ? api : f.server === 'silent' ? silent.url : refused) + f.path })
+  for (const f of faults)
+    directives.push({
+      model: f.model,
+      url: (f.server === 'raw' ? '' : f.server === 'fastapi' ? api : f.server === 'silent' ? silent.url : refused) + f.path
+    })
   models = new ModelService(deck, () => forkSourceWorker())
   service = new EndpointService({ deckRoot: deck, models, env: { HF_TOKEN }, directiveEndpoints: () => directives })
   list = await models.list()
@@ -115,7 +129,9 @@ describe('endpoint configuration', () => {
     const bad = list.find((m) => m.id === 'wine-bad-endpoint')!
     expect(bad.errors).toEqual([])
     expect(bad.endpoint).toBeUndefined()
-    expect(bad.warnings.map((w) => w.message).join()).toContain('the endpoint in model.json is ignored: the endpoint URL contains a user name or password')
+    expect(bad.warnings.map((w) => w.message).join()).toContain(
+      'the endpoint in model.json is ignored: the endpoint URL contains a user name or password'
+    )
   })
 
   it('a model without an endpoint, or a URL not in the deck, is refused with the fix', async () => {
@@ -150,7 +166,7 @@ describe('built-in protocols (Node stand-ins)', () => {
     const scores = digitScores(readFileSync(join(repoRoot, 'models/digits/examples/7.png')))
     expect(answer.predictions[0]!.label).toBe(String(scores.indexOf(Math.max(...scores))))
     expect(answer.predictions.find((p) => p.label === '3')!.score).toBeCloseTo(scores[3]!, 9)
-    expect(answer.deployed.curl).toContain("--data-binary @image.png")
+    expect(answer.deployed.curl).toContain('--data-binary @image.png')
     // The local model read the same 7: agreement says whether the stand-in's hash digit matches it.
     expect(answer.local!.predictions[0]!.label).toBe('7')
     expect(answer.agreement).toMatchObject({ localTop: '7', sameTop: answer.predictions[0]!.label === '7', compared: 10 })

@@ -40,14 +40,23 @@ afterAll(async () => {
   if (deck) rmSync(deck, { recursive: true, force: true })
 })
 
-it('wakes the directive\'s endpoint when the deck opens and pushes its health', async () => {
-  await vi.waitFor(() => expect(pushed.at(-1)?.[0]).toMatchObject({ model: 'digits', state: 'up', kind: 'torchserve', host: new URL(torchserve.url).host }), { timeout: 10_000, interval: 20 })
+it("wakes the directive's endpoint when the deck opens and pushes its health", async () => {
+  await vi.waitFor(
+    () => expect(pushed.at(-1)?.[0]).toMatchObject({ model: 'digits', state: 'up', kind: 'torchserve', host: new URL(torchserve.url).host }),
+    { timeout: 10_000, interval: 20 }
+  )
   expect(pushed.at(-1)![0]!.message).toMatch(/answers pings in \d+ ms|woke up in/)
 })
 
 it('answers endpoint:predict for the directive URL with both sides', async () => {
-  const { examples } = ((await host.dispatch('models:list', {})) as Array<{ id: string; examples: Array<{ image?: string }> }>).find((m) => m.id === 'digits')!
-  const answer = (await host.dispatch('endpoint:predict', { id: 'digits', input: { image: examples[4]!.image! }, endpoint: `${torchserve.url}/predictions/digits` })) as EndpointPrediction
+  const { examples } = ((await host.dispatch('models:list', {})) as Array<{ id: string; examples: Array<{ image?: string }> }>).find(
+    (m) => m.id === 'digits'
+  )!
+  const answer = (await host.dispatch('endpoint:predict', {
+    id: 'digits',
+    input: { image: examples[4]!.image! },
+    endpoint: `${torchserve.url}/predictions/digits`
+  })) as EndpointPrediction
   expect(answer.source).toBe('deployed')
   expect(answer.predictions).toHaveLength(10)
   expect(answer.local!.predictions[0]!.label).toBe('4')
@@ -55,7 +64,9 @@ it('answers endpoint:predict for the directive URL with both sides', async () =>
 })
 
 it('validates the request like every channel', async () => {
-  await expect(host.dispatch('endpoint:predict', { id: 'digits', input: { image: 'x' }, timeoutMs: 5 })).rejects.toThrow(/Invalid request for endpoint:predict: timeoutMs/)
+  await expect(host.dispatch('endpoint:predict', { id: 'digits', input: { image: 'x' }, timeoutMs: 5 })).rejects.toThrow(
+    /Invalid request for endpoint:predict: timeoutMs/
+  )
   await expect(host.dispatch('endpoint:set-token', { name: 'T', token: 'x' })).rejects.toThrow(/needs the desktop app/)
   expect(await host.dispatch('endpoint:cancel', { id: 'digits' })).toEqual({ cancelled: 0 })
 })

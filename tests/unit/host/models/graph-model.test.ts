@@ -82,6 +82,35 @@ describe.skipIf(!present)('the Cora GCN (examples/cora-gcn)', () => {
     expect(base.classes.filter((c, i) => c !== runAfter.classes[i])).toHaveLength(runAfter.changed.length)
   })
 
+  it('blanked words give PyTorch\'s classes on every node, also while other runs are in flight, and leave the graph as it was', async () => {
+    type Sample = { input: { edits?: { clearFeatures?: number[] } }; outputs: { logits: { data: number[] } } }
+    const reference = JSON.parse(readFileSync(join(modelDir, 'reference.json'), 'utf8')) as { samples: Sample[] }
+    const sample = reference.samples.find((s) => (s.input.edits?.clearFeatures?.length ?? 0) > 0)!
+    const edits = sample.input.edits!
+    const expected: number[] = []
+    for (let n = 0; n < 2708; n++) {
+      const row = sample.outputs.logits.data.slice(n * 7, n * 7 + 7)
+      expected.push(row.indexOf(Math.max(...row)))
+    }
+    const base = await service.graphRun('cora-gcn')
+    const solo = await service.graphRun('cora-gcn', { clearFeatures: [1708] })
+    // Blanked runs take turns on one reused feature copy: overlap them with each other and with unedited runs.
+    const [a, plain, b, one] = await Promise.all([
+      service.graphRun('cora-gcn', edits),
+      service.graphRun('cora-gcn'),
+      service.graphRun('cora-gcn', { clearFeatures: [1708] }),
+      service.predict('cora-gcn', { node: 2692, edits })
+    ])
+    expect(a.classes).toEqual(expected)
+    expect(plain.classes).toEqual(base.classes)
+    expect(b.scores).toEqual(solo.scores)
+    expect(one.predictions[0]!.label).toBe(['Theory', 'Reinforcement_Learning', 'Genetic_Algorithms', 'Neural_Networks', 'Probabilistic_Methods', 'Case_Based', 'Rule_Learning'][expected[2692]!])
+    // A blank that is refused (a node that does not exist) restores nothing it did not touch.
+    expect((await rejection(service.graphRun('cora-gcn', { clearFeatures: [1, 99_999] }))).message).toContain('node 99999 does not exist')
+    expect((await service.graphRun('cora-gcn', { clearFeatures: [1708] })).scores).toEqual(solo.scores)
+    expect((await service.graphRun('cora-gcn')).scores).toEqual(base.scores)
+  })
+
   it('refuses bad node ids and impossible edits with a reason', async () => {
     expect((await rejection(service.predict('cora-gcn', { node: 2708 }))).message).toContain('node 2708 does not exist: the graph has 2,708 nodes (ids 0–2707)')
     const e1 = await rejection(service.predict('cora-gcn', { node: 1, edits: { addEdges: [[1, 1]] } }))

@@ -80,7 +80,9 @@ describe('::checklist', () => {
   })
 
   it('gives a clear reason for a missing file, a folder, a path outside the project and a secret', async () => {
-    expect((await failure(() => service.checklist('../READ_ME.md'))).message).toMatch(/READ_ME\.md does not exist \(paths are relative to the deck folder/)
+    expect((await failure(() => service.checklist('../READ_ME.md'))).message).toMatch(
+      /READ_ME\.md does not exist \(paths are relative to the deck folder/
+    )
     expect((await failure(() => service.checklist('../src'))).message).toContain('is a folder')
     const outside = await failure(() => service.checklist('../../outside.txt'))
     expect(outside.code).toBe('bad_request')
@@ -141,7 +143,9 @@ describe('::code', () => {
 describe('::tree', () => {
   it('lists folders first, respects every .gitignore (negations too) and hides .git', () => {
     const tree = service.tree('..', 3)
-    const lines = tree.entries.map((e) => `${'  '.repeat(e.depth)}${e.name}${e.dir ? '/' : ''}${e.collapsed !== undefined ? ` (${e.collapsed})` : ''}`)
+    const lines = tree.entries.map(
+      (e) => `${'  '.repeat(e.depth)}${e.name}${e.dir ? '/' : ''}${e.collapsed !== undefined ? ` (${e.collapsed})` : ''}`
+    )
     expect(lines).toEqual([
       'models/',
       '  .gitkeep',

@@ -71,7 +71,7 @@ describe('W&B client against the fake server', () => {
     expect(fake.requests[0]!.authorized).toBe(true)
   })
 
-  it('lists a project\'s runs page by page with the cursor', async () => {
+  it("lists a project's runs page by page with the cursor", async () => {
     const runs = await client().listRuns('demo-entity', 'exam-project', { perPage: 2 })
     expect(runs.map((r) => r.name)).toEqual(['abc12345', 'def67890', 'ghi13579'])
     expect(fake.requests).toHaveLength(2)
@@ -82,7 +82,13 @@ describe('W&B client against the fake server', () => {
 
   it('fetches a run: config unwrapped without _wandb, summary without media, sampled history per key with NaN', async () => {
     const run = await client().fetchRun(path)
-    expect(run).toMatchObject({ name: 'bright-exam-1', source: 'wandb', path: 'demo-entity/exam-project/abc12345', state: 'finished', group: 'sweep-exam' })
+    expect(run).toMatchObject({
+      name: 'bright-exam-1',
+      source: 'wandb',
+      path: 'demo-entity/exam-project/abc12345',
+      state: 'finished',
+      group: 'sweep-exam'
+    })
     expect(run.config).toEqual({ lr: 0.003, epochs: 3, batch_size: 32, optimizer: { name: 'adam', beta1: 0.9 } })
     expect(run.summary['best_val_loss']).toBe('NaN')
     expect('val/confusion' in run.summary).toBe(false)
@@ -92,7 +98,10 @@ describe('W&B client against the fake server', () => {
     expect(run.rows[150]!['train/loss']).toBe('NaN')
     expect(run.rows[299]).toMatchObject({ _step: 299, 'val/acc': fake.runs[0]!.rows[299]!['val/acc'] })
     const sampled = fake.requests.find((r) => r.query.includes('sampledHistory'))!
-    expect((sampled.variables['specs'] as string[]).map((s) => JSON.parse(s))).toContainEqual({ keys: ['_step', '_runtime', '_timestamp', 'val/loss'], samples: 1000 })
+    expect((sampled.variables['specs'] as string[]).map((s) => JSON.parse(s))).toContainEqual({
+      keys: ['_step', '_runtime', '_timestamp', 'val/loss'],
+      samples: 1000
+    })
   })
 
   it('samples when asked for fewer points (first and last kept by the server)', async () => {
@@ -171,7 +180,7 @@ describe('W&B client against the fake server', () => {
     expect(fake.requests).toHaveLength(1)
   })
 
-  it('GraphQL errors[] with HTTP 200 become an error with the server\'s message', async () => {
+  it("GraphQL errors[] with HTTP 200 become an error with the server's message", async () => {
     fake.fault({ graphqlError: 'permission denied for entity demo-entity' })
     const e = await rejection(client().viewer())
     expect(e.code).toBe('upstream')

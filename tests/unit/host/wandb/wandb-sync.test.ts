@@ -30,7 +30,12 @@ afterEach(async () => {
 
 /** A service with the stand-in's key and a small bound; real waits, real sockets. */
 function service(extra: Partial<RunsServiceOptions> = {}, env: NodeJS.ProcessEnv = {}): RunsService {
-  return new RunsService(root, { env: { WANDB_BASE_URL: fake.url, WANDB_API_KEY: fake.key, ...env }, homeDir: join(root, 'home'), wandb: { budgetMs: BOUND_MS }, ...extra })
+  return new RunsService(root, {
+    env: { WANDB_BASE_URL: fake.url, WANDB_API_KEY: fake.key, ...env },
+    homeDir: join(root, 'home'),
+    wandb: { budgetMs: BOUND_MS },
+    ...extra
+  })
 }
 
 async function failure(p: Promise<unknown>): Promise<ApiError> {
@@ -49,7 +54,7 @@ describe('a bounded W&B sync', () => {
   it('HTTP 500 on every request: gives up within the bound, naming the error', async () => {
     fake.fault({ status: 500, times: 1000 })
     const e = await failure(service().sync(RUN))
-    expect(e.message).toBe('W&B answered HTTP 500: fake fault 500 (no retry fits in the sync\'s 4 s limit); try again later.')
+    expect(e.message).toBe("W&B answered HTTP 500: fake fault 500 (no retry fits in the sync's 4 s limit); try again later.")
     expect(cached()).toBe(false)
   })
 
@@ -70,7 +75,7 @@ describe('a bounded W&B sync', () => {
   it('a Retry-After of an hour: says so at once instead of waiting', async () => {
     fake.fault({ status: 429, retryAfter: '3600' })
     const e = await failure(service({ wandb: { budgetMs: 20_000 } }).sync(RUN))
-    expect(e.message).toBe('W&B answered HTTP 429: fake fault 429 (W&B asked to retry in 60 min, past the sync\'s 20 s limit); try again later.')
+    expect(e.message).toBe("W&B answered HTTP 429: fake fault 429 (W&B asked to retry in 60 min, past the sync's 20 s limit); try again later.")
     expect(fake.requests).toHaveLength(1)
   })
 
@@ -85,7 +90,9 @@ describe('a bounded W&B sync', () => {
 
   it('a name that cannot be resolved: "offline" at once, without retries', async () => {
     const e = await failure(service({ wandb: { budgetMs: 60_000 } }, { WANDB_BASE_URL: 'http://demodeck-offline.invalid' }).sync(RUN))
-    expect(e.message).toMatch(/^Offline: demodeck-offline\.invalid cannot be resolved \((ENOTFOUND|EAI_AGAIN)\), so W&B cannot be reached\. Runs already synced still show/)
+    expect(e.message).toMatch(
+      /^Offline: demodeck-offline\.invalid cannot be resolved \((ENOTFOUND|EAI_AGAIN)\), so W&B cannot be reached\. Runs already synced still show/
+    )
   })
 
   it('Cancel mid-sync: the sync ends at once with "cancelled" and writes nothing', async () => {
@@ -121,7 +128,7 @@ describe('W&B secrets', () => {
     expect(e.message).not.toContain(fake.key)
   })
 
-  it('~/.netrc: the entry of the host called is used, and api.wandb.ai\'s password never goes elsewhere', async () => {
+  it("~/.netrc: the entry of the host called is used, and api.wandb.ai's password never goes elsewhere", async () => {
     const home = join(root, 'home')
     mkdirSync(home, { recursive: true })
     const cloudKey = 'c10d'.padEnd(40, '7')

@@ -67,7 +67,7 @@ function LiveChart({ spec, active }: { spec: ReturnType<typeof parseChartSpec>; 
             ? 'This deck has no training runs yet. Put run folders under runs/ or models/<id>/runs/, or sync one from W&B on the /runs page.'
             : `No run matches runs="${spec.runs}". Runs in this deck: ${runs
                 .slice(0, 10)
-                .map((r) => r.group ? `${r.name} (group ${r.group})` : r.name)
+                .map((r) => (r.group ? `${r.name} (group ${r.group})` : r.name))
                 .join(', ')}${runs.length > 10 ? ', …' : ''}.`}
         </div>
       </div>

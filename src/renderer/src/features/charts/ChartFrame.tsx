@@ -64,7 +64,18 @@ export function createDragStore(): DragStore {
 function DragSelection({ drag }: { drag: DragStore }): React.JSX.Element | null {
   const range = useSyncExternalStore(drag.subscribe, drag.get)
   if (!range || range[0] === range[1]) return null
-  return <ReferenceArea className="dd-zoom-area" x1={range[0]} x2={range[1]} ifOverflow="hidden" fill="#42affa" fillOpacity={0.15} strokeOpacity={0} zIndex={0} />
+  return (
+    <ReferenceArea
+      className="dd-zoom-area"
+      x1={range[0]}
+      x2={range[1]}
+      ifOverflow="hidden"
+      fill="#42affa"
+      fillOpacity={0.15}
+      strokeOpacity={0}
+      zIndex={0}
+    />
+  )
 }
 
 /** What recharts passes to a custom tick renderer (the part we use). */
@@ -129,7 +140,16 @@ function BestMarkers({ marks, labelled }: { marks: readonly BestMark[]; labelled
         <circle key={d.key} className="dd-best-dot" data-key={d.key} cx={d.cx} cy={d.cy} r={5} fill={d.color} stroke="#191919" strokeWidth={2} />
       ))}
       {labels.map((l) => (
-        <text key={l.key} className="dd-best-label" x={l.x} y={l.y} dy="0.32em" textAnchor={l.anchor} fill={dots.find((d) => d.key === l.key)?.color} fontSize={12}>
+        <text
+          key={l.key}
+          className="dd-best-label"
+          x={l.x}
+          y={l.y}
+          dy="0.32em"
+          textAnchor={l.anchor}
+          fill={dots.find((d) => d.key === l.key)?.color}
+          fontSize={12}
+        >
           {l.text}
         </text>
       ))}
@@ -195,12 +215,22 @@ export const ChartFrame = memo(function ChartFrame(props: ChartFrameProps): Reac
   const inX = (v: number): boolean => v >= Math.min(x0, x1) && v <= Math.max(x0, x1)
   const best = useMemo(() => props.best.filter((b) => inY(b.y) && inX(b.x)), [props.best, x0, x1, y0, y1, log]) // eslint-disable-line react-hooks/exhaustive-deps
   const xTicks = useMemo(() => props.xTicks.filter((v) => v >= Math.min(x0, x1) && v <= Math.max(x0, x1)), [props.xTicks, x0, x1])
-  const yTicks = useMemo(() => props.yTicks.filter((v) => v >= Math.min(y0, y1) && v <= Math.max(y0, y1) && (!log || v > 0)), [props.yTicks, y0, y1, log])
+  const yTicks = useMemo(
+    () => props.yTicks.filter((v) => v >= Math.min(y0, y1) && v <= Math.max(y0, y1) && (!log || v > 0)),
+    [props.yTicks, y0, y1, log]
+  )
   const xTick = useCallback((p: TickProps) => <XTick {...p} text={xTickText} />, [xTickText])
   return (
     <ComposedChart width={width} height={height} data={data} margin={MARGIN} role="img" aria-label="Training curves">
       {/* Horizontal lines only. Even with vertical={false} recharts runs the vertical generator, which measures x tick labels (see [Note: no text measuring]). */}
-      <CartesianGrid stroke={GRID_COLOR} strokeDasharray="3 3" vertical={false} verticalCoordinatesGenerator={noGridLines} horizontalValues={yTicks} zIndex={0} />
+      <CartesianGrid
+        stroke={GRID_COLOR}
+        strokeDasharray="3 3"
+        vertical={false}
+        verticalCoordinatesGenerator={noGridLines}
+        horizontalValues={yTicks}
+        zIndex={0}
+      />
       <XAxis
         dataKey="x"
         type="number"

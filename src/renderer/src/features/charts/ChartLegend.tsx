@@ -10,7 +10,15 @@ export interface LegendEntry {
 }
 
 /** The legend (above the plot: at the bottom of a slide it would fall under reveal.js' progress bar). */
-export function ChartLegend({ entries, hidden, onToggle }: { entries: readonly LegendEntry[]; hidden: ReadonlySet<string>; onToggle: (key: string) => void }): React.JSX.Element {
+export function ChartLegend({
+  entries,
+  hidden,
+  onToggle
+}: {
+  entries: readonly LegendEntry[]
+  hidden: ReadonlySet<string>
+  onToggle: (key: string) => void
+}): React.JSX.Element {
   return (
     <ul className="dd-chart-legend" aria-label="Series">
       {entries.map(({ def, best, points }) => {

@@ -128,7 +128,9 @@ export function ChartOverlay(props: ChartOverlayProps): React.JSX.Element {
           if (!drag) setHover(null)
         }}
       >
-        {cursorX !== null && Number.isFinite(cursorX) && <line className="dd-cursor" x1={cursorX} x2={cursorX} y1={plot.top} y2={bottom} stroke="#777" strokeWidth={1} />}
+        {cursorX !== null && Number.isFinite(cursorX) && (
+          <line className="dd-cursor" x1={cursorX} x2={cursorX} y1={plot.top} y2={bottom} stroke="#777" strokeWidth={1} />
+        )}
         <g pointerEvents="none">{dots}</g>
       </svg>
       {hit && !drag && cursorX !== null && (

@@ -35,7 +35,15 @@ export function ChartToolbar(p: ChartToolbarProps): React.JSX.Element {
       </label>
       <label className="dd-chart-smoothing">
         Smoothing
-        <input type="range" min={0} max={0.99} step={0.01} value={p.smoothing} aria-label="Smoothing" onChange={(e) => p.onSmoothing(Number(e.target.value))} />
+        <input
+          type="range"
+          min={0}
+          max={0.99}
+          step={0.01}
+          value={p.smoothing}
+          aria-label="Smoothing"
+          onChange={(e) => p.onSmoothing(Number(e.target.value))}
+        />
         <output>{p.smoothing.toFixed(2)}</output>
       </label>
       <label>

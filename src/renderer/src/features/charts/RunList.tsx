@@ -34,7 +34,9 @@ export function RunList({ runs, selected, onChange }: RunListProps): React.JSX.E
   const [filter, setFilter] = useState('')
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase()
-    return f ? runs.filter((r) => r.name.toLowerCase().includes(f) || r.id.toLowerCase().includes(f) || (r.group ?? '').toLowerCase().includes(f)) : runs
+    return f
+      ? runs.filter((r) => r.name.toLowerCase().includes(f) || r.id.toLowerCase().includes(f) || (r.group ?? '').toLowerCase().includes(f))
+      : runs
   }, [runs, filter])
   const groups = useMemo(() => groupRunsByFile(shown), [shown])
   const setMany = (ids: readonly string[], on: boolean): void => {
@@ -128,7 +130,12 @@ function FileGroup(props: {
           type="checkbox"
           aria-label={`All ${runs.length} runs of ${name}`}
           checked={on === runs.length}
-          onChange={(e) => setMany(runs.map((r) => r.id), e.target.checked)}
+          onChange={(e) =>
+            setMany(
+              runs.map((r) => r.id),
+              e.target.checked
+            )
+          }
         />
         <span className="dd-run-name">{name}</span>
         <span className={`dd-badge dd-badge-${runs[0]!.source}`}>{SOURCE_LABELS[runs[0]!.source] ?? runs[0]!.source}</span>

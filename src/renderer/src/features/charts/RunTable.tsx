@@ -64,7 +64,12 @@ export function RunTable({ runs, metrics, overrides, colors = {} }: RunTableProp
                 </th>
               ))}
               {shown.map((c) => (
-                <th key={`c:${c.key}`} scope="col" className={c.differs ? 'dd-differs' : undefined} title={c.differs ? 'differs between runs' : undefined}>
+                <th
+                  key={`c:${c.key}`}
+                  scope="col"
+                  className={c.differs ? 'dd-differs' : undefined}
+                  title={c.differs ? 'differs between runs' : undefined}
+                >
                   {c.key}
                 </th>
               ))}
@@ -77,8 +82,16 @@ export function RunTable({ runs, metrics, overrides, colors = {} }: RunTableProp
                   <span className="dd-swatch" style={{ background: colors[run.id] ?? 'transparent' }} />
                   {run.name}
                   {run.url ? (
-                    <a href={run.url} target="_blank" rel="noreferrer" className="dd-run-wandb" title={`${run.url} (opens in your browser)`} aria-label={`${run.name} on W&B`}>
-                      {' '}↗
+                    <a
+                      href={run.url}
+                      target="_blank"
+                      rel="noreferrer"
+                      className="dd-run-wandb"
+                      title={`${run.url} (opens in your browser)`}
+                      aria-label={`${run.name} on W&B`}
+                    >
+                      {' '}
+                      ↗
                     </a>
                   ) : null}
                 </th>

@@ -31,7 +31,14 @@ export default function RunsPage(): React.JSX.Element {
   const all = useMemo(() => runs ?? [], [runs])
   const chosen = useMemo(() => picked ?? defaultSelection(all), [picked, all])
   const selected = useMemo(() => all.filter((r) => chosen.has(r.id)), [all, chosen])
-  const groups = useMemo(() => groupMetrics(selected.flatMap((r) => r.metrics), overrides), [selected, overrides])
+  const groups = useMemo(
+    () =>
+      groupMetrics(
+        selected.flatMap((r) => r.metrics),
+        overrides
+      ),
+    [selected, overrides]
+  )
   const metrics = useMemo(() => {
     const available = groups.map((g) => g.canonical)
     const chosen = (pickedMetrics ?? defaultMetrics(available)).filter((m) => available.includes(m))

@@ -158,7 +158,11 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
     try {
       const svg = boxRef.current?.querySelector<SVGSVGElement>('svg.recharts-surface')
       if (!svg) throw new Error('There is no chart on screen to export yet.')
-      const { text, width, height: h } = chartSvgText(svg, {
+      const {
+        text,
+        width,
+        height: h
+      } = chartSvgText(svg, {
         background: EXPORT_BG,
         foreground: EXPORT_FG,
         title,
@@ -178,7 +182,9 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
     message = (
       <>
         None of the selected runs logged {metrics.map((m) => `“${m}”`).join(' or ') || 'any metric'}.
-        {runs.some((r) => r.metrics.length > 0) ? ` They have: ${[...new Set(runs.flatMap((r) => r.metrics))].slice(0, 12).join(', ')}.` : ' They have no training history (only a summary).'}
+        {runs.some((r) => r.metrics.length > 0)
+          ? ` They have: ${[...new Set(runs.flatMap((r) => r.metrics))].slice(0, 12).join(', ')}.`
+          : ' They have no training history (only a summary).'}
       </>
     )
   else if (!enabled) message = 'The chart loads when this slide is shown.'
@@ -326,7 +332,11 @@ export function TrainingChart(props: TrainingChartProps): React.JSX.Element {
 /** "3 points of run-a · val/loss are outside the y range (▲ marks); untick “Ignore outliers” to see them." */
 function outsideText(outside: ReadonlyArray<{ label: string; x: readonly number[] }>): string {
   const total = outside.reduce((n, o) => n + o.x.length, 0)
-  const names = outside.slice(0, 2).map((o) => o.label).join(', ') + (outside.length > 2 ? ` and ${outside.length - 2} more` : '')
+  const names =
+    outside
+      .slice(0, 2)
+      .map((o) => o.label)
+      .join(', ') + (outside.length > 2 ? ` and ${outside.length - 2} more` : '')
   return `${total} outlier point${total === 1 ? '' : 's'} of ${names} ${total === 1 ? 'is' : 'are'} outside the y range (marked ▲▼ at the edge); untick “Ignore outliers” to see ${total === 1 ? 'it' : 'them'}. `
 }
 

@@ -114,13 +114,7 @@ export function WandbSyncBox({ onSynced }: WandbSyncBoxProps): React.JSX.Element
       <form onSubmit={(e) => void sync(e)} className="dd-wandb-row">
         <label>
           W&amp;B run path or URL
-          <input
-            type="text"
-            value={path}
-            placeholder="entity/project/runId"
-            spellCheck={false}
-            onChange={(e) => setPath(e.target.value)}
-          />
+          <input type="text" value={path} placeholder="entity/project/runId" spellCheck={false} onChange={(e) => setPath(e.target.value)} />
         </label>
         <button type="submit" disabled={busy !== null}>
           {busy === 'sync' ? 'Syncing…' : 'Sync'}

@@ -100,7 +100,8 @@ export function chartView(lines: readonly LineDef[], histories: ReadonlyMap<stri
     hover.push({ def, x: series.x, raw: series.y, smooth: smoothed })
     ySeries.push({ x: series.x, y: series.y, label: def.label, color: def.color })
     const dash = def.dash || undefined
-    if (smoothOn) rawPaths.push({ key: `${def.key}~raw`, x: view.x, y: view.raw, color: def.color, width: 1, opacity: 0.22, dash, className: 'dd-line-raw' })
+    if (smoothOn)
+      rawPaths.push({ key: `${def.key}~raw`, x: view.x, y: view.raw, color: def.color, width: 1, opacity: 0.22, dash, className: 'dd-line-raw' })
     smoothPaths.push({ key: def.key, x: view.x, y: view.smooth, color: def.color, width: 2, opacity: 1, dash, className: 'dd-line-smooth' })
   }
   return { drawn, paths: [...rawPaths, ...smoothPaths], hover, ySeries, xExtent: xLo <= xHi ? [xLo, xHi] : null, integerX, nonFinite }

@@ -49,7 +49,10 @@ function inlineStyles(source: Element, target: Element): void {
 }
 
 /** Serialises a chart's <svg> into a stand-alone SVG document (see [Note: self-contained SVG]). */
-export function chartSvgText(svg: SVGSVGElement, options: { background: string; foreground: string; legend: ExportLegendItem[]; title?: string }): {
+export function chartSvgText(
+  svg: SVGSVGElement,
+  options: { background: string; foreground: string; legend: ExportLegendItem[]; title?: string }
+): {
   text: string
   width: number
   height: number

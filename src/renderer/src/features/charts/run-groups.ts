@@ -30,4 +30,3 @@ export function defaultSelection(runs: readonly RunInfo[]): Set<string> {
   const withHistory = runs.filter((r) => r.steps > 0)
   return new Set((withHistory.length > 0 ? withHistory : runs).map((r) => r.id))
 }
-

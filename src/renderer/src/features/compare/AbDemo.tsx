@@ -91,7 +91,11 @@ export function AbDemo({ a, b, active, top, exampleIndex }: AbDemoProps): React.
               {predictor.error}
             </div>
           )}
-          <div className={`ab-agreement${line?.agree === false ? ' is-disagree' : line?.agree ? ' is-agree' : ''}`} data-testid="ab-agreement" role="status">
+          <div
+            className={`ab-agreement${line?.agree === false ? ' is-disagree' : line?.agree ? ' is-agree' : ''}`}
+            data-testid="ab-agreement"
+            role="status"
+          >
             {line ? `${line.agree === false ? '✗' : line.agree ? '✓' : '⚠'} ${line.text}` : EMPTY_HINT}
           </div>
           <div className="ab-columns">
@@ -128,7 +132,11 @@ export function AbDemo({ a, b, active, top, exampleIndex }: AbDemoProps): React.
                   {speed ? ` (${b.name}: ${speed})` : ''}
                 </span>
               )}
-              {size && <span>{b.name}: {size}</span>}
+              {size && (
+                <span>
+                  {b.name}: {size}
+                </span>
+              )}
             </div>
           )}
           {a.examples.length > 0 && (

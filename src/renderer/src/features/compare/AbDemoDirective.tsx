@@ -18,7 +18,19 @@ export function pairOf(attributes: Record<string, string>, model: ModelInfo): st
 }
 
 /** The A/B demo of `a` and the model named `other`, or why it cannot run. */
-export function AbDemoFor({ a, other, models, attributes, active }: { a: ModelInfo; other: string; models: ModelsState & { retry: () => void }; attributes: Record<string, string>; active: boolean }): React.JSX.Element {
+export function AbDemoFor({
+  a,
+  other,
+  models,
+  attributes,
+  active
+}: {
+  a: ModelInfo
+  other: string
+  models: ModelsState & { retry: () => void }
+  attributes: Record<string, string>
+  active: boolean
+}): React.JSX.Element {
   const found = resolveModel(other, models, 'demo')
   if ('notice' in found) return found.notice
   const b = found.model
@@ -28,10 +40,10 @@ export function AbDemoFor({ a, other, models, attributes, active }: { a: ModelIn
       : a.task === 'node-classification'
         ? `“${a.name}” classifies the nodes of a graph: the A/B demo is for text, image and tabular models.`
         : a.task !== b.task
-        ? `“${a.name}” and “${b.name}” do different tasks (${a.task.replace('-', ' ')} vs ${b.task.replace('-', ' ')}): an A/B needs two models of the same task.`
-        : a.errors.length > 0 || b.errors.length > 0
-          ? `${(a.errors.length > 0 ? a : b).name} cannot run: ${(a.errors[0] ?? b.errors[0])!.message}`
-          : null
+          ? `“${a.name}” and “${b.name}” do different tasks (${a.task.replace('-', ' ')} vs ${b.task.replace('-', ' ')}): an A/B needs two models of the same task.`
+          : a.errors.length > 0 || b.errors.length > 0
+            ? `${(a.errors.length > 0 ? a : b).name} cannot run: ${(a.errors[0] ?? b.errors[0])!.message}`
+            : null
   if (problem) {
     return (
       <div className="dm-notice" role="note" data-testid="ab-notice">

@@ -9,7 +9,12 @@ import type { ColumnDrift } from '../../../../shared/types'
 /** Reference and current shares per bin, side by side. */
 export const DriftChart = memo(function DriftChart({ column, height = 220 }: { column: ColumnDrift; height?: number }) {
   const data = useMemo(
-    () => column.histogram.bins.map((bin, k) => ({ bin, reference: (column.histogram.reference[k] ?? 0) * 100, current: (column.histogram.current[k] ?? 0) * 100 })),
+    () =>
+      column.histogram.bins.map((bin, k) => ({
+        bin,
+        reference: (column.histogram.reference[k] ?? 0) * 100,
+        current: (column.histogram.current[k] ?? 0) * 100
+      })),
     [column]
   )
   return (

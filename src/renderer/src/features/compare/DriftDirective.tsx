@@ -47,14 +47,25 @@ export default function DriftDirective({ attributes, active, surface }: Directiv
   if (!attributes['current']) {
     return (
       <div className="dm-notice" role="note">
-        <code>::drift</code> needs the set to check: <code>{`current="models/${model}/sets/new.csv"`}</code> (and <code>reference="…"</code>, else the model's examples).
+        <code>::drift</code> needs the set to check: <code>{`current="models/${model}/sets/new.csv"`}</code> (and <code>reference="…"</code>, else the
+        model's examples).
       </div>
     )
   }
   return <DriftReportView model={model} reference={attributes['reference']} current={attributes['current']} active={active} />
 }
 
-function DriftReportView({ model, reference, current, active }: { model: string; reference: string | undefined; current: string; active: boolean }): React.JSX.Element {
+function DriftReportView({
+  model,
+  reference,
+  current,
+  active
+}: {
+  model: string
+  reference: string | undefined
+  current: string
+  active: boolean
+}): React.JSX.Element {
   const [state, setState] = useState<{ report?: DriftReport; error?: string }>({})
   const [started, setStarted] = useState(false)
   const [selected, setSelected] = useState<string | null>(null)

@@ -24,8 +24,10 @@ export function driftRows(report: DriftReport): DriftRow[] {
 
 /** "3 of 13 features drifted — no dataset drift (Evidently's rule: at least half)" and the like. */
 export function driftHeadline(report: DriftReport): { drift: boolean; text: string } {
-  const outputs = [report.confidence.drifted ? 'the confidence' : null, report.predictedClass.drifted ? 'the predicted classes' : null].filter(Boolean)
-  const outputText = outputs.length ? `; ${outputs.join(' and ')} shifted` : '; the model\'s answers did not shift'
+  const outputs = [report.confidence.drifted ? 'the confidence' : null, report.predictedClass.drifted ? 'the predicted classes' : null].filter(
+    Boolean
+  )
+  const outputText = outputs.length ? `; ${outputs.join(' and ')} shifted` : "; the model's answers did not shift"
   if (report.dataset) {
     const { driftedFeatures, features, drifted } = report.dataset
     return {
@@ -33,7 +35,10 @@ export function driftHeadline(report: DriftReport): { drift: boolean; text: stri
       text: `${driftedFeatures} of ${features} features drifted — ${drifted ? 'dataset drift' : 'no dataset drift'} (at least half must drift)${outputText}`
     }
   }
-  return { drift: outputs.length > 0, text: outputs.length ? `The model's ${outputs.join(' and ').replace(/the /g, '')} shifted` : 'The model\'s answers did not shift' }
+  return {
+    drift: outputs.length > 0,
+    text: outputs.length ? `The model's ${outputs.join(' and ').replace(/the /g, '')} shifted` : "The model's answers did not shift"
+  }
 }
 
 /** p-values and PSI as people read them: `0.72`, `0.013`, `2e-6`, `<1e-12`. */

@@ -18,6 +18,7 @@ import { ProblemsBanner } from './ProblemsBanner'
 import { DeckErrorScreen } from './DeckErrorScreen'
 import { AudienceLink } from '../project/AudienceLink'
 import './deck.css'
+import './audience.css'
 
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', ' ', 'PageDown', 'n', 'N', 'l', 'j'])
 
@@ -151,7 +152,8 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
   if (deck.slides.length === 0) return <DeckErrorScreen deck={deck} />
 
   return (
-    <div className="dd-audience" data-testid="audience" data-synced={synced ? 'true' : 'false'}>
+    // Diagnostics stay on the presenter unless rehearsal mode is on: see [Note: audience-screen hygiene] in presenter/TalkControls.tsx.
+    <div className={`dd-audience${sync?.rehearsal ? ' dd-rehearsal' : ''}`} data-testid="audience" data-synced={synced ? 'true' : 'false'}>
       <RevealDeck
         config={config}
         deckRef={revealRef}
@@ -180,7 +182,7 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
       {sync?.blackout ? <div className="dd-blackout" data-testid="blackout" aria-label="Screen blacked out (press B)" /> : null}
       <AudienceLink deck={deck} sync={sync} />
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
-      <ProblemsBanner deck={deck} />
+      {sync?.rehearsal ? <ProblemsBanner deck={deck} /> : null}
     </div>
   )
 }

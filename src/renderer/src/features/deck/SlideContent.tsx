@@ -57,10 +57,7 @@ interface Props {
 
 /** The slide's markdown as React elements; throws (into the slide's boundary) when the renderer cannot cope. */
 function SlideBody({ deck, slide, active, surface }: Props): React.JSX.Element {
-  const content = useMemo(
-    () => renderMarkdown(slide.markdown, { assetBase: deck.assetBase, components }),
-    [slide.markdown, deck.assetBase]
-  )
+  const content = useMemo(() => renderMarkdown(slide.markdown, { assetBase: deck.assetBase, components }), [slide.markdown, deck.assetBase])
   const context = useMemo(() => ({ deck, slideIndex: slide.index, active, surface }), [deck, slide.index, active, surface])
   return (
     <SlideContext.Provider value={context}>

@@ -34,7 +34,7 @@ export function DirectiveHost({ name, attributes, deck, slideIndex, active, surf
   const Registered = directiveRegistry[name]
   if (!Registered) {
     return (
-      <div className="dd-notice dd-notice-warning" data-testid="unknown-directive">
+      <div className="dd-notice dd-notice-warning" data-testid="unknown-directive" data-diagnostic="">
         <strong>::{name}</strong> is not a demodeck component. Known components:{' '}
         {Object.keys(directiveRegistry)
           .map((known) => `::${known}`)

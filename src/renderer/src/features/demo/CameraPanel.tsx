@@ -79,9 +79,7 @@ export function CameraPanel({ onCapture, active }: CameraPanelProps): React.JSX.
     const side = Math.min(v.videoWidth, v.videoHeight)
     const canvas = document.createElement('canvas')
     canvas.width = canvas.height = Math.min(side, 448)
-    canvas
-      .getContext('2d')!
-      .drawImage(v, (v.videoWidth - side) / 2, (v.videoHeight - side) / 2, side, side, 0, 0, canvas.width, canvas.height)
+    canvas.getContext('2d')!.drawImage(v, (v.videoWidth - side) / 2, (v.videoHeight - side) / 2, side, side, 0, 0, canvas.width, canvas.height)
     onCapture(canvas.toDataURL('image/png'))
   }
 

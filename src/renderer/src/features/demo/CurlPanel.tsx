@@ -39,11 +39,7 @@ export function CurlPanel({ modelId, input, command }: { modelId: string; input:
       {command && <div className="dm-caption">The request demodeck sent to the deployed endpoint</div>}
       <code className="dm-curl-code">{shown}</code>
       <div className="dm-row-buttons">
-        <button
-          type="button"
-          className="dm-button"
-          onClick={() => void copyText(full).then((ok) => setCopied(ok ? 'yes' : 'no'))}
-        >
+        <button type="button" className="dm-button" onClick={() => void copyText(full).then((ok) => setCopied(ok ? 'yes' : 'no'))}>
           {copied === 'yes' ? 'Copied ✓' : 'Copy'}
         </button>
         {copied === 'no' && <span className="dm-muted">Copy failed: select the command and copy it by hand.</span>}

@@ -15,6 +15,7 @@ import { useModels } from './use-models'
 import { AbDemoFor, pairOf } from '../compare/AbDemoDirective'
 import { ProbeDirectiveNote } from '../probe/ProbeDirectiveNote'
 import { parseProbeAttributes } from '../probe/probe-format'
+import { usePrinting } from '../print/printing'
 import './demo.css'
 
 /** The live demo directive. */
@@ -36,11 +37,13 @@ export default function DemoDirective({ attributes, active, surface }: Directive
 
 function LiveDemoForId({ attributes, active }: Pick<DirectiveProps, 'attributes' | 'active'>): React.JSX.Element {
   const models = useModels()
+  const printing = usePrinting()
   const found = resolveModel(attributes.model, models, 'demo')
   if ('notice' in found) return found.notice
   const other = pairOf(attributes, found.model)
   if (other) return <AbDemoFor a={found.model} other={other} models={models} attributes={attributes} active={active} />
-  const example = attributes.example !== undefined ? intAttribute(attributes.example, 0, 0) : null
+  // A printed copy shows a real prediction: the first example unless the slide names one.
+  const example = attributes.example !== undefined ? intAttribute(attributes.example, 0, 0) : printing && found.model.examples.length > 0 ? 0 : null
   const source = parseSource(attributes.source)
   const timeoutMs = parseTimeout(attributes.timeout)
   const probe = parseProbeAttributes(found.model.task, attributes)

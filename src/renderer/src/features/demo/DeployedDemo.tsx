@@ -45,12 +45,27 @@ function localOnly(local: Prediction, url: string, detail: string): EndpointPred
     ...local,
     source: 'local',
     local,
-    deployed: { ok: false, predictions: [], latencyMs: 0, curl: null, host, at: new Date().toISOString(), failure: 'config', notice: 'deployed endpoint is not set up right — local model', detail }
+    deployed: {
+      ok: false,
+      predictions: [],
+      latencyMs: 0,
+      curl: null,
+      host,
+      at: new Date().toISOString(),
+      failure: 'config',
+      notice: 'deployed endpoint is not set up right — local model',
+      detail
+    }
   }
 }
 
 /** The source state of a demo: `endpoint` from the directive wins over the model's own. */
-export function useDemoSource(model: ModelInfo, endpoint: string | undefined, initial: DemoSource | undefined, timeoutMs: number | undefined): DemoSourceState {
+export function useDemoSource(
+  model: ModelInfo,
+  endpoint: string | undefined,
+  initial: DemoSource | undefined,
+  timeoutMs: number | undefined
+): DemoSourceState {
   const url = endpoint ?? model.endpoint?.url ?? null
   const [chosen, setSource] = useState<DemoSource>(initial ?? 'deployed')
   const source: DemoSource = url ? chosen : 'local'

@@ -53,12 +53,7 @@ export const DistributionChart = memo(function DistributionChart({ prediction, r
           {data.map((d, i) => (
             <Cell key={d.label} className={i === 0 ? 'dm-chart-top' : 'dm-chart-bar'} />
           ))}
-          <LabelList
-            dataKey="score"
-            position="right"
-            formatter={(v: unknown) => formatPercent(Number(v))}
-            className="dm-chart-value"
-          />
+          <LabelList dataKey="score" position="right" formatter={(v: unknown) => formatPercent(Number(v))} className="dm-chart-value" />
         </Bar>
       </BarChart>
     </div>

@@ -41,7 +41,12 @@ function EndpointRow({ health }: { health: EndpointHealth }): React.JSX.Element 
         <button type="button" className="dm-button" onClick={wake} disabled={busy || health.state === 'waking'}>
           {busy || health.state === 'waking' ? 'Waking…' : 'Wake the endpoint'}
         </button>
-        <button type="button" className="dm-button" onClick={() => void api['endpoint:cancel']({ id: health.model })} title="Abandon calls in flight; the local model answers them">
+        <button
+          type="button"
+          className="dm-button"
+          onClick={() => void api['endpoint:cancel']({ id: health.model })}
+          title="Abandon calls in flight; the local model answers them"
+        >
           Cancel calls
         </button>
       </div>
@@ -89,8 +94,7 @@ function TokenForm({ name, onError }: { name: string; onError: (message: string 
       }}
     >
       <label>
-        Token for keychain entry “{name}”{' '}
-        <input type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+        Token for keychain entry “{name}” <input type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
       </label>{' '}
       <button type="submit" className="dm-button" disabled={token.trim() === ''}>
         Save in keychain

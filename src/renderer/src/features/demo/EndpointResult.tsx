@@ -24,17 +24,30 @@ function LabelOnly({ label, reportedScore }: { label: string; reportedScore?: nu
   return (
     <div className="dm-label-only" data-testid="label-only">
       <span className="dm-label-only-value">{label}</span>
-      <span className="dm-muted">{reportedScore !== undefined ? `the API's own confidence: ${formatPercent(reportedScore)}` : 'the API returns a label, no scores'}</span>
+      <span className="dm-muted">
+        {reportedScore !== undefined ? `the API's own confidence: ${formatPercent(reportedScore)}` : 'the API returns a label, no scores'}
+      </span>
     </div>
   )
 }
 
-function DeployedSide({ result, top, seq, emptyHint }: { result: EndpointPrediction; top: number; seq: number; emptyHint: string }): React.JSX.Element {
+function DeployedSide({
+  result,
+  top,
+  seq,
+  emptyHint
+}: {
+  result: EndpointPrediction
+  top: number
+  seq: number
+  emptyHint: string
+}): React.JSX.Element {
   const d = result.deployed
   if (!d.ok) {
     return (
       <div className="dm-source-note" data-testid="deployed-failed">
-        {d.notice?.replace(/ — local model$/, '') ?? 'deployed endpoint did not answer'}
+        <span data-diagnostic="">{d.notice?.replace(/ — local model$/, '') ?? 'deployed endpoint did not answer'}</span>
+        <span className="dm-audience-only">no answer</span>
       </div>
     )
   }
@@ -60,7 +73,11 @@ export const EndpointResult = memo(function EndpointResult({ result, both, top, 
           </div>
           <div className="dm-both-col" data-testid="both-local">
             <div className="dm-caption">Local · ONNX · {local ? formatMs(local.latencyMs) : '—'}</div>
-            {local ? <LabelBars prediction={local} top={top} seq={seq} emptyHint={emptyHint} /> : <div className="dm-source-note">{result.localError ?? 'no local answer'}</div>}
+            {local ? (
+              <LabelBars prediction={local} top={top} seq={seq} emptyHint={emptyHint} />
+            ) : (
+              <div className="dm-source-note">{result.localError ?? 'no local answer'}</div>
+            )}
           </div>
         </div>
         {result.agreement && (
@@ -79,7 +96,11 @@ export const EndpointResult = memo(function EndpointResult({ result, both, top, 
           <div className="dm-caption">
             Deployed model · {d.host} · {formatMs(d.latencyMs)}
           </div>
-          {result.labelOnly ? <LabelOnly label={result.labelOnly.label} reportedScore={result.labelOnly.reportedScore} /> : <LabelBars prediction={result} top={top} seq={seq} emptyHint={emptyHint} />}
+          {result.labelOnly ? (
+            <LabelOnly label={result.labelOnly.label} reportedScore={result.labelOnly.reportedScore} />
+          ) : (
+            <LabelBars prediction={result} top={top} seq={seq} emptyHint={emptyHint} />
+          )}
           {result.agreement && (
             <div className="dm-muted" data-testid="agreement">
               Local model: {agreementLine(result.agreement).replace(/^Same top label/, 'same top label')}
@@ -89,7 +110,7 @@ export const EndpointResult = memo(function EndpointResult({ result, both, top, 
       ) : (
         <>
           <div className="dm-source-label" role="status" data-testid="source-label">
-            Local model · {d.notice?.replace(/ — local model$/, '') ?? 'the deployed endpoint did not answer'}
+            Local model<span data-diagnostic=""> · {d.notice?.replace(/ — local model$/, '') ?? 'the deployed endpoint did not answer'}</span>
           </div>
           <LabelBars prediction={result} top={top} seq={seq} emptyHint={emptyHint} />
         </>

@@ -107,9 +107,7 @@ export function ImageInput({ model, predictor, active, initial }: ImageInputProp
         ))}
       </div>
       <div className="dm-image-main">
-        {mode === 'draw' && (
-          <DrawPad background={background} onStroke={(png) => send(png, 'draw', 'drawing')} />
-        )}
+        {mode === 'draw' && <DrawPad background={background} onStroke={(png) => send(png, 'draw', 'drawing')} />}
         {mode === 'upload' && (
           <div className="dm-drop">
             <p>Drop an image here, paste one with Ctrl+V, or</p>

@@ -26,23 +26,12 @@ export interface LabelBarsProps {
 export const LabelBars = memo(function LabelBars({ prediction, top, seq, stale, emptyHint }: LabelBarsProps) {
   const rows = useMemo(() => sortedScores(prediction).slice(0, Math.max(1, top)), [prediction, top])
   return (
-    <div
-      className={`dm-bars${stale ? ' is-stale' : ''}`}
-      data-testid="prediction-bars"
-      data-seq={seq}
-      role="list"
-      aria-label="Predicted labels"
-    >
+    <div className={`dm-bars${stale ? ' is-stale' : ''}`} data-testid="prediction-bars" data-seq={seq} role="list" aria-label="Predicted labels">
       {rows.length === 0 ? (
         <div className="dm-bars-empty">{emptyHint}</div>
       ) : (
         rows.map((row, i) => (
-          <div
-            key={row.label}
-            className={`dm-row${i === 0 ? ' is-top' : ''}`}
-            data-testid="prediction-row"
-            role="listitem"
-          >
+          <div key={row.label} className={`dm-row${i === 0 ? ' is-top' : ''}`} data-testid="prediction-row" role="listitem">
             <div className="dm-row-head">
               <span className="dm-row-label" title={row.label}>
                 {row.label}

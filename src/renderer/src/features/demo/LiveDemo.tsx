@@ -59,11 +59,22 @@ function keepKeysInControls(e: React.KeyboardEvent): void {
 export function LiveDemo(props: LiveDemoProps): React.JSX.Element {
   const { model } = props
   // Graph models have their own demo (the whole graph, not one input); one that cannot run shows its errors below.
-  if (model.task === 'node-classification' && model.errors.length === 0) return <GraphDemo model={model} active={props.active} top={props.top} size={props.size} />
+  if (model.task === 'node-classification' && model.errors.length === 0)
+    return <GraphDemo model={model} active={props.active} top={props.top} size={props.size} />
   return <ClassifierDemo {...props} />
 }
 
-function ClassifierDemo({ model, active, top, exampleIndex, size, endpoint, source: initialSource, timeoutMs, probe }: LiveDemoProps): React.JSX.Element {
+function ClassifierDemo({
+  model,
+  active,
+  top,
+  exampleIndex,
+  size,
+  endpoint,
+  source: initialSource,
+  timeoutMs,
+  probe
+}: LiveDemoProps): React.JSX.Element {
   const deployed = useDemoSource(model, endpoint, initialSource, timeoutMs)
   const predictor = usePredictor(model.id, deployed.call)
   useRerunOnSwitch(deployed.source, predictor)
@@ -112,7 +123,7 @@ function ClassifierDemo({ model, active, top, exampleIndex, size, endpoint, sour
       </header>
 
       {parityFailed && (
-        <div className="dm-banner" role="alert" data-testid="parity-warning">
+        <div className="dm-banner" role="alert" data-testid="parity-warning" data-diagnostic="">
           {/* The headline names the figure that failed (export or preprocessing parity). */}
           <strong>⚠ Parity check failed.</strong> {model.parity!.message}
         </div>
@@ -120,8 +131,8 @@ function ClassifierDemo({ model, active, top, exampleIndex, size, endpoint, sour
 
       {model.errors.length > 0 ? (
         <div className="dm-alert dm-model-errors" role="alert">
-          <strong>This model cannot run:</strong>
-          <ul>
+          <strong>This model cannot run.</strong>
+          <ul data-diagnostic="">
             {model.errors.map((p, i) => (
               <li key={i}>
                 {p.message}
@@ -133,15 +144,9 @@ function ClassifierDemo({ model, active, top, exampleIndex, size, endpoint, sour
       ) : (
         <div className={`dm-demo-body dm-task-${model.task.split('-')[0]}`}>
           <div className="dm-input">
-            {model.task === 'text-classification' && (
-              <TextInput model={model} predictor={predictor} active={active} initial={initial} />
-            )}
-            {model.task === 'image-classification' && (
-              <ImageInput model={model} predictor={predictor} active={active} initial={initial} />
-            )}
-            {model.task === 'tabular-classification' && (
-              <TabularInput model={model} predictor={predictor} active={active} initial={initial} />
-            )}
+            {model.task === 'text-classification' && <TextInput model={model} predictor={predictor} active={active} initial={initial} />}
+            {model.task === 'image-classification' && <ImageInput model={model} predictor={predictor} active={active} initial={initial} />}
+            {model.task === 'tabular-classification' && <TabularInput model={model} predictor={predictor} active={active} initial={initial} />}
           </div>
           <div className="dm-output">
             {predictor.error && (
@@ -150,14 +155,15 @@ function ClassifierDemo({ model, active, top, exampleIndex, size, endpoint, sour
               </div>
             )}
             {deployed.source === 'local' ? (
-              <LabelBars
-                prediction={predictor.result}
+              <LabelBars prediction={predictor.result} top={showAll ? labelCount : top} seq={predictor.seq} emptyHint={EMPTY_HINT[model.task]} />
+            ) : (
+              <EndpointResult
+                result={predictor.result}
+                both={deployed.source === 'both'}
                 top={showAll ? labelCount : top}
                 seq={predictor.seq}
                 emptyHint={EMPTY_HINT[model.task]}
               />
-            ) : (
-              <EndpointResult result={predictor.result} both={deployed.source === 'both'} top={showAll ? labelCount : top} seq={predictor.seq} emptyHint={EMPTY_HINT[model.task]} />
             )}
             {canExpand && (
               <button type="button" className="dm-link" aria-expanded={showAll} onClick={() => setShowAll((s) => !s)}>
@@ -182,7 +188,7 @@ function ClassifierDemo({ model, active, top, exampleIndex, size, endpoint, sour
         <CurlPanel modelId={model.id} input={predictor.input ?? sampleInput(model)} command={deployed.curl(predictor.result)} />
       )}
       {warnings.length > 0 && (
-        <ul className="dm-warnings">
+        <ul className="dm-warnings" data-diagnostic="">
           {warnings.map((w, i) => (
             <li key={i}>⚠ {w.message}</li>
           ))}

@@ -272,13 +272,18 @@ function ParityDetails({ report }: { report: ParityReport }): React.JSX.Element 
   const { exportParity: ex, preprocessingParity: pre } = report
   const sign = (ok: boolean): string => (ok ? '≤' : '>')
   return (
-    <div className={`dm-parity is-${report.status === 'ok' ? 'ok' : report.status === 'warning' ? 'warn' : 'bad'}`} data-testid="card-parity" role={report.status === 'failed' ? 'alert' : undefined}>
+    <div
+      className={`dm-parity is-${report.status === 'ok' ? 'ok' : report.status === 'warning' ? 'warn' : 'bad'}`}
+      data-testid="card-parity"
+      role={report.status === 'failed' ? 'alert' : undefined}
+    >
       <div data-testid="parity-headline">
         {report.status === 'ok' ? '✓' : '⚠'} {report.message}
       </div>
       <ul className="dm-parity-figures">
         <li data-testid="parity-export">
-          Export parity: max abs diff {formatSci(ex.maxAbsDiff)} {sign(ex.ok)} {formatSci(report.tolerance)} over {ex.samples} sample{ex.samples === 1 ? '' : 's'}
+          Export parity: max abs diff {formatSci(ex.maxAbsDiff)} {sign(ex.ok)} {formatSci(report.tolerance)} over {ex.samples} sample
+          {ex.samples === 1 ? '' : 's'}
         </li>
         {pre && (
           <li data-testid="parity-preprocessing">

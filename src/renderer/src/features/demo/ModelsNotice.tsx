@@ -15,8 +15,13 @@ export function resolveModel(
   if (!id) {
     return {
       notice: (
-        <div className="dm-notice" role="note">
-          <code>::{directive}</code> needs a model, e.g. <code>::{directive}{'{model="disaster-tweets"}'}</code>.
+        <div className="dm-notice" role="note" data-diagnostic="">
+          <code>::{directive}</code> needs a model, e.g.{' '}
+          <code>
+            ::{directive}
+            {'{model="disaster-tweets"}'}
+          </code>
+          .
         </div>
       )
     }
@@ -41,11 +46,12 @@ export function resolveModel(
   const known = state.models.map((m) => m.id)
   return {
     notice: (
-      <div className="dm-notice" role="note" data-testid="unknown-model">
+      <div className="dm-notice" role="note" data-testid="unknown-model" data-diagnostic="">
         There is no model “{id}” in this deck's <code>models/</code> folder.{' '}
         {known.length > 0 ? (
           <>
-            Known models: {known.map((k, i) => (
+            Known models:{' '}
+            {known.map((k, i) => (
               <span key={k}>
                 {i > 0 ? ', ' : ''}
                 <code>{k}</code>

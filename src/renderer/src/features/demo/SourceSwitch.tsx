@@ -12,7 +12,15 @@ const OPTIONS: Array<{ value: DemoSource; label: string; title: string }> = [
 ]
 
 /** The source switch of a demo with a deployed endpoint. */
-export function SourceSwitch({ value, onChange, name }: { value: DemoSource; onChange: (source: DemoSource) => void; name: string }): React.JSX.Element {
+export function SourceSwitch({
+  value,
+  onChange,
+  name
+}: {
+  value: DemoSource
+  onChange: (source: DemoSource) => void
+  name: string
+}): React.JSX.Element {
   return (
     <div className="dm-source" role="radiogroup" aria-label="Which model answers" data-testid="source-switch">
       {OPTIONS.map((option) => (

@@ -75,13 +75,7 @@ export function TextInput({ model, predictor, active, initial }: TextInputProps)
         <div className="dm-examples" role="group" aria-label="Examples">
           <span className="dm-caption">Examples</span>
           {texts.map((example, i) => (
-            <button
-              type="button"
-              key={i}
-              className="dm-chip"
-              title={example.text}
-              onClick={() => pick(example)}
-            >
+            <button type="button" key={i} className="dm-chip" title={example.text} onClick={() => pick(example)}>
               {example.label ?? snippet(example.text, 36)}
             </button>
           ))}

@@ -43,4 +43,3 @@ export function toFeatures(features: TabularFeature[], raw: Raw): Record<string,
   }
   return out
 }
-

@@ -107,17 +107,19 @@ export function usePredictor(modelId: string, call?: PredictCall): Predictor {
           const p95 = percentile(lat, 95)
           // flushSync: commit now, in this task, instead of one scheduler hop later; on a busy
           // machine every hop can cost milliseconds of the keystroke-to-bars budget.
-          flushSync(() => setState((prev) => ({
-            result,
-            input: job.input,
-            seq: job.seq,
-            error: null,
-            roundTripMs: roundTrip,
-            p50,
-            p95,
-            count: prev.count + 1,
-            history: pushHistory(prev.history, job, result, historyKey)
-          })))
+          flushSync(() =>
+            setState((prev) => ({
+              result,
+              input: job.input,
+              seq: job.seq,
+              error: null,
+              roundTripMs: roundTrip,
+              p50,
+              p95,
+              count: prev.count + 1,
+              history: pushHistory(prev.history, job, result, historyKey)
+            }))
+          )
         },
         (error: unknown) => {
           done()
@@ -157,12 +159,7 @@ export function usePredictor(modelId: string, call?: PredictCall): Predictor {
   return useMemo(() => ({ ...state, predict, fail }), [state, predict, fail])
 }
 
-function pushHistory(
-  history: HistoryEntry[],
-  job: Queued,
-  result: Prediction,
-  key: { current: number }
-): HistoryEntry[] {
+function pushHistory(history: HistoryEntry[], job: Queued, result: Prediction, key: { current: number }): HistoryEntry[] {
   const top = result.predictions.reduce<{ label: string; score: number } | null>(
     (best, p) => (best === null || p.score > best.score ? p : best),
     null

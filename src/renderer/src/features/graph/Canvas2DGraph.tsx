@@ -45,7 +45,11 @@ export function Canvas2DGraph({ state, onSelect, focusSeq, onReady }: Canvas2DGr
     const st = stateRef.current
     if (!camera.current) {
       const b = layoutBounds(st.layout)
-      camera.current = { scale: 0.92 * Math.min(w / (b.maxX - b.minX || 1), h / (b.maxY - b.minY || 1)), cx: (b.minX + b.maxX) / 2, cy: (b.minY + b.maxY) / 2 }
+      camera.current = {
+        scale: 0.92 * Math.min(w / (b.maxX - b.minX || 1), h / (b.maxY - b.minY || 1)),
+        cx: (b.minX + b.maxX) / 2,
+        cy: (b.minY + b.maxY) / 2
+      }
     }
     const cam = camera.current
     const ctx = el.getContext('2d')

@@ -6,7 +6,7 @@
  * links, add one, blank its words) that re-run the model on the whole graph
  * and ring every node whose class changed, with undo.
  */
-import { lazy, Suspense, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import type { ModelInfo, Prediction } from '../../../../shared/types'
 import { LabelBars } from '../demo/LabelBars'
 import { demoHref } from '../demo/demo-routes'
@@ -17,7 +17,10 @@ import { CANVAS_COLORS, Emphasis, hasWebGL, type GraphViewState } from './graph-
 import { useGraphDemo, type GraphDemoState } from './use-graph-demo'
 import './graph.css'
 
-const SigmaCanvas = lazy(() => import('./SigmaCanvas').then((m) => ({ default: m.SigmaCanvas })))
+/** The WebGL renderer's chunk (sigma.js + graphology), fetched while the graph itself is still loading. */
+const loadSigma = (): Promise<{ default: typeof import('./SigmaCanvas').SigmaCanvas }> =>
+  import('./SigmaCanvas').then((m) => ({ default: m.SigmaCanvas }))
+const SigmaCanvas = lazy(loadSigma)
 const SPLIT = ['not in a split', 'train', 'validation', 'test']
 
 /** Props of {@link GraphDemo}. */
@@ -36,6 +39,10 @@ export function GraphDemo({ model, active, top, size }: GraphDemoProps): React.J
   const [painted, setPainted] = useState(false)
   const view = useViewState(demo)
   const names = model.labels
+  // Start fetching the renderer with the graph, not after it: the first paint waits for both.
+  useEffect(() => {
+    if (active && renderer === 'webgl') void loadSigma().catch(() => undefined)
+  }, [active, renderer])
 
   return (
     <div
@@ -149,7 +156,11 @@ function useViewState(demo: GraphDemoState): GraphViewState | null {
     const changed = new Set(run.changed)
     const fill = run.classes.map(classColor)
     const ring = run.classes.map((c, i) =>
-      changed.has(i) ? CANVAS_COLORS.changedRing : data.labels[i]! >= 0 && data.split[i] !== 1 && c !== data.labels[i] ? CANVAS_COLORS.wrongRing : null
+      changed.has(i)
+        ? CANVAS_COLORS.changedRing
+        : data.labels[i]! >= 0 && data.split[i] !== 1 && c !== data.labels[i]
+          ? CANVAS_COLORS.wrongRing
+          : null
     )
     const emphasis = new Uint8Array(data.nodes)
     if (selected !== null) {
@@ -164,13 +175,27 @@ function useViewState(demo: GraphDemoState): GraphViewState | null {
   }, [data, run, edited, links, selected])
 }
 
-function Accuracy({ run, base, edited }: { run: NonNullable<GraphDemoState['run']>; base: GraphDemoState['baseRun']; edited: boolean }): React.JSX.Element | null {
+function Accuracy({
+  run,
+  base,
+  edited
+}: {
+  run: NonNullable<GraphDemoState['run']>
+  base: GraphDemoState['baseRun']
+  edited: boolean
+}): React.JSX.Element | null {
   if (run.accuracy.test === null) return null
   const delta = edited && base?.accuracy.test != null ? run.accuracy.test - base.accuracy.test : 0
   return (
     <span className="dm-graph-acc" data-testid="graph-accuracy" title="Share of the test-split papers whose predicted class is their true class">
       test accuracy <b>{formatPercent(run.accuracy.test)}</b>
-      {edited && delta !== 0 && <span className="dm-muted"> ({delta > 0 ? '+' : '−'}{formatPercent(Math.abs(delta))} after edits)</span>}
+      {edited && delta !== 0 && (
+        <span className="dm-muted">
+          {' '}
+          ({delta > 0 ? '+' : '−'}
+          {formatPercent(Math.abs(delta))} after edits)
+        </span>
+      )}
     </span>
   )
 }
@@ -261,7 +286,14 @@ function NodePanel({ demo, names, top }: { demo: GraphDemoState; names: string[]
           <b>{hop1.length}</b> linked paper{hop1.length === 1 ? '' : 's'}:
           <span className="dm-graph-nbrs">
             {hop1.slice(0, 14).map((n) => (
-              <button key={n} type="button" className="dm-nbr" style={{ borderColor: classColor(run.classes[n]!) }} title={names[run.classes[n]!]} onClick={() => demo.select(n, true)}>
+              <button
+                key={n}
+                type="button"
+                className="dm-nbr"
+                style={{ borderColor: classColor(run.classes[n]!) }}
+                title={names[run.classes[n]!]}
+                onClick={() => demo.select(n, true)}
+              >
                 <span className="dm-swatch" style={{ background: classColor(run.classes[n]!) }} />
                 {n}
               </button>
@@ -280,7 +312,10 @@ function NodePanel({ demo, names, top }: { demo: GraphDemoState; names: string[]
               </span>
             ))}
         </div>
-        <div className="dm-muted">{words} word{words === 1 ? '' : 's'} of {data.featureSize.toLocaleString('en-US')}{blanked ? ' (blanked)' : ''}</div>
+        <div className="dm-muted">
+          {words} word{words === 1 ? '' : 's'} of {data.featureSize.toLocaleString('en-US')}
+          {blanked ? ' (blanked)' : ''}
+        </div>
       </div>
       <WhatIfButtons demo={demo} node={node} links={hop1.length} blanked={blanked} />
     </div>
@@ -317,7 +352,15 @@ function WhatIfButtons({ demo, node, links, blanked }: { demo: GraphDemoState; n
           input.current?.blur()
         }}
       >
-        <input ref={input} type="text" inputMode="numeric" aria-label="Paper id to link to" placeholder="paper id" value={target} onChange={(e) => setTarget(e.target.value)} />
+        <input
+          ref={input}
+          type="text"
+          inputMode="numeric"
+          aria-label="Paper id to link to"
+          placeholder="paper id"
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+        />
         <button type="submit" className="dm-button">
           ＋ Add a link
         </button>
@@ -339,7 +382,8 @@ function WhatIfLog({ demo, names }: { demo: GraphDemoState; names: string[] }): 
     <div className="dm-graph-log" data-testid="graph-changes">
       <div className="dm-graph-log-head">
         <span>
-          {demo.steps.length} edit{demo.steps.length === 1 ? '' : 's'} · <b data-testid="graph-changed-count">{changed.length}</b> paper{changed.length === 1 ? '' : 's'} changed class
+          {demo.steps.length} edit{demo.steps.length === 1 ? '' : 's'} · <b data-testid="graph-changed-count">{changed.length}</b> paper
+          {changed.length === 1 ? '' : 's'} changed class
           {demo.busy && <span className="dm-muted"> · running…</span>}
           {!demo.busy && demo.roundTripMs !== null && <span className="dm-muted"> · {formatMs(demo.roundTripMs)}</span>}
         </span>

@@ -18,10 +18,7 @@ export function classColor(c: number): string {
 }
 
 /** One what-if step, as the user made it (undo pops one). */
-export type EditStep =
-  | { kind: 'cut'; node: number }
-  | { kind: 'add'; a: number; b: number }
-  | { kind: 'blank'; node: number }
+export type EditStep = { kind: 'cut'; node: number } | { kind: 'add'; a: number; b: number } | { kind: 'blank'; node: number }
 
 const key = (a: number, b: number): string => (a < b ? `${a}-${b}` : `${b}-${a}`)
 const pair = (k: string): [number, number] => k.split('-').map(Number) as [number, number]

@@ -91,3 +91,38 @@ export function hasWebGL(): boolean {
     return false
   }
 }
+
+/** Links in `next` that are not in `prev` and the reverse, as [a, b] pairs (undirected: [a, b] is [b, a]). */
+export function linkDiff(prev: number[], next: number[]): { removed: Array<[number, number]>; added: Array<[number, number]> } {
+  const key = (a: number, b: number): string => (a < b ? `${a}-${b}` : `${b}-${a}`)
+  const before = new Set<string>()
+  for (let k = 0; k < prev.length; k += 2) before.add(key(prev[k]!, prev[k + 1]!))
+  const added: Array<[number, number]> = []
+  const kept = new Set<string>()
+  for (let k = 0; k < next.length; k += 2) {
+    const id = key(next[k]!, next[k + 1]!)
+    if (before.has(id)) kept.add(id)
+    else added.push([next[k]!, next[k + 1]!])
+  }
+  const removed: Array<[number, number]> = []
+  for (let k = 0; k < prev.length; k += 2) if (!kept.has(key(prev[k]!, prev[k + 1]!))) removed.push([prev[k]!, prev[k + 1]!])
+  return { removed, added }
+}
+
+/**
+ * What a renderer must redraw to go from `prev` to `next` when the selection is the same: the nodes whose
+ * fill, ring or emphasis differ, and whether any emphasis changed (which reorders the nodes and their labels).
+ * Null when a full redraw is needed (no previous frame, another graph, or another selection: every node's
+ * emphasis and every link's highlight depend on it).
+ */
+export function nodesToRedraw(prev: GraphViewState | null, next: GraphViewState): { nodes: number[]; emphasisChanged: boolean } | null {
+  if (!prev || prev.nodes !== next.nodes || prev.selected !== next.selected) return null
+  const nodes: number[] = []
+  let emphasisChanged = false
+  for (let i = 0; i < next.nodes; i++) {
+    const e = prev.emphasis[i] !== next.emphasis[i]
+    if (e || prev.fill[i] !== next.fill[i] || prev.ring[i] !== next.ring[i]) nodes.push(i)
+    if (e) emphasisChanged = true
+  }
+  return { nodes, emphasisChanged }
+}

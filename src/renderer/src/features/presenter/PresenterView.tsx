@@ -16,10 +16,15 @@ import { isTypingTarget } from '../../lib/keys'
 import { renderMarkdown } from '../deck/markdown'
 import { ProblemsBanner } from '../deck/ProblemsBanner'
 import { SlidePreview } from './SlidePreview'
+import { ReadyCheck } from './ReadyCheck'
+import { BackupsButton } from './BackupsButton'
 import { EndpointHealthPanel } from '../demo/EndpointHealthPanel'
 import { PredictionLogPanel } from '../probe/PredictionLogPanel'
 import { LinksBar } from '../project/LinksBar'
 import { QaPanel } from '../project/QaPanel'
+import { StaleClockPrompt, TalkControls } from './TalkControls'
+import { ModelAlerts } from './ModelAlerts'
+import './talk-controls.css'
 import './presenter.css'
 
 type Confirming = 'timer' | 'qa' | null
@@ -129,7 +134,10 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
     return () => clearTimeout(timer)
   }, [confirming])
 
-  const notes = useMemo(() => (slide?.notes ? renderMarkdown(slide.notes, { assetBase: deck.assetBase, components: {} }) : null), [slide?.notes, deck.assetBase])
+  const notes = useMemo(
+    () => (slide?.notes ? renderMarkdown(slide.notes, { assetBase: deck.assetBase, components: {} }) : null),
+    [slide?.notes, deck.assetBase]
+  )
 
   useEffect(() => {
     document.title = `Presenter — ${deck.title}`
@@ -162,9 +170,13 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
           <button type="button" onClick={() => void update({ blackout: !(sync?.blackout ?? false) })} disabled={!ready} title={waiting}>
             {sync?.blackout ? 'Show screen' : 'Black out'}
           </button>
+          <TalkControls sync={sync} update={update} />
+          <ReadyCheck deck={deck} onGoToSlide={(slide) => void update({ slide, fragment: -1 })} />
+          <BackupsButton />
         </nav>
       </header>
 
+      <StaleClockPrompt sync={sync} update={update} now={now} />
       <section className="dd-presenter-clocks" aria-label="Clocks">
         <div className={`dd-clock ${clockClass}`}>
           <div className="dd-clock-label">Talk time left</div>
@@ -173,7 +185,9 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
           </div>
           <div className="dd-clock-sub">
             <span data-testid="talk-elapsed">{formatClock(talkSec)} elapsed</span> of {formatClock(deck.durationSec)} ·{' '}
-            <span data-testid="timer-status">{sync?.timer.status === 'running' ? 'running' : sync?.timer.status === 'paused' ? 'paused' : 'not started'}</span>
+            <span data-testid="timer-status">
+              {sync?.timer.status === 'running' ? 'running' : sync?.timer.status === 'paused' ? 'paused' : 'not started'}
+            </span>
           </div>
           <div className={`dd-pace dd-pace-${pace.status}`} data-testid="pace">
             {paceText(pace.status, pace.deltaSec, pace.slideLeftSec)}
@@ -193,7 +207,7 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
                   className="danger"
                   onClick={() => {
                     setConfirming(null)
-                    void update({ timer: resetTimer(), qa: resetTimer() })
+                    void update({ timer: resetTimer() })
                   }}
                 >
                   Yes, reset
@@ -216,12 +230,40 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
             {formatClock(Math.ceil(qaRemainingSec - 1e-9))}
           </div>
           <div className="dd-clock-sub">
-            {qaActive ? (sync?.qa.status === 'running' ? 'questions running' : 'paused') : lastSlide ? 'Next ▶ on the last slide starts Q&A' : `starts after slide ${deck.slides.length}`}
+            {qaActive
+              ? sync?.qa.status === 'running'
+                ? 'questions running'
+                : 'paused'
+              : lastSlide
+                ? 'Next ▶ on the last slide starts Q&A'
+                : `starts after slide ${deck.slides.length}`}
           </div>
           <div className="dd-clock-buttons">
             <button type="button" onClick={toggleQa} disabled={!ready} title={waiting}>
               {!qaActive ? 'Start Q&A (Q)' : sync?.qa.status === 'running' ? 'Pause Q&A' : 'Resume Q&A'}
             </button>
+            {qaActive && confirming === 'qa' ? (
+              <span className="dd-confirm" role="group" aria-label="Confirm Q&A reset">
+                Reset the Q&amp;A clock to {formatClock(deck.qaSec)}?{' '}
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() => {
+                    setConfirming(null)
+                    void update({ qa: resetTimer() })
+                  }}
+                >
+                  Yes, reset
+                </button>
+                <button type="button" onClick={() => setConfirming(null)}>
+                  Keep
+                </button>
+              </span>
+            ) : qaActive ? (
+              <button type="button" onClick={() => setConfirming('qa')} disabled={!ready} title={waiting}>
+                Reset Q&amp;A…
+              </button>
+            ) : null}
           </div>
         </div>
       </section>
@@ -250,6 +292,7 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
           Sync with the audience window failed: {error}
         </div>
       ) : null}
+      <ModelAlerts deck={deck} />
       <ProblemsBanner deck={deck} defaultOpen />
     </div>
   )

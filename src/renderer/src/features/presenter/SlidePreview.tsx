@@ -3,6 +3,9 @@
  * presenter's current/next previews. Live components render their light
  * presenter placeholder here, so a demo never runs three times.
  *
+ * It fits its box both ways (see [Note: presenter fits a laptop] in
+ * presenter.css): as wide as the column allows, never taller than its row.
+ *
  * The preview also tells the presenter when a slide's content is taller than
  * the slide (reveal.js cuts it off, silently, on the audience screen), so a
  * too-long slide is caught while rehearsing, not in the exam.
@@ -14,18 +17,33 @@ import { SlideContent } from '../deck/SlideContent'
 /** Overflow below this many pixels (of the 720 px slide) is rounding, not a problem. */
 const OVERFLOW_SLACK_PX = 4
 
-export function SlidePreview({ deck, slide, label, testId }: { deck: Deck; slide: Slide | undefined; label: string; testId: string }): React.JSX.Element {
-  const boxRef = useRef<HTMLDivElement | null>(null)
+export function SlidePreview({
+  deck,
+  slide,
+  label,
+  testId
+}: {
+  deck: Deck
+  slide: Slide | undefined
+  label: string
+  testId: string
+}): React.JSX.Element {
+  const stageRef = useRef<HTMLDivElement | null>(null)
   const slideRef = useRef<HTMLDivElement | null>(null)
   const [scale, setScale] = useState(0.4)
   const [overflowPx, setOverflowPx] = useState(0)
   useEffect(() => {
-    const box = boxRef.current
-    if (!box) return
+    const stage = stageRef.current
+    if (!stage) return
     const observer = new ResizeObserver(([entry]) => {
-      if (entry) setScale(Math.max(0.05, entry.contentRect.width / 1280))
+      if (!entry) return
+      // 2 px: the box's border sits outside the scaled slide.
+      const { width, height } = entry.contentRect
+      const byWidth = (width - 2) / 1280
+      const byHeight = height > 0 ? (height - 2) / 720 : byWidth
+      setScale(Math.max(0.05, Math.min(byWidth, byHeight)))
     })
-    observer.observe(box)
+    observer.observe(stage)
     return () => observer.disconnect()
   }, [])
   useEffect(() => {
@@ -58,16 +76,18 @@ export function SlidePreview({ deck, slide, label, testId }: { deck: Deck; slide
           </span>
         )}
       </figcaption>
-      <div className="dd-preview-box" ref={boxRef} style={{ height: 720 * scale }}>
-        {slide ? (
-          <div className="reveal dd-preview-reveal" style={{ transform: `scale(${scale})` }}>
-            <div className="dd-preview-slide" ref={slideRef}>
-              <SlideContent deck={deck} slide={slide} active={false} surface="presenter" />
+      <div className="dd-preview-stage" ref={stageRef}>
+        <div className="dd-preview-box" style={{ width: 1280 * scale, height: 720 * scale }}>
+          {slide ? (
+            <div className="reveal dd-preview-reveal" style={{ transform: `scale(${scale})` }}>
+              <div className="dd-preview-slide" ref={slideRef}>
+                <SlideContent deck={deck} slide={slide} active={false} surface="presenter" />
+              </div>
             </div>
-          </div>
-        ) : (
-          <div className="dd-preview-end">End of talk — Q&amp;A next</div>
-        )}
+          ) : (
+            <div className="dd-preview-end">End of talk — Q&amp;A next</div>
+          )}
+        </div>
       </div>
     </figure>
   )

@@ -36,7 +36,9 @@ function Group({ group, show }: { group: ChecklistGroup; show: string | undefine
   const items = group.items.filter((item) => (show === 'done' ? item.checked : show === 'open' ? !item.checked : true))
   const share = group.total ? group.done / group.total : 0
   return (
-    <section className="dd-checklist-group" data-testid="checklist-group" aria-label={group.heading || 'Checklist'}>
+    // A <div role="group">, not a <section>: reveal.js takes every <section> in a slide for a vertical slide of its
+    // own (it positions it, and counts it in the slide number: "5 / 9" on a six-slide deck).
+    <div role="group" className="dd-checklist-group" data-testid="checklist-group" aria-label={group.heading || 'Checklist'}>
       <h3>
         <span className="dd-checklist-heading">{group.heading || 'Checklist'}</span>
         <span className="dd-checklist-count" data-testid="checklist-count">
@@ -65,7 +67,7 @@ function Group({ group, show }: { group: ChecklistGroup; show: string | undefine
           </li>
         ))}
       </ul>
-    </section>
+    </div>
   )
 }
 
@@ -116,6 +118,11 @@ export default function ChecklistDirective({ attributes }: DirectiveProps): Reac
   const state = useProjectData(src, () => api['project:checklist']({ src }))
   if (!src) return <ProjectNotice directive="checklist">needs the file with the task lists, e.g. {'::checklist{src="../README.md"}'}.</ProjectNotice>
   if (state.status === 'loading') return <div className="dd-project-loading">Reading {src}…</div>
-  if (state.status === 'error') return <ProjectNotice directive="checklist">cannot show {src}: {state.message}</ProjectNotice>
+  if (state.status === 'error')
+    return (
+      <ProjectNotice directive="checklist">
+        cannot show {src}: {state.message}
+      </ProjectNotice>
+    )
   return <Checklist checklist={state.data} attributes={attributes} />
 }

@@ -18,7 +18,12 @@ export default function CodeDirective({ attributes }: DirectiveProps): React.JSX
   const state = useProjectData(`${src}\n${lines ?? ''}`, () => api['project:code']({ src, ...(lines ? { lines } : {}) }))
   if (!src) return <ProjectNotice directive="code">needs a file, e.g. {'::code{src="../src/models/train_model.py" lines="12-40"}'}.</ProjectNotice>
   if (state.status === 'loading') return <div className="dd-project-loading">Reading {src}…</div>
-  if (state.status === 'error') return <ProjectNotice directive="code">cannot show {src}: {state.message}</ProjectNotice>
+  if (state.status === 'error')
+    return (
+      <ProjectNotice directive="code">
+        cannot show {src}: {state.message}
+      </ProjectNotice>
+    )
   const code = state.data
   const text = dedent(code.text)
   const meta = [attributes.highlight ? `{${attributes.highlight}}` : '', attributes.numbers === 'false' ? 'nonumbers' : ''].join(' ').trim()

@@ -26,7 +26,12 @@ export default function TreeDirective({ attributes }: DirectiveProps): React.JSX
   )
   const lines = useMemo(() => (state.status === 'ready' ? treeLines(state.data.entries) : []), [state])
   if (state.status === 'loading') return <div className="dd-project-loading">Reading {src}…</div>
-  if (state.status === 'error') return <ProjectNotice directive="tree">cannot show {src}: {state.message}</ProjectNotice>
+  if (state.status === 'error')
+    return (
+      <ProjectNotice directive="tree">
+        cannot show {src}: {state.message}
+      </ProjectNotice>
+    )
   const tree = state.data
   const columns = Math.min(3, Math.max(1, Number(attributes.columns) || Math.ceil(lines.length / 20)))
   return (
@@ -42,7 +47,9 @@ export default function TreeDirective({ attributes }: DirectiveProps): React.JSX
             </span>
             {entry.symlink ? <span className="dd-muted"> →</span> : null}
             {entry.collapsed !== undefined ? (
-              <span className="dd-tree-collapsed">{entry.collapsed === 0 ? ' (empty)' : ` … ${entry.collapsed} item${entry.collapsed === 1 ? '' : 's'}`}</span>
+              <span className="dd-tree-collapsed">
+                {entry.collapsed === 0 ? ' (empty)' : ` … ${entry.collapsed} item${entry.collapsed === 1 ? '' : 's'}`}
+              </span>
             ) : null}
             {entry.unreadable ? <span className="dd-tree-collapsed"> (unreadable)</span> : null}
           </li>

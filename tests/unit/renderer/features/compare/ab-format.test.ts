@@ -7,23 +7,38 @@ const side = (name: string, top: string, score: number): AbPrediction['a'] => ({
   model: name,
   name,
   fileSizeBytes: 100,
-  prediction: { predictions: [{ label: top, score }, { label: top === 'disaster' ? 'not a disaster' : 'disaster', score: 1 - score }], latencyMs: 0.4 }
+  prediction: {
+    predictions: [
+      { label: top, score },
+      { label: top === 'disaster' ? 'not a disaster' : 'disaster', score: 1 - score }
+    ],
+    latencyMs: 0.4
+  }
 })
 
 describe('agreementLine', () => {
   it('says both agree and by how little the probabilities differ', () => {
-    expect(agreementLine({ a: side('fp32', 'disaster', 0.9), b: side('int8', 'disaster', 0.897), agreement: { sameTop: true, maxDiff: 0.003 } })).toEqual({
+    expect(
+      agreementLine({ a: side('fp32', 'disaster', 0.9), b: side('int8', 'disaster', 0.897), agreement: { sameTop: true, maxDiff: 0.003 } })
+    ).toEqual({
       agree: true,
       text: 'Same answer · largest probability difference 0.30 pp'
     })
   })
   it('names what each model said when they disagree', () => {
-    const line = agreementLine({ a: side('fp32', 'disaster', 0.52), b: side('int8', 'not a disaster', 0.51), agreement: { sameTop: false, maxDiff: 0.03 } })
+    const line = agreementLine({
+      a: side('fp32', 'disaster', 0.52),
+      b: side('int8', 'not a disaster', 0.51),
+      agreement: { sameTop: false, maxDiff: 0.03 }
+    })
     expect(line).toEqual({ agree: false, text: 'They disagree: fp32 says “disaster”, int8 says “not a disaster” (3.0 pp apart)' })
   })
   it('says which model could not answer', () => {
     const b = { model: 'int8', name: 'int8', fileSizeBytes: null, error: 'ONNX Runtime failed: bad op' }
-    expect(agreementLine({ a: side('fp32', 'disaster', 0.9), b })).toEqual({ agree: null, text: 'int8 could not answer: ONNX Runtime failed: bad op' })
+    expect(agreementLine({ a: side('fp32', 'disaster', 0.9), b })).toEqual({
+      agree: null,
+      text: 'int8 could not answer: ONNX Runtime failed: bad op'
+    })
   })
 })
 
@@ -55,6 +70,10 @@ describe('setSummary', () => {
       notes: [],
       elapsedMs: 3
     }
-    expect(setSummary(report)).toEqual(['fp32: 100.0% right · p50 0.40 ms', 'int8: no labelled items · p50 0.45 ms', 'Agree on 7 of 8 (87.5%) · 3 with a known label'])
+    expect(setSummary(report)).toEqual([
+      'fp32: 100.0% right · p50 0.40 ms',
+      'int8: no labelled items · p50 0.45 ms',
+      'Agree on 7 of 8 (87.5%) · 3 with a known label'
+    ])
   })
 })

@@ -23,7 +23,15 @@ const report = (features: ColumnDrift[], confidence = false): DriftReport => ({
   features,
   confidence: column('confidence', confidence, 0.05),
   predictedClass: { ...column('predicted class', false, 0.02), kind: 'categorical' },
-  dataset: features.length ? { driftedFeatures: features.filter((f) => f.drifted).length, features: features.length, share: 0, driftShare: 0.5, drifted: features.filter((f) => f.drifted).length / features.length >= 0.5 } : null,
+  dataset: features.length
+    ? {
+        driftedFeatures: features.filter((f) => f.drifted).length,
+        features: features.length,
+        share: 0,
+        driftShare: 0.5,
+        drifted: features.filter((f) => f.drifted).length / features.length >= 0.5
+      }
+    : null,
   notes: [],
   elapsedMs: 1
 })
@@ -37,16 +45,18 @@ describe('driftRows', () => {
 })
 
 describe('driftHeadline', () => {
-  it('counts drifted features against Evidently\'s half-of-the-columns rule and mentions the outputs', () => {
+  it("counts drifted features against Evidently's half-of-the-columns rule and mentions the outputs", () => {
     expect(driftHeadline(report([column('alcohol', true, 1), column('ash', false, 0), column('hue', false, 0)]))).toEqual({
       drift: false,
-      text: '1 of 3 features drifted — no dataset drift (at least half must drift); the model\'s answers did not shift'
+      text: "1 of 3 features drifted — no dataset drift (at least half must drift); the model's answers did not shift"
     })
-    expect(driftHeadline(report([column('alcohol', true, 1)], true)).text).toBe('1 of 1 features drifted — dataset drift (at least half must drift); the confidence shifted')
+    expect(driftHeadline(report([column('alcohol', true, 1)], true)).text).toBe(
+      '1 of 1 features drifted — dataset drift (at least half must drift); the confidence shifted'
+    )
   })
-  it('speaks of the model\'s answers alone for text and image models', () => {
-    expect(driftHeadline(report([], true))).toEqual({ drift: true, text: 'The model\'s confidence shifted' })
-    expect(driftHeadline(report([]))).toEqual({ drift: false, text: 'The model\'s answers did not shift' })
+  it("speaks of the model's answers alone for text and image models", () => {
+    expect(driftHeadline(report([], true))).toEqual({ drift: true, text: "The model's confidence shifted" })
+    expect(driftHeadline(report([]))).toEqual({ drift: false, text: "The model's answers did not shift" })
   })
 })
 

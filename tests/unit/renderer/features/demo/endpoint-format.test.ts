@@ -25,14 +25,22 @@ describe('what the status dot and Both say', () => {
     expect(statusLine(base)).toBe('api.run.app · answered in 412 ms')
     expect(statusLine({ ...base, coldStartMs: 8400 })).toBe('api.run.app · answered in 412 ms · cold start took 8.4 s')
     const at = new Date(2026, 11, 5, 9, 14).toISOString()
-    expect(statusLine({ ...base, state: 'down', record: [{ at, latencyMs: 412, input: 'x', label: 'y', score: 0.9 }] })).toBe('api.run.app · not answering · last answered live at 09:14, 412 ms')
+    expect(statusLine({ ...base, state: 'down', record: [{ at, latencyMs: 412, input: 'x', label: 'y', score: 0.9 }] })).toBe(
+      'api.run.app · not answering · last answered live at 09:14, 412 ms'
+    )
     expect(recordLine([])).toBeNull()
   })
 
   it('agreement: same top label with the largest gap in percentage points, or what each said', () => {
-    expect(agreementLine({ sameTop: true, deployedTop: 'a', localTop: 'a', maxDiff: 0.0031, compared: 2 })).toBe('Same top label · largest probability difference 0.3 pp')
-    expect(agreementLine({ sameTop: true, deployedTop: 'a', localTop: 'a', maxDiff: null, compared: 0 })).toBe('Same top label (the deployed API gives no scores to compare)')
-    expect(agreementLine({ sameTop: false, deployedTop: 'a', localTop: 'b', maxDiff: 0.4, compared: 2 })).toBe('Different answers: deployed says “a”, local says “b”')
+    expect(agreementLine({ sameTop: true, deployedTop: 'a', localTop: 'a', maxDiff: 0.0031, compared: 2 })).toBe(
+      'Same top label · largest probability difference 0.3 pp'
+    )
+    expect(agreementLine({ sameTop: true, deployedTop: 'a', localTop: 'a', maxDiff: null, compared: 0 })).toBe(
+      'Same top label (the deployed API gives no scores to compare)'
+    )
+    expect(agreementLine({ sameTop: false, deployedTop: 'a', localTop: 'b', maxDiff: 0.4, compared: 2 })).toBe(
+      'Different answers: deployed says “a”, local says “b”'
+    )
   })
 
   it('directive attributes: source and timeout', () => {

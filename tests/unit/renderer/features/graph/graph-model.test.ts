@@ -16,25 +16,38 @@ describe('applySteps', () => {
 
   it('cutting a node removes each of its links once', () => {
     const g = applySteps(base, [{ kind: 'cut', node: 1 }])
-    expect(g.edits.removeEdges).toEqual([[0, 1], [1, 2], [1, 4]])
+    expect(g.edits.removeEdges).toEqual([
+      [0, 1],
+      [1, 2],
+      [1, 4]
+    ])
     expect(g.neighbours[1]).toEqual([])
     expect(g.neighbours[2]).toEqual([3])
   })
 
   it('a link added and then cut is simply gone (never a removal of a link the file lacks)', () => {
-    const g = applySteps(base, [{ kind: 'add', a: 0, b: 3 }, { kind: 'cut', node: 3 }])
+    const g = applySteps(base, [
+      { kind: 'add', a: 0, b: 3 },
+      { kind: 'cut', node: 3 }
+    ])
     expect(g.edits.addEdges).toBeUndefined()
     expect(g.edits.removeEdges).toEqual([[2, 3]])
   })
 
   it('re-adding a cut link restores it instead of adding a duplicate', () => {
-    const g = applySteps(base, [{ kind: 'cut', node: 0 }, { kind: 'add', a: 1, b: 0 }])
+    const g = applySteps(base, [
+      { kind: 'cut', node: 0 },
+      { kind: 'add', a: 1, b: 0 }
+    ])
     expect(g.edits).toEqual({})
     expect(g.neighbours[0]).toEqual([1])
   })
 
   it('blanks words and ignores a link that already exists', () => {
-    const g = applySteps(base, [{ kind: 'blank', node: 2 }, { kind: 'add', a: 2, b: 3 }])
+    const g = applySteps(base, [
+      { kind: 'blank', node: 2 },
+      { kind: 'add', a: 2, b: 3 }
+    ])
     expect(g.edits).toEqual({ clearFeatures: [2] })
   })
 })
@@ -46,7 +59,10 @@ describe('neighbourhood', () => {
   })
 
   it('counts classes largest first', () => {
-    expect(classCounts([0, 1, 2, 3], [5, 6, 6, 5])).toEqual([{ cls: 5, count: 2 }, { cls: 6, count: 2 }])
+    expect(classCounts([0, 1, 2, 3], [5, 6, 6, 5])).toEqual([
+      { cls: 5, count: 2 },
+      { cls: 6, count: 2 }
+    ])
   })
 
   it('reads typed node ids', () => {

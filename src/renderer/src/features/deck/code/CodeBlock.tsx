@@ -83,13 +83,23 @@ export function CodeBlock({ code, lang, meta, startLine, caption, testId = 'code
   // Shrink a block with a line wider than the slide (down to MIN_FIT_SCALE) rather than cut the line.
   const preRef = useRef<HTMLPreElement | null>(null)
   const [fit, setFit] = useState(1)
+  // A block mounted on a slide that is not displayed yet has no width: measure again once it has one
+  // (else the audience, arriving by the arrow keys, gets the unshrunk block, taller than the slide).
+  const [laidOut, setLaidOut] = useState(0)
+  useEffect(() => {
+    const pre = preRef.current
+    if (!pre) return
+    const observer = new ResizeObserver(() => setLaidOut((n) => n + 1))
+    observer.observe(pre)
+    return () => observer.disconnect()
+  }, [])
   useLayoutEffect(() => setFit(1), [code])
   useLayoutEffect(() => {
     const pre = preRef.current
     if (!pre || pre.clientWidth === 0 || pre.scrollWidth <= pre.clientWidth + 1) return
     const next = Math.max(MIN_FIT_SCALE, Math.floor(fit * (pre.clientWidth / pre.scrollWidth) * 100) / 100)
     if (next < fit) setFit(next)
-  }, [fit, code, tokens])
+  }, [fit, code, tokens, laidOut])
 
   const active = steps ? steps[Math.min(step, steps.length - 1)]! : null
   const widthCh = String(first + lines.length - 1).length

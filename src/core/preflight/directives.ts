@@ -1,0 +1,89 @@
+/**
+ * Resolves every live component of a deck against its models and runs:
+ * `::demo` / `::model-card` must name a model that exists, `::chart` must
+ * match runs and metrics that exist. Used twice: by the preflight, and by the
+ * host to add these to the deck's problems (so a typo is not only a notice on
+ * a slide nobody has opened yet).
+ */
+import type { Deck, ModelInfo, Problem, RunInfo } from '../../shared/types'
+import type { PreflightFinding } from '../../shared/preflight'
+import { parseChartSpec } from '../series/chart-spec'
+import { selectRuns } from '../series/select-runs'
+import { canonicalMetric, resolveMetricKey } from '../series/aliases'
+
+const MODEL_DIRECTIVES = new Set(['demo', 'model-card'])
+
+function list(values: readonly string[], max = 8): string {
+  const shown = values.slice(0, max).join(', ')
+  return values.length > max ? `${shown}, …` : shown
+}
+
+/**
+ * Findings for every directive that does not resolve. `models` / `runs` null
+ * means that list is unknown (not loaded): those directives are not judged.
+ */
+export function directiveFindings(deck: Deck, models: readonly ModelInfo[] | null, runs: readonly RunInfo[] | null): PreflightFinding[] {
+  const findings: PreflightFinding[] = []
+  for (const slide of deck.slides) {
+    const at = { slide: slide.index, file: slide.file }
+    const where = `Slide ${slide.index + 1}`
+    for (const directive of slide.directives) {
+      if (MODEL_DIRECTIVES.has(directive.name) && models) {
+        const id = directive.attributes['model']
+        if (id && !models.some((m) => m.id === id)) {
+          findings.push({
+            severity: 'error',
+            code: 'directive/unknown-model',
+            message: `${where}: ::${directive.name}{model="${id}"} names no model in models/ (${models.length ? `the deck has ${list(models.map((m) => m.id))}` : 'models/ is empty'}).`,
+            ...at
+          })
+        }
+      }
+      if (directive.name !== 'chart' || !runs) continue
+      const spec = parseChartSpec(directive.attributes)
+      for (const warning of spec.warnings) {
+        findings.push({ severity: 'warning', code: 'directive/chart-attribute', message: `${where}: ::chart ${warning}`, ...at })
+      }
+      const selected = selectRuns(runs, spec.runs)
+      if (runs.length === 0) {
+        findings.push({
+          severity: 'error',
+          code: 'directive/no-runs',
+          message: `${where}: ::chart has no runs to show: the deck has no training runs (put them under runs/ or models/<id>/runs/).`,
+          ...at
+        })
+        continue
+      }
+      if (selected.unmatched.length > 0) {
+        findings.push({
+          severity: 'error',
+          code: 'directive/runs-unmatched',
+          message: `${where}: ::chart runs="${spec.runs}": ${selected.unmatched.map((u) => `"${u}"`).join(', ')} ${selected.unmatched.length === 1 ? 'matches' : 'match'} no run id, name or group (runs: ${list(runs.map((r) => (r.group ? `${r.id} (group ${r.group})` : r.id)))}).`,
+          ...at
+        })
+      }
+      if (selected.runs.length === 0) continue
+      for (const wanted of spec.metrics) {
+        if (selected.runs.some((r) => resolveMetricKey(r.metrics, wanted) !== undefined)) continue
+        const available = [...new Set(selected.runs.flatMap((r) => r.metrics.map((m) => canonicalMetric(m))))]
+        findings.push({
+          severity: 'error',
+          code: 'directive/unknown-metric',
+          message: `${where}: ::chart metrics: "${wanted}" is logged by none of the ${selected.runs.length} matched run${selected.runs.length === 1 ? '' : 's'} (they log ${list(available) || 'nothing'}).`,
+          ...at
+        })
+      }
+    }
+  }
+  return findings
+}
+
+/** The same findings as deck problems (errors and warnings of `directive/*`), for the problems banner. */
+export function directiveProblems(deck: Deck, models: readonly ModelInfo[] | null, runs: readonly RunInfo[] | null): Problem[] {
+  return directiveFindings(deck, models, runs).map((f) => ({
+    code: f.code,
+    message: f.message,
+    ...(f.file ? { file: f.file } : {}),
+    ...(f.slide !== undefined ? { slide: f.slide } : {})
+  }))
+}
