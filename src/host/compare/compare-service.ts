@@ -180,7 +180,11 @@ export class CompareService {
         return { ...base, error: (error as Error).message }
       }
     }
-    const [sideA, sideB] = await Promise.all([side(a), side(b)])
+    // Both run at once; a bad input is reported as model A's error whichever worker answered first.
+    const [settledA, settledB] = await Promise.allSettled([side(a), side(b)])
+    if (settledA.status === 'rejected') throw settledA.reason
+    if (settledB.status === 'rejected') throw settledB.reason
+    const [sideA, sideB] = [settledA.value, settledB.value]
     return {
       a: sideA,
       b: sideB,
