@@ -2,6 +2,7 @@
  * Data shapes that cross the renderer/host boundary. Types only: no runtime
  * Electron, Node or DOM. The zod schemas for requests live in `api.ts`.
  */
+import type { ProjectLink } from './types-project'
 
 /** A problem found while loading a deck, a model or a run: shown to the user, never thrown. */
 export interface Problem {
@@ -260,187 +261,6 @@ export interface HistoryColumns {
   columns: Record<string, Array<number | string | null>>
 }
 
-// ---------------------------------------------------------------- deployed endpoints
-
-/** Which answer a demo shows: the deployed model, the local ONNX model, or both side by side. */
-export type DemoSource = 'deployed' | 'local' | 'both'
-
-/** Why a deployed call gave no usable answer. */
-export type EndpointFailure = 'timeout' | 'unreachable' | 'http' | 'auth' | 'not-json' | 'mapping' | 'config' | 'cancelled'
-
-/** What the deployed model answered for one input, or why it did not. */
-export interface DeployedResult {
-  ok: boolean
-  /** 'scores': a distribution; 'label': the API returns only a label (shown without a confidence). */
-  kind?: 'scores' | 'label'
-  /** Highest first (kind 'scores'); empty otherwise. */
-  predictions: Array<{ label: string; score: number }>
-  /** Top or predicted label. */
-  label?: string
-  /** A confidence the API itself sent beside its label. */
-  reportedScore?: number
-  /** HTTP status, when the server answered at all. */
-  status?: number
-  /** Round trip from the host to the endpoint and back, ms. */
-  latencyMs: number
-  failure?: EndpointFailure
-  /** Short and calm, for the audience: "deployed endpoint did not answer in 3 s — local model". */
-  notice?: string
-  /** The whole diagnosis, for the presenter. */
-  detail?: string
-  /** What was done to the numbers, e.g. softmax applied. */
-  note?: string
-  /** The curl command of the request the host sent (secrets as $VARIABLE). */
-  curl: string | null
-  /** Host name of the endpoint. */
-  host: string
-  /** ISO time of the call. */
-  at: string
-}
-
-/** Do the deployed and local models agree on one input? */
-export interface Agreement {
-  sameTop: boolean
-  deployedTop: string
-  localTop: string
-  /** Largest |p_deployed − p_local| over the labels both report; null when the API gives no scores. */
-  maxDiff: number | null
-  /** Labels compared for maxDiff. */
-  compared: number
-}
-
-/** Answer of `endpoint:predict`: what to show, plus both sides for "Both". */
-export interface EndpointPrediction extends Prediction {
-  /** Whose answer `predictions` is: the deployed model's, or the local model's (asked for, or after a failure). */
-  source: 'deployed' | 'local'
-  /** Set when the deployed model gave only a label: show it as such. */
-  labelOnly?: { label: string; reportedScore?: number }
-  deployed: DeployedResult
-  local: Prediction | null
-  localError?: string
-  agreement?: Agreement
-}
-
-/** One deployed answer kept for offline rehearsal ("last answered live at 09:14, 412 ms"). */
-export interface RecordedAnswer {
-  at: string
-  latencyMs: number
-  input: string
-  label: string
-  score: number | null
-}
-
-/** Health of one deployed endpoint, for the status dot and the presenter. */
-export interface EndpointHealth {
-  /** Model id. */
-  model: string
-  /** The configured URL (never with a secret in it). */
-  url: string
-  host: string
-  /** Protocol in use: openapi, kserve-v2, torchserve, huggingface or custom. */
-  kind: string
-  state: 'unknown' | 'waking' | 'up' | 'down' | 'misconfigured'
-  /** What the last ping or call found, one sentence. */
-  message: string
-  lastLatencyMs: number | null
-  /** ISO time of the last answer from the endpoint. */
-  lastAt: string | null
-  /** Set when a ping or call after a quiet spell took long: a cold start, ms. */
-  coldStartMs: number | null
-  timeoutMs: number
-  /** The auth header and where its token comes from (never the token). */
-  auth: { header: string; env?: string; keychain?: string; present: boolean } | null
-  /** How requests are sent, e.g. `POST /classify/ · multipart field "file"`. */
-  plan: string | null
-  /** Last deployed answers kept in the deck (opt-in `record`). */
-  record: RecordedAnswer[]
-  /** Recent failures with the full diagnosis, newest first. */
-  failures: Array<{ at: string; message: string }>
-}
-
-// ---------------------------------------------------------------- the project behind the deck (links, checklist, code, tree)
-
-/** What a project link points at, for its icon. */
-export type ProjectLinkKind = 'repository' | 'wandb' | 'api-docs' | 'api' | 'cloud' | 'ci' | 'web'
-
-/** One entry of the front matter's `links:`; `url` is always http(s). */
-export interface ProjectLink {
-  label: string
-  url: string
-  kind: ProjectLinkKind
-}
-
-/** A piece of a checklist item's text: plain, inline code, or a link to evidence (http/https only). */
-export interface ChecklistSegment {
-  text: string
-  code?: boolean
-  href?: string
-}
-
-export interface ChecklistItem {
-  segments: ChecklistSegment[]
-  checked: boolean
-  /** 0 for a top-level task, 1 for a task nested under it, … */
-  depth: number
-  /** The course module tag at the end of the item, e.g. "M14" or "M2+M6", shown as a badge. */
-  module?: string
-}
-
-/** The tasks under one heading (Week 1, Week 2, …). */
-export interface ChecklistGroup {
-  heading: string
-  items: ChecklistItem[]
-  done: number
-  total: number
-}
-
-export interface ProjectChecklist {
-  /** The file as the deck named it, relative to the deck folder. */
-  file: string
-  groups: ChecklistGroup[]
-  done: number
-  total: number
-  /** Items left out past the cap. */
-  omitted: number
-}
-
-export interface ProjectCode {
-  file: string
-  text: string
-  /** First and last line shown (1-based, inclusive). */
-  from: number
-  to: number
-  totalLines: number
-  /** Highlighting language from the file name; absent: plain text. */
-  language?: string
-  /** Lines of the requested range left out past the cap. */
-  omittedLines: number
-}
-
-export interface TreeEntry {
-  name: string
-  dir: boolean
-  /** 0 for the entries directly in the tree's root. */
-  depth: number
-  /** Folders past the depth: how many entries they hold (not listed). */
-  collapsed?: number
-  symlink?: boolean
-  /** A folder that could not be read. */
-  unreadable?: boolean
-}
-
-export interface ProjectTree {
-  /** The folder as the deck named it. */
-  root: string
-  /** Its name on disk (for ".", the folder's own name). */
-  name: string
-  entries: TreeEntry[]
-  /** Entries not listed because of the cap. */
-  omitted: number
-  /** Entries skipped because .gitignore ignores them. */
-  ignored: number
-}
-
 // ---------------------------------------------------------------- drift check and model A/B (#14)
 
 /** One input of a set, with the class it truly is when known (for accuracy). */
@@ -626,3 +446,6 @@ export interface GraphRun {
   /** Inference time in the worker (feeds + ONNX run + softmax), ms. */
   latencyMs: number
 }
+
+export type * from './types-endpoint'
+export type * from './types-project'
