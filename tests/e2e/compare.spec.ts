@@ -30,7 +30,7 @@ title: Compare
 
 # A/B
 
-::demo{model="wine" compare="wine-b" example="0"}
+::demo{model="wine" compare="wine-b" example="0" set="models/wine/sets/held-out.csv"}
 
 ---
 
@@ -86,6 +86,9 @@ test("the A/B demo shows both models' bars, sizes and latencies, whether they ag
   await demo.getByRole('button', { name: 'Run both on the 3 examples' }).click()
   await expect(demo.getByTestId('ab-set')).toContainText('Wine cultivar: 100.0% right')
   await expect(demo.getByTestId('ab-set')).toContainText('Agree on 3 of 3 (100.0%)')
+  await demo.getByRole('button', { name: 'Run both on held-out.csv' }).click()
+  await expect(demo.getByTestId('ab-set')).toContainText('Agree on 36 of 36 (100.0%)')
+  await expect(demo.getByTestId('ab-set')).toContainText('Wine B: 100.0% right')
 })
 
 test('the drift report flags the shifted wine features with their KS p-value and PSI, and charts the selected one', async ({ page }) => {

@@ -29,12 +29,14 @@ export interface AbDemoProps {
   active: boolean
   top: number
   exampleIndex: number | null
+  /** A labelled set file (deck-relative) to run both models on, besides the examples. */
+  set?: string
 }
 
 const EMPTY_HINT = 'Type, draw or pick an example: both models answer.'
 
 /** Two models, one input. Key it by both ids so another pair starts fresh. */
-export function AbDemo({ a, b, active, top, exampleIndex }: AbDemoProps): React.JSX.Element {
+export function AbDemo({ a, b, active, top, exampleIndex, set }: AbDemoProps): React.JSX.Element {
   const call = useAbCall(a.id, b.id)
   const predictor = usePredictor(a.id, call)
   const ab = abOf(predictor.result)
@@ -50,9 +52,9 @@ export function AbDemo({ a, b, active, top, exampleIndex }: AbDemoProps): React.
   // A ratio from one or two answers is noise: wait for a few.
   const speed = tally.latencyA.length >= 3 ? speedRatio(p50a, p50b) : null
 
-  const runExamples = (): void => {
+  const runSet = (source: { examples: true } | { file: string }): void => {
     setSetRun({ busy: true })
-    api['compare:set']({ id: a.id, other: b.id, set: { examples: true } }).then(
+    api['compare:set']({ id: a.id, other: b.id, set: source }).then(
       (report) => setSetRun({ busy: false, report }),
       (error: unknown) => setSetRun({ busy: false, error: errorMessage(error) })
     )
@@ -139,11 +141,19 @@ export function AbDemo({ a, b, active, top, exampleIndex }: AbDemoProps): React.
               )}
             </div>
           )}
-          {a.examples.length > 0 && (
+          {(a.examples.length > 0 || set) && (
             <div className="ab-set">
-              <button type="button" className="dm-button" onClick={runExamples} disabled={setRun.busy}>
-                {setRun.busy ? 'Running both on the examples…' : `Run both on the ${a.examples.length} examples`}
-              </button>
+              {a.examples.length > 0 && (
+                <button type="button" className="dm-button" onClick={() => runSet({ examples: true })} disabled={setRun.busy}>
+                  {`Run both on the ${a.examples.length} examples`}
+                </button>
+              )}
+              {set && (
+                <button type="button" className="dm-button" onClick={() => runSet({ file: set })} disabled={setRun.busy}>
+                  {`Run both on ${set.split('/').pop()}`}
+                </button>
+              )}
+              {setRun.busy && <span className="dm-muted"> running both models…</span>}
               {setRun.error && (
                 <div className="dm-alert" role="alert">
                   {setRun.error}
@@ -153,6 +163,12 @@ export function AbDemo({ a, b, active, top, exampleIndex }: AbDemoProps): React.
                 <ul className="ab-set-lines" data-testid="ab-set">
                   {setSummary(setRun.report).map((text) => (
                     <li key={text}>{text}</li>
+                  ))}
+                  {setRun.report.disagreements.slice(0, 3).map((d) => (
+                    <li key={d.index} className="ab-disagreement">
+                      item {d.index + 1} “{d.input}”: {d.a} vs {d.b}
+                      {d.label !== undefined ? ` (truly ${d.label})` : ''}
+                    </li>
                   ))}
                 </ul>
               )}
