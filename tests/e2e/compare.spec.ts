@@ -101,9 +101,15 @@ test('the drift report flags the shifted wine features with their KS p-value and
   await expect(rows.nth(1)).toContainText('predicted class')
   for (const k of [2, 3, 4]) await expect(rows.nth(k)).toContainText('drift')
   await expect(rows.filter({ hasText: 'alcohol' })).toContainText('13.0 → 14.0')
-  await expect(report.getByTestId('drift-chart')).toHaveAttribute('data-column', /alcohol|color_intensity|proline/)
-  await rows.filter({ hasText: 'predicted class' }).getByRole('button').click()
-  await expect(report.getByTestId('drift-chart')).toHaveAttribute('data-column', 'predicted class')
+  const chart = report.getByTestId('drift-chart')
+  await expect(chart).toHaveAttribute('data-column', /alcohol|color_intensity|proline/)
+  await expect(chart.locator('.recharts-bar-rectangle').first()).toBeVisible()
+  // [Note: click until it takes] Under CI load the slide may still be laid out (re-centred) when the
+  // first click lands; what the user must get is the chart of the row they clicked.
+  await expect(async () => {
+    await rows.filter({ hasText: 'predicted class' }).getByRole('button').click()
+    await expect(chart).toHaveAttribute('data-column', 'predicted class', { timeout: 2000 })
+  }).toPass({ timeout: 15_000 })
   await expect(report.getByTestId('drift-chart').locator('.recharts-bar-rectangle').first()).toBeVisible()
   await expect(report).toContainText(/values outside the model's min–max range/)
 })

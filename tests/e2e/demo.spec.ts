@@ -131,8 +131,11 @@ test.describe('example deck', () => {
     const slide = await gotoSlide(page, server, slideWith(deck, 'demo', 'disaster-tweets'))
     const model = (await getJson<ModelInfo[]>(server, 'api/models')).find((m) => m.id === 'disaster-tweets')!
     const example = model.examples.find((e) => e.text)!
-    await slide.getByRole('button', { name: example.label ?? example.text!.slice(0, 20) }).click()
-    await expect(slide.getByLabel('Text to classify')).toHaveValue(example.text!)
+    // Clicked until it takes: under CI load the slide can still be re-centring when the first click lands.
+    await expect(async () => {
+      await slide.getByRole('button', { name: example.label ?? example.text!.slice(0, 20) }).click()
+      await expect(slide.getByLabel('Text to classify')).toHaveValue(example.text!, { timeout: 2000 })
+    }).toPass({ timeout: 15_000 })
     await expect(slide.getByTestId('prediction-row')).toHaveCount(2)
 
     await slide.getByRole('button', { name: 'curl' }).click()
@@ -178,8 +181,10 @@ test.describe('example deck', () => {
 
   test('"Full screen" opens /demo/<id> with the model card and a way back', async ({ page }) => {
     const slide = await gotoSlide(page, server, slideWith(deck, 'demo', 'disaster-tweets'))
-    await slide.getByRole('link', { name: /full screen/i }).click()
-    await expect(page).toHaveURL(/\/demo\/disaster-tweets$/)
+    await expect(async () => {
+      if (!/\/demo\/disaster-tweets$/.test(page.url())) await slide.getByRole('link', { name: /full screen/i }).click()
+      await expect(page).toHaveURL(/\/demo\/disaster-tweets$/, { timeout: 3000 })
+    }).toPass({ timeout: 15_000 })
     const box = page.getByLabel('Text to classify')
     await expect(box).toBeVisible()
     await expect(page.getByTestId('model-card')).toBeVisible()

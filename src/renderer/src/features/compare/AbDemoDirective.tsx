@@ -53,5 +53,15 @@ export function AbDemoFor({
   }
   const example = attributes['example'] !== undefined ? intAttribute(attributes['example'], 0, 0) : null
   const set = attributes['set']?.trim()
-  return <AbDemo key={`${a.id}|${b.id}`} a={a} b={b} active={active} top={intAttribute(attributes['top'], 3, 1, 100)} exampleIndex={example} {...(set ? { set } : {})} />
+  return (
+    <AbDemo
+      key={`${a.id}|${b.id}`}
+      a={a}
+      b={b}
+      active={active}
+      top={intAttribute(attributes['top'], 3, 1, 100)}
+      exampleIndex={example}
+      {...(set ? { set } : {})}
+    />
+  )
 }
