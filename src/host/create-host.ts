@@ -23,6 +23,7 @@ import type { TokenStore } from './endpoint/auth'
 import { ProjectService } from './project/project-service'
 import { CompareService } from './compare/compare-service'
 import { probeHandlers } from './probe/probe-handlers'
+import { MirrorRelay } from './mirror/mirror-relay'
 
 export type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> }
 
@@ -146,6 +147,7 @@ export function createHost(options: HostOptions): Host {
 
   const compare = new CompareService(deckRoot, models)
   const probe = probeHandlers(models, options.emit)
+  const mirror = new MirrorRelay(options.emit)
 
   const handlers: Handlers = {
     'deck:get': async () => deck,
@@ -200,7 +202,8 @@ export function createHost(options: HostOptions): Host {
         throw new ApiError('unprocessable', 'This window cannot make the backups itself: run `npm run export -- --deck <this deck>` in a terminal.')
       if (deck.slides.length === 0) throw new ApiError('unprocessable', 'The deck has no slides to export.')
       return options.exportBackups(backupTargets(deckRoot, wanted), deck)
-    }
+    },
+    ...mirror.handlers()
   }
 
   async function dispatch(channel: string, payload: unknown): Promise<unknown> {

@@ -38,6 +38,7 @@ import type {
 import { MAX_SET_ITEMS, MAX_TEXT_CHARS } from './limits'
 import type { LoggedPrediction, PredictionLogExport, PredictionLogPage, ProbeResult, ProbeSetResult } from './probe-types'
 import type { ExportSummary, PreflightReport } from './preflight'
+import { mirrorStateSchema, type MirroredState } from './mirror'
 
 const timerSchema = z.object({
   status: z.enum(['idle', 'running', 'paused']),
@@ -199,7 +200,10 @@ export const requestSchemas = {
     .strict(),
   'deck:export': z
     .object({ pdf: z.boolean().optional(), notes: z.boolean().optional(), html: z.boolean().optional(), figures: z.boolean().optional() })
-    .strict()
+    .strict(),
+  /** The audience's live component says what it shows (see shared/mirror.ts); the host relays it to the presenters. */
+  'mirror:publish': mirrorStateSchema,
+  'mirror:get': z.object({}).strict()
 } as const
 
 /** Response types, one per channel. */
@@ -238,6 +242,9 @@ export interface Responses {
   'log:clear': { cleared: number }
   'deck:check': PreflightReport
   'deck:export': ExportSummary
+  'mirror:publish': MirroredState
+  /** The newest state of every mirrored component, oldest first. */
+  'mirror:get': MirroredState[]
 }
 
 export type Channel = keyof typeof requestSchemas
@@ -291,7 +298,9 @@ export const httpRoutes: { [C in Channel]: HttpRoute } = {
   'log:export': { method: 'GET', path: '/api/predictions/export' },
   'log:clear': { method: 'POST', path: '/api/predictions/clear' },
   'deck:check': { method: 'POST', path: '/api/deck/check' },
-  'deck:export': { method: 'POST', path: '/api/deck/export' }
+  'deck:export': { method: 'POST', path: '/api/deck/export' },
+  'mirror:publish': { method: 'POST', path: '/api/mirror' },
+  'mirror:get': { method: 'GET', path: '/api/mirror' }
 }
 
 /** Events pushed from the host to every window. */
@@ -305,6 +314,8 @@ export interface Events {
   'project:changed': { files: string[] }
   /** Predictions were answered and logged (see log:list); sent at most every 250 ms with the newest. */
   'log:changed': { total: number; last: LoggedPrediction | null }
+  /** An audience component published what it shows (see mirror:publish). */
+  'mirror:changed': MirroredState
 }
 export type EventName = keyof Events
 export const eventNames: EventName[] = [
@@ -314,7 +325,8 @@ export const eventNames: EventName[] = [
   'runs:changed',
   'endpoint:changed',
   'project:changed',
-  'log:changed'
+  'log:changed',
+  'mirror:changed'
 ]
 
 /** Error codes and their HTTP status. */

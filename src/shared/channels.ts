@@ -36,7 +36,9 @@ export const channelNames = [
   'log:export',
   'log:clear',
   'deck:check',
-  'deck:export'
+  'deck:export',
+  'mirror:publish',
+  'mirror:get'
 ] as const
 
 export const pushEventNames = [
@@ -46,5 +48,6 @@ export const pushEventNames = [
   'runs:changed',
   'endpoint:changed',
   'project:changed',
-  'log:changed'
+  'log:changed',
+  'mirror:changed'
 ] as const

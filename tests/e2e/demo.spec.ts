@@ -5,7 +5,7 @@
  *   DEMODECK_OUT=out-demo npx playwright test tests/e2e/demo.spec.ts
  *
  * Part 1 uses the bundled example deck (text model on the Use-case slide, the
- * model card, the full-screen page, the presenter placeholder; digits and wine
+ * model card, the full-screen page, the presenter's mirror of the demo; digits and wine
  * when their models exist). Part 2 builds a temp deck around a real third-party
  * MNIST export from ../shared/fixtures (skipped when that folder is absent) for
  * the draw pad, upload, API errors, unknown ids and broken models.
@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path'
 import { test, expect, type Locator, type Page } from '@playwright/test'
 import { PNG } from 'pngjs'
 import type { Deck, ModelCard, ModelInfo } from '../../src/shared/types'
+import type { PredictionLogPage } from '../../src/shared/probe-types'
 import { formatCount } from '../../src/renderer/src/features/demo/demo-format'
 import { removeDir, repoRoot, startServer, type DeckServer } from './fixtures'
 
@@ -200,18 +201,43 @@ test.describe('example deck', () => {
     await expect(page.getByLabel('Text to classify')).toBeVisible()
   })
 
-  test('the presenter previews show a placeholder, never a second live demo', async ({ page }) => {
-    const index = slideWith(deck, 'demo', 'disaster-tweets')
-    const sync = (slide: number): Promise<void> => setSyncSlide(server, slide)
-    await sync(index)
-    try {
-      await page.goto(new URL('presenter', server.url).toString())
-      await expect(page.getByTestId('demo-placeholder').first()).toBeVisible()
-      await expect(page.getByTestId('demo-placeholder').first()).toContainText('disaster-tweets')
-      await expect(page.getByLabel('Text to classify')).toHaveCount(0)
-    } finally {
-      await sync(0)
-    }
+  test('the presenter mirrors the audience demo, its input and bars, and the model runs once', async ({ page, context }) => {
+    const model = (await getJson<ModelInfo[]>(server, 'api/models')).find((m) => m.id === 'disaster-tweets')!
+    const example = model.examples.find((e) => e.text)!
+    const slide = await gotoSlide(page, server, slideWith(deck, 'demo', 'disaster-tweets'))
+    const presenter = await context.newPage()
+    await presenter.goto(new URL('presenter', server.url).toString())
+    const mirror = presenter.getByTestId('preview-current').getByTestId('demo-mirror')
+    await expect(mirror).toContainText(model.name)
+    // From here on, count the host's predictions: the audience's one click must be the only one.
+    const cleared = await fetch(new URL('api/predictions/clear', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}'
+    })
+    expect(cleared.ok).toBe(true)
+    await expect(async () => {
+      await slide.getByRole('button', { name: example.label ?? example.text!.slice(0, 20) }).click()
+      await expect(slide.getByLabel('Text to classify')).toHaveValue(example.text!, { timeout: 2000 })
+    }).toPass({ timeout: 15_000 })
+    await expect(slide.getByTestId('prediction-row')).toHaveCount(2)
+    // The presenter shows the same input and the same bars, label and percentage, as the audience.
+    await expect(mirror.getByTestId('mirror-text')).toHaveText(example.text!)
+    await expect(mirror.getByTestId('prediction-row')).toHaveCount(2)
+    await expect(mirror.getByTestId('prediction-row').first()).toHaveText((await topRow(slide).textContent()) ?? '')
+    await expect(mirror).toContainText('as the audience sees it')
+    // A presenter opened later shows it too (the host keeps the newest state).
+    const late = await context.newPage()
+    await late.goto(new URL('presenter', server.url).toString())
+    await expect(late.getByTestId('preview-current').getByTestId('mirror-text')).toHaveText(example.text!)
+    // No preview ran the model: one click, one prediction on the host, and no demo input in the presenter.
+    await expect(presenter.getByLabel('Text to classify')).toHaveCount(0)
+    const log = await getJson<PredictionLogPage>(server, 'api/predictions')
+    expect(log.total).toBe(1)
+    expect(log.entries[0]!.input).toContain(example.text!.slice(0, 20))
+    await late.close()
+    await presenter.close()
+    await setSyncSlide(server, 0)
   })
 
   test('the digits model predicts from the draw pad', async ({ page }) => {

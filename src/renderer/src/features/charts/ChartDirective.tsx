@@ -3,7 +3,8 @@
  * on a slide. Resolves the attributes against the deck's runs and hands off to
  * TrainingChart; in the presenter's previews it draws a light static
  * placeholder instead (no history fetching for thumbnails). The history is
- * fetched the first time the slide is shown, then kept.
+ * fetched the first time the slide is current or next to it (see [Note: the
+ * next slide is ready before it is shown] in deck/DeckView.tsx), then kept.
  */
 import { useEffect, useMemo, useState } from 'react'
 import { parseChartSpec, selectRuns } from '../../../../core/series'
@@ -14,7 +15,7 @@ import { useRuns } from './use-runs'
 import './charts.css'
 
 /** The `::chart` directive component. */
-export default function ChartDirective({ attributes, active, surface }: DirectiveProps): React.JSX.Element {
+export default function ChartDirective({ attributes, active, near = false, surface }: DirectiveProps): React.JSX.Element {
   const spec = useMemo(() => parseChartSpec(attributes), [attributes])
   if (surface === 'presenter') {
     return (
@@ -28,16 +29,17 @@ export default function ChartDirective({ attributes, active, surface }: Directiv
       </div>
     )
   }
-  return <LiveChart spec={spec} active={active} />
+  return <LiveChart spec={spec} wanted={active || near} />
 }
 
-function LiveChart({ spec, active }: { spec: ReturnType<typeof parseChartSpec>; active: boolean }): React.JSX.Element {
+function LiveChart({ spec, wanted }: { spec: ReturnType<typeof parseChartSpec>; wanted: boolean }): React.JSX.Element {
   const { runs, error, retry } = useRuns()
   const overrides = useMetricOverrides()
-  const [shown, setShown] = useState(active)
+  // Once wanted (current or next to it), kept: going back and forth never loads it again.
+  const [shown, setShown] = useState(wanted)
   useEffect(() => {
-    if (active) setShown(true)
-  }, [active])
+    if (wanted) setShown(true)
+  }, [wanted])
   const selected = useMemo(() => (runs ? selectRuns(runs, spec.runs) : { runs: [], unmatched: [] }), [runs, spec.runs])
 
   if (error && !runs) {

@@ -19,6 +19,8 @@ import { usePredictor } from '../demo/use-predictor'
 import { useSlideRelayout } from '../demo/use-slide-relayout'
 import { agreementLine, setSummary, sizeRatio, sizeText, speedRatio } from './ab-format'
 import { abOf, useAbCall, useAbTally } from './use-ab'
+import { useAbMirror } from '../mirror/use-ab-mirror'
+import type { MirrorPlace } from '../mirror/use-demo-mirror'
 import '../demo/demo.css'
 import './compare.css'
 
@@ -31,15 +33,18 @@ export interface AbDemoProps {
   exampleIndex: number | null
   /** A labelled set file (deck-relative) to run both models on, besides the examples. */
   set?: string
+  /** The slide of an audience-screen demo: it publishes what it shows for the presenter's preview. */
+  mirror?: MirrorPlace
 }
 
 const EMPTY_HINT = 'Type, draw or pick an example: both models answer.'
 
 /** Two models, one input. Key it by both ids so another pair starts fresh. */
-export function AbDemo({ a, b, active, top, exampleIndex, set }: AbDemoProps): React.JSX.Element {
+export function AbDemo({ a, b, active, top, exampleIndex, set, mirror }: AbDemoProps): React.JSX.Element {
   const call = useAbCall(a.id, b.id)
   const predictor = usePredictor(a.id, call)
   const ab = abOf(predictor.result)
+  useAbMirror(mirror, { a: a.id, b: b.id, nameB: b.name, input: predictor.input, result: predictor.result, ab, error: predictor.error, top })
   const tally = useAbTally(predictor.result, predictor.seq)
   const [setRun, setSetRun] = useState<{ busy: boolean; report?: AbSetReport; error?: string }>({ busy: false })
   const initial: ExampleInput | null = exampleIndex !== null ? (a.examples[exampleIndex] ?? null) : null

@@ -9,6 +9,7 @@ import { intAttribute } from '../demo/demo-format'
 import { resolveModel } from '../demo/ModelsNotice'
 import type { ModelsState } from '../demo/use-models'
 import { AbDemo } from './AbDemo'
+import type { MirrorPlace } from '../mirror/use-demo-mirror'
 
 /** The B model a demo compares with: the directive's `compare` (unless "none"), else the model's own pair. */
 export function pairOf(attributes: Record<string, string>, model: ModelInfo): string | null {
@@ -23,13 +24,16 @@ export function AbDemoFor({
   other,
   models,
   attributes,
-  active
+  active,
+  mirror
 }: {
   a: ModelInfo
   other: string
   models: ModelsState & { retry: () => void }
   attributes: Record<string, string>
   active: boolean
+  /** Set on the audience screen: the demo publishes what it shows for the presenter. */
+  mirror?: MirrorPlace
 }): React.JSX.Element {
   const found = resolveModel(other, models, 'demo')
   if ('notice' in found) return found.notice
@@ -62,6 +66,7 @@ export function AbDemoFor({
       top={intAttribute(attributes['top'], 3, 1, 100)}
       exampleIndex={example}
       {...(set ? { set } : {})}
+      {...(mirror ? { mirror } : {})}
     />
   )
 }

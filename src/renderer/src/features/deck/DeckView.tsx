@@ -175,7 +175,7 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
       >
         {deck.slides.map((slide) => (
           <RevealSlide key={slide.index} data-slide-index={slide.index} data-testid={`slide-${slide.index}`}>
-            <SlideContent deck={deck} slide={slide} active={slide.index === current} surface="audience" />
+            <SlideContent deck={deck} slide={slide} active={slide.index === current} near={isNear(slide.index, current)} surface="audience" />
           </RevealSlide>
         ))}
       </RevealDeck>
@@ -185,6 +185,18 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
       {sync?.rehearsal ? <ProblemsBanner deck={deck} /> : null}
     </div>
   )
+}
+
+// [Note: the next slide is ready before it is shown]
+// A chart used to fetch and draw its runs only once its slide was current, so the audience watched
+// "The chart loads when this slide is shown" and then a 300 ms first paint. Now the slides on either side of
+// the current one are "near": their live components load their data and mount inside reveal.js' hidden
+// (but laid-out) neighbour sections, so pressing → shows them complete in the transition's first frame.
+// Only data is prepared: a demo predicts only when its slide is current. Two neighbours at most, so memory
+// stays bounded however long the deck is.
+/** Is slide `index` next to (or just before) the current slide? */
+function isNear(index: number, current: number): boolean {
+  return index === current + 1 || index === current - 1
 }
 
 /**

@@ -19,6 +19,7 @@ interface SlideContextValue {
   deck: Deck
   slideIndex: number
   active: boolean
+  near: boolean
   surface: 'audience' | 'presenter'
 }
 
@@ -41,6 +42,7 @@ function DirectiveElement(props: Record<string, unknown>): React.JSX.Element | n
       deck={context.deck}
       slideIndex={context.slideIndex}
       active={context.active}
+      near={context.near}
       surface={context.surface}
     />
   )
@@ -52,13 +54,15 @@ interface Props {
   deck: Deck
   slide: Slide
   active: boolean
+  /** The slide next to the current one: its live components load their data now (see DirectiveProps.near). */
+  near?: boolean
   surface: 'audience' | 'presenter'
 }
 
 /** The slide's markdown as React elements; throws (into the slide's boundary) when the renderer cannot cope. */
-function SlideBody({ deck, slide, active, surface }: Props): React.JSX.Element {
+function SlideBody({ deck, slide, active, near = false, surface }: Props): React.JSX.Element {
   const content = useMemo(() => renderMarkdown(slide.markdown, { assetBase: deck.assetBase, components }), [slide.markdown, deck.assetBase])
-  const context = useMemo(() => ({ deck, slideIndex: slide.index, active, surface }), [deck, slide.index, active, surface])
+  const context = useMemo(() => ({ deck, slideIndex: slide.index, active, near, surface }), [deck, slide.index, active, near, surface])
   return (
     <SlideContext.Provider value={context}>
       <div className="dd-slide-content">{content}</div>

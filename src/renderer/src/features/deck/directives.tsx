@@ -27,10 +27,11 @@ interface HostProps {
   slideIndex: number
   active: boolean
   surface: 'audience' | 'presenter'
+  near?: boolean
 }
 
 /** Renders one directive: the registered component, or a friendly notice for an unknown name. */
-export function DirectiveHost({ name, attributes, deck, slideIndex, active, surface }: HostProps): React.JSX.Element {
+export function DirectiveHost({ name, attributes, deck, slideIndex, active, surface, near = false }: HostProps): React.JSX.Element {
   const Registered = directiveRegistry[name]
   if (!Registered) {
     return (
@@ -47,7 +48,7 @@ export function DirectiveHost({ name, attributes, deck, slideIndex, active, surf
     <ErrorBoundary label={`::${name}`}>
       <Suspense fallback={<div className="dd-directive-loading">Loading {name}…</div>}>
         <div className={`dd-directive dd-directive-${name}`}>
-          <Registered attributes={attributes} deck={deck} slideIndex={slideIndex} active={active} surface={surface} />
+          <Registered attributes={attributes} deck={deck} slideIndex={slideIndex} active={active} surface={surface} near={near} />
         </div>
       </Suspense>
     </ErrorBoundary>

@@ -3,8 +3,8 @@
  * demo of two models, see compare/AbDemo.tsx; with `endpoint="https://…"`,
  * `source="deployed|local|both"` and `timeout="3s"` for a deployed model; `probe="gaussian-noise"`
  * with `probe-strength` and `probe-seed` for the robustness probe under it). In the
- * presenter's slide previews it renders a static placeholder, so the model
- * runs once, on the audience screen.
+ * presenter's slide previews it mirrors what the audience screen shows (see
+ * [Note: mirrored, not re-run] in shared/mirror.ts), so the model runs once.
  */
 import type { DirectiveProps } from '../deck/directive-types'
 import { intAttribute } from './demo-format'
@@ -16,32 +16,28 @@ import { AbDemoFor, pairOf } from '../compare/AbDemoDirective'
 import { ProbeDirectiveNote } from '../probe/ProbeDirectiveNote'
 import { parseProbeAttributes } from '../probe/probe-format'
 import { usePrinting } from '../print/printing'
+import { DemoDirectiveMirror } from '../mirror/DemoDirectiveMirror'
 import './demo.css'
 
 /** The live demo directive. */
-export default function DemoDirective({ attributes, active, surface }: DirectiveProps): React.JSX.Element {
+export default function DemoDirective({ attributes, active, surface, slideIndex }: DirectiveProps): React.JSX.Element {
   if (surface === 'presenter') {
     return (
-      <div className="dm-demo-placeholder" data-testid="demo-placeholder">
-        <span className="dm-placeholder-icon" aria-hidden="true">
-          ▶
-        </span>
-        Live demo · <code>{attributes.model ?? '?'}</code>
-        <small>runs on the audience screen</small>
+      <DemoDirectiveMirror attributes={attributes} slideIndex={slideIndex}>
         <ProbeDirectiveNote attributes={attributes} />
-      </div>
+      </DemoDirectiveMirror>
     )
   }
-  return <LiveDemoForId attributes={attributes} active={active} />
+  return <LiveDemoForId attributes={attributes} active={active} slideIndex={slideIndex} />
 }
 
-function LiveDemoForId({ attributes, active }: Pick<DirectiveProps, 'attributes' | 'active'>): React.JSX.Element {
+function LiveDemoForId({ attributes, active, slideIndex }: Pick<DirectiveProps, 'attributes' | 'active' | 'slideIndex'>): React.JSX.Element {
   const models = useModels()
   const printing = usePrinting()
   const found = resolveModel(attributes.model, models, 'demo')
   if ('notice' in found) return found.notice
   const other = pairOf(attributes, found.model)
-  if (other) return <AbDemoFor a={found.model} other={other} models={models} attributes={attributes} active={active} />
+  if (other) return <AbDemoFor a={found.model} other={other} models={models} attributes={attributes} active={active} mirror={{ slide: slideIndex }} />
   // A printed copy shows a real prediction: the first example unless the slide names one.
   const example = attributes.example !== undefined ? intAttribute(attributes.example, 0, 0) : printing && found.model.examples.length > 0 ? 0 : null
   const source = parseSource(attributes.source)
@@ -55,6 +51,7 @@ function LiveDemoForId({ attributes, active }: Pick<DirectiveProps, 'attributes'
       top={intAttribute(attributes.top, 5, 1, 100)}
       exampleIndex={example}
       size="slide"
+      mirror={{ slide: slideIndex }}
       {...(attributes.endpoint ? { endpoint: attributes.endpoint } : {})}
       {...(source ? { source } : {})}
       {...(timeoutMs ? { timeoutMs } : {})}

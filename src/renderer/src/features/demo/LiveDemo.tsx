@@ -21,6 +21,7 @@ import { isFormControl } from '../../lib/keys'
 import { GraphDemo } from '../graph/GraphDemo'
 import { ProbePanel } from '../probe/ProbePanel'
 import type { ProbeDirectiveOptions } from '../probe/probe-format'
+import { useDemoMirror, type MirrorPlace } from '../mirror/use-demo-mirror'
 import './demo.css'
 
 /** Props of {@link LiveDemo}. */
@@ -41,6 +42,8 @@ export interface LiveDemoProps {
   timeoutMs?: number
   /** Show the robustness probe under the demo: the directive's options, or true for the page's defaults. */
   probe?: ProbeDirectiveOptions | true
+  /** The slide of an audience-screen demo: it publishes what it shows for the presenter's preview. */
+  mirror?: MirrorPlace
 }
 
 const TASK_NAMES: Record<ModelInfo['task'], string> = {
@@ -60,7 +63,7 @@ export function LiveDemo(props: LiveDemoProps): React.JSX.Element {
   const { model } = props
   // Graph models have their own demo (the whole graph, not one input); one that cannot run shows its errors below.
   if (model.task === 'node-classification' && model.errors.length === 0)
-    return <GraphDemo model={model} active={props.active} top={props.top} size={props.size} />
+    return <GraphDemo model={model} active={props.active} top={props.top} size={props.size} {...(props.mirror ? { mirror: props.mirror } : {})} />
   return <ClassifierDemo {...props} />
 }
 
@@ -73,11 +76,14 @@ function ClassifierDemo({
   endpoint,
   source: initialSource,
   timeoutMs,
-  probe
+  probe,
+  mirror
 }: LiveDemoProps): React.JSX.Element {
   const deployed = useDemoSource(model, endpoint, initialSource, timeoutMs)
   const predictor = usePredictor(model.id, deployed.call)
   useRerunOnSwitch(deployed.source, predictor)
+  const { input, result, error } = predictor
+  useDemoMirror(mirror, { modelId: model.id, input, result, error, top, source: deployed.source })
   const [showAll, setShowAll] = useState(false)
   const [curlOpen, setCurlOpen] = useState(false)
   const initial: ExampleInput | null = exampleIndex !== null ? (model.examples[exampleIndex] ?? null) : null

@@ -15,6 +15,8 @@ import { Canvas2DGraph } from './Canvas2DGraph'
 import { classColor, classCounts, describeStep, neighbourhood, parseNodeId } from './graph-model'
 import { CANVAS_COLORS, Emphasis, hasWebGL, type GraphViewState } from './graph-view'
 import { useGraphDemo, type GraphDemoState } from './use-graph-demo'
+import { useGraphMirror } from '../mirror/use-graph-mirror'
+import type { MirrorPlace } from '../mirror/use-demo-mirror'
 import './graph.css'
 
 /** The WebGL renderer's chunk (sigma.js + graphology), fetched while the graph itself is still loading. */
@@ -29,11 +31,23 @@ export interface GraphDemoProps {
   active: boolean
   top: number
   size: 'slide' | 'page'
+  /** The slide of an audience-screen demo: it publishes the selected paper for the presenter's preview. */
+  mirror?: MirrorPlace
 }
 
 /** Graph demo; key it by model id. */
-export function GraphDemo({ model, active, top, size }: GraphDemoProps): React.JSX.Element {
+export function GraphDemo({ model, active, top, size, mirror }: GraphDemoProps): React.JSX.Element {
   const demo = useGraphDemo(model.id, active)
+  useGraphMirror(mirror, {
+    modelId: model.id,
+    data: demo.data,
+    run: demo.run,
+    selected: demo.selected,
+    edits: demo.steps.length,
+    error: demo.error,
+    top,
+    names: model.labels
+  })
   const [renderer, setRenderer] = useState<'webgl' | 'canvas2d'>(() => (hasWebGL() ? 'webgl' : 'canvas2d'))
   const [webglError, setWebglError] = useState<string | null>(null)
   const [painted, setPainted] = useState(false)
