@@ -84,7 +84,8 @@ function makeDeck(): string {
   return deck
 }
 
-const smoothPaths = (page: Page) => page.locator('[data-testid="chart"] .dd-line-smooth path.recharts-line-curve')
+// The first chart: the current slide's (the next slide's chart is drawn too, hidden, before it is shown) or the /runs page's.
+const smoothPaths = (page: Page) => page.getByTestId('chart').first().locator('.dd-line-smooth path.recharts-line-curve')
 
 /** The rows of a history.jsonl file. */
 function historyRows(file: string): Array<Record<string, unknown>> {
@@ -337,7 +338,7 @@ test.describe('::chart on a slide', () => {
     await page.goto(server.url)
     await expect(smoothPaths(page).first()).toBeAttached()
     await page.getByRole('button', { name: 'next slide' }).click()
-    // The sweep's chart fetches when its slide is shown; several runs of the tweets sweep are drawn.
+    // The sweep's chart (fetched while its slide was next) draws several runs of the tweets sweep.
     await expect.poll(() => page.getByTestId('chart').nth(1).locator('.dd-line-smooth path.recharts-line-curve').count()).toBeGreaterThan(2)
     await page.getByRole('button', { name: 'previous slide' }).click()
   })

@@ -6,7 +6,8 @@
  * its KS p-value and PSI, as Evidently computes them) and the histograms of
  * the selected row. `reference` defaults to the model's examples; a set is a
  * deck-relative .csv/.jsonl/.txt file or a folder of images. In the
- * presenter's previews it is a placeholder, so the sets run once.
+ * presenter's previews it shows the verdict the audience sees (mirrored, see
+ * shared/mirror.ts), so the sets run once.
  */
 import { useEffect, useMemo, useState } from 'react'
 import type { DriftReport, SetSource } from '../../../../shared/types'
@@ -14,6 +15,7 @@ import { api, errorMessage } from '../../lib/api'
 import type { DirectiveProps } from '../deck/directive-types'
 import { DriftChart } from './DriftChart'
 import { driftHeadline, driftRows, formatStat, meansText } from './drift-format'
+import { DriftMirror, useDriftMirror } from '../mirror/DriftMirror'
 import './compare.css'
 
 /** Most table rows on a slide; the rest are counted. */
@@ -27,16 +29,9 @@ function sourceOf(value: string | undefined): SetSource {
 }
 
 /** The drift report directive. */
-export default function DriftDirective({ attributes, active, surface }: DirectiveProps): React.JSX.Element {
+export default function DriftDirective({ attributes, active, surface, slideIndex }: DirectiveProps): React.JSX.Element {
   const model = attributes['model']
-  if (surface === 'presenter') {
-    return (
-      <div className="dm-demo-placeholder" data-testid="drift-placeholder">
-        Drift report · <code>{model ?? '?'}</code>
-        <small>runs on the audience screen</small>
-      </div>
-    )
-  }
+  if (surface === 'presenter') return <DriftMirror model={model ?? '?'} slide={slideIndex} />
   if (!model) {
     return (
       <div className="dm-notice" role="note">
@@ -52,19 +47,21 @@ export default function DriftDirective({ attributes, active, surface }: Directiv
       </div>
     )
   }
-  return <DriftReportView model={model} reference={attributes['reference']} current={attributes['current']} active={active} />
+  return <DriftReportView model={model} reference={attributes['reference']} current={attributes['current']} active={active} slide={slideIndex} />
 }
 
 function DriftReportView({
   model,
   reference,
   current,
-  active
+  active,
+  slide
 }: {
   model: string
   reference: string | undefined
   current: string
   active: boolean
+  slide: number
 }): React.JSX.Element {
   const [state, setState] = useState<{ report?: DriftReport; error?: string }>({})
   const [started, setStarted] = useState(false)
@@ -86,6 +83,7 @@ function DriftReportView({
     }
   }, [started, model, reference, current])
   const rows = useMemo(() => (state.report ? driftRows(state.report) : []), [state.report])
+  useDriftMirror(slide, model, state.report ? driftHeadline(state.report) : null, state.error ?? null)
   if (state.error) {
     return (
       <div className="dm-alert" role="alert" data-testid="drift-error">

@@ -48,6 +48,19 @@ function MirroredBody({ state }: { state: MirroredState }): React.JSX.Element {
     () => (state.predictions.length ? { predictions: state.predictions, latencyMs: 0 } : null),
     [state.predictions]
   )
+  if (!state.input && state.predictions.length === 0) {
+    // A verdict without input or bars (a drift report, or a demo that failed before its first answer).
+    return (
+      <div className="dm-mirror-verdict" data-testid="mirror-verdict">
+        {state.error && (
+          <div className="dm-alert" role="alert">
+            {state.error}
+          </div>
+        )}
+        {state.summary && <div className="dm-mirror-summary">{state.summary}</div>}
+      </div>
+    )
+  }
   return (
     <div className="dm-demo-body dm-mirror-body">
       <div className="dm-input" data-testid="mirror-input">
