@@ -8,6 +8,7 @@ import type { ModelInfo } from '../../../../shared/types'
 import { intAttribute } from '../demo/demo-format'
 import { resolveModel } from '../demo/ModelsNotice'
 import type { ModelsState } from '../demo/use-models'
+import { usePrinting } from '../print/printing'
 import { AbDemo } from './AbDemo'
 import type { MirrorPlace } from '../mirror/use-demo-mirror'
 
@@ -35,6 +36,7 @@ export function AbDemoFor({
   /** Set on the audience screen: the demo publishes what it shows for the presenter. */
   mirror?: MirrorPlace
 }): React.JSX.Element {
+  const printing = usePrinting()
   const found = resolveModel(other, models, 'demo')
   if ('notice' in found) return found.notice
   const b = found.model
@@ -55,7 +57,8 @@ export function AbDemoFor({
       </div>
     )
   }
-  const example = attributes['example'] !== undefined ? intAttribute(attributes['example'], 0, 0) : null
+  // A printed copy shows both models' real answers: the first example unless the slide names one.
+  const example = attributes['example'] !== undefined ? intAttribute(attributes['example'], 0, 0) : printing && a.examples.length > 0 ? 0 : null
   const set = attributes['set']?.trim()
   return (
     <AbDemo
