@@ -189,7 +189,7 @@ test.describe('example deck', () => {
     const box = page.getByLabel('Text to classify')
     await expect(box).toBeVisible()
     await expect(page.getByTestId('model-card')).toBeVisible()
-    await expect(page.getByRole('tab', { name: 'Disaster tweets' })).toHaveAttribute('aria-selected', 'true')
+    await expect(page.getByRole('tab', { name: 'Disaster tweets', exact: true })).toHaveAttribute('aria-selected', 'true')
     await box.fill(HARMLESS)
     await expect(topRow(page.locator('main'))).toContainText('not a disaster')
     await page.getByRole('link', { name: /back to the deck/i }).click()
