@@ -101,6 +101,8 @@ async function setSlide(url: string, slide: number): Promise<void> {
 async function openAt(page: Page, url: string, slide: number): Promise<void> {
   await setSlide(url, slide)
   await page.goto(url)
+  // tsx keeps function names with a `__name(…)` helper that the functions sent to the page would call.
+  await page.evaluate('window.__name = (f) => f')
   await page.locator('[data-testid="audience"][data-synced="true"]').waitFor()
   await page.locator(`.reveal .slides > section:nth-child(${slide + 1}).present`).waitFor()
 }
