@@ -36,7 +36,8 @@ export const channelNames = [
   'log:export',
   'log:clear',
   'deck:check',
-  'deck:export'
+  'deck:export',
+  'deck:shown'
 ] as const
 
 export const pushEventNames = [

@@ -16,6 +16,7 @@ import { SlideContent } from './SlideContent'
 import { HelpOverlay } from './HelpOverlay'
 import { ProblemsBanner } from './ProblemsBanner'
 import { DeckErrorScreen } from './DeckErrorScreen'
+import { useSlideMounting } from './use-slide-mounting'
 import { AudienceLink } from '../project/AudienceLink'
 import './deck.css'
 import './audience.css'
@@ -36,6 +37,9 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
    */
   const inSync = useRef(false)
   const [synced, setSynced] = useState(false)
+  // Slide 1 is painted before the other slides' content is mounted: see [Note: slide 1 first].
+  const mounting = useSlideMounting()
+  const { all: allMounted, mountNow } = mounting
 
   const goTo = useCallback((state: SyncState) => {
     const reveal = revealRef.current
@@ -106,6 +110,7 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
   // slide starts the Q&A countdown.
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
+      if (!allMounted) mountNow()
       if (event.key === 'Escape' && help) {
         // Closing the help must not also toggle reveal's overview.
         event.stopImmediatePropagation()
@@ -133,7 +138,7 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
     }
     window.addEventListener('keydown', onKey, true)
     return () => window.removeEventListener('keydown', onKey, true)
-  }, [help, update])
+  }, [help, update, allMounted, mountNow])
 
   // Hot reload: keep the current slide after reveal re-syncs the new slides.
   useEffect(() => {
@@ -153,7 +158,11 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
 
   return (
     // Diagnostics stay on the presenter unless rehearsal mode is on: see [Note: audience-screen hygiene] in presenter/TalkControls.tsx.
-    <div className={`dd-audience${sync?.rehearsal ? ' dd-rehearsal' : ''}`} data-testid="audience" data-synced={synced ? 'true' : 'false'}>
+    <div
+      className={`dd-audience${sync?.rehearsal ? ' dd-rehearsal' : ''}`}
+      data-testid="audience"
+      data-synced={synced && allMounted ? 'true' : 'false'}
+    >
       <RevealDeck
         config={config}
         deckRef={revealRef}
@@ -171,11 +180,14 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
           const state = currentSync() ?? syncRef.current
           if (state) goTo(state)
           setCurrent(revealRef.current?.getIndices().h ?? 0)
+          mounting.mountRest()
         }}
       >
         {deck.slides.map((slide) => (
           <RevealSlide key={slide.index} data-slide-index={slide.index} data-testid={`slide-${slide.index}`}>
-            <SlideContent deck={deck} slide={slide} active={slide.index === current} surface="audience" />
+            {mounting.mounted(slide.index, [current, sync?.slide ?? current]) ? (
+              <SlideContent deck={deck} slide={slide} active={slide.index === current} surface="audience" />
+            ) : null}
           </RevealSlide>
         ))}
       </RevealDeck>
