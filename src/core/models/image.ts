@@ -16,6 +16,7 @@
  */
 import type { ImagePipeline } from './manifest'
 import { pilGray, pilResize, type ByteImage, type PilFilter } from './pil-resample'
+import { orientBytes, pilResizeOriented, uprightSize, type ExifOrientation } from './pil-resample-oriented'
 
 /** Decoded pixels, row-major: 4 bytes per pixel (RGBA), or 3 (opaque RGB) when `channels` is 3. */
 export interface RgbaImage {
@@ -27,6 +28,12 @@ export interface RgbaImage {
    * without a copy. Absent or 4: RGBA.
    */
   channels?: 3 | 4
+  /**
+   * The EXIF orientation still to apply when the pixels are as the camera stored them (2–8; absent or 1:
+   * upright). Preprocessing turns the photo upright, after the resize where it can (see [Note: resizing
+   * before the EXIF turn] in pil-resample-oriented.ts).
+   */
+  orientation?: ExifOrientation
 }
 
 /** A float image with `channels` interleaved values per pixel (HWC). */
@@ -292,15 +299,28 @@ export function roundHalfEven(x: number): number {
   return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r
 }
 
+/** The image turned upright by its `orientation` (a copy), or the image itself when it is upright. */
+export function uprightImage(image: RgbaImage): RgbaImage {
+  const orientation = image.orientation ?? 1
+  if (orientation === 1) return image
+  const { data } = image
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, data.length)
+  const up = orientBytes({ width: image.width, height: image.height, channels: image.channels ?? 4, data: bytes }, orientation)
+  return { width: up.width, height: up.height, data: up.data, ...(image.channels === 3 ? { channels: 3 as const } : {}) }
+}
+
 /** The PIL path up to the 8-bit pixels the model's rescale/normalize sees (see the file comment). */
 export function pilPixels(image: RgbaImage, pipeline: ImagePipeline, layout: ImageTensorLayout, resample: PilFilter): ByteImage {
+  // Colour steps are per pixel, so they run on the stored pixels; the EXIF turn waits for the resize.
   let img = toBytes(image, layout.channels, pipeline.background, pipeline.invert)
+  const orientation = image.orientation ?? 1
+  const up = uprightSize(img.width, img.height, orientation)
   const resizeSpec = pipeline.resize
-  if (resizeSpec?.mode === 'stretch') img = pilResize(img, resizeSpec.width, resizeSpec.height, resample)
+  if (resizeSpec?.mode === 'stretch') img = pilResizeOriented(img, orientation, resizeSpec.width, resizeSpec.height, resample)
   else if (resizeSpec?.mode === 'shortest-edge') {
-    const size = shortestEdgeSize(img.width, img.height, resizeSpec.size)
-    img = pilResize(img, size.width, size.height, resample)
-  }
+    const size = shortestEdgeSize(up.width, up.height, resizeSpec.size)
+    img = pilResizeOriented(img, orientation, size.width, size.height, resample)
+  } else img = orientBytes(img, orientation)
   if (pipeline.crop) img = centerCropBytes(img, pipeline.crop.width, pipeline.crop.height, pipeline.cropOffset)
   // The model's input size wins over the config: a final resize keeps a mis-sized config from crashing.
   if (img.width !== layout.width || img.height !== layout.height) img = pilResize(img, layout.width, layout.height, resample)
@@ -317,7 +337,7 @@ export function preprocessImage(image: RgbaImage, pipeline: ImagePipeline, layou
     const img = pilPixels(image, pipeline, layout, pipeline.resample)
     return pack(img.data, img.width, img.height, pipeline, layout)
   }
-  let img = toChannels(image, layout.channels, pipeline.background, pipeline.invert)
+  let img = toChannels(uprightImage(image), layout.channels, pipeline.background, pipeline.invert)
   const resizeSpec = pipeline.resize
   if (resizeSpec?.mode === 'stretch') img = resize(img, resizeSpec.width, resizeSpec.height)
   else if (resizeSpec?.mode === 'shortest-edge') {

@@ -95,11 +95,16 @@ const HALF = 1 << (PRECISION_BITS - 1)
 const MAX_ACC = 256 * ONE
 
 /** Fixed-point taps of one axis: output i reads `count[i]` source pixels from `first[i]` with `weights[i * taps + j]`. */
-interface Taps {
+export interface Taps {
   taps: number
   first: Int32Array
   count: Int32Array
   weights: Int32Array
+}
+
+/** Pillow's taps for resizing one axis from `inSize` to `outSize` with a (non-NEAREST) filter. */
+export function pilTaps(inSize: number, outSize: number, filter: Exclude<PilFilter, 0>): Taps {
+  return axisTaps(inSize, outSize, KERNELS[filter])
 }
 
 function axisTaps(inSize: number, outSize: number, kernel: Kernel): Taps {
@@ -132,7 +137,8 @@ function axisTaps(inSize: number, outSize: number, kernel: Kernel): Taps {
   return { taps, first, count, weights }
 }
 
-function clip8(acc: number): number {
+/** A fixed-point accumulator (starting at 1 << 21) as Pillow's rounded, clipped 8-bit value. */
+export function clip8(acc: number): number {
   if (acc >= MAX_ACC) return 255
   if (acc <= 0) return 0
   return acc >> PRECISION_BITS
@@ -191,7 +197,8 @@ function horizontalRgb(src: ByteImage, width: number, t: Taps): ByteImage {
   return { width, height: src.height, channels: 3, data: out }
 }
 
-function vertical(src: ByteImage, height: number, t: Taps): ByteImage {
+/** Pillow's vertical pass: every column of `src` resized to `height` rows with taps `t`. */
+export function pilVertical(src: ByteImage, height: number, t: Taps): ByteImage {
   const c = src.channels
   const stride = src.width * c
   const out = new Uint8Array(src.width * height * c)
@@ -209,7 +216,7 @@ function vertical(src: ByteImage, height: number, t: Taps): ByteImage {
 }
 
 /** Source index of each output pixel for NEAREST: floor((i + 0.5) × in / out), walked as Pillow does. */
-function nearestIndex(inSize: number, outSize: number): Int32Array {
+export function nearestIndex(inSize: number, outSize: number): Int32Array {
   const scale = inSize / outSize
   const index = new Int32Array(outSize)
   let pos = scale * 0.5
@@ -248,9 +255,12 @@ export function pilResize(src: ByteImage, width: number, height: number, filter:
   const kernel = KERNELS[filter]
   let img = src
   if (width !== src.width) img = horizontal(img, width, axisTaps(src.width, width, kernel))
-  if (height !== src.height) img = vertical(img, height, axisTaps(src.height, height, kernel))
+  if (height !== src.height) img = pilVertical(img, height, axisTaps(src.height, height, kernel))
   return img
 }
+
+/** Exported for the orientation-aware resize (pil-resample-oriented.ts), which reuses these passes. */
+export const HALF_ACC = HALF
 
 /** PIL's RGB → "L": (R·19595 + G·38470 + B·7471 + 0x8000) >> 16. */
 export function pilGray(src: ByteImage): ByteImage {

@@ -1,6 +1,7 @@
 /**
  * Decodes a PNG or JPEG sent as base64 (optionally a `data:` URL) into RGBA
- * pixels (JPEG photos turned upright by their EXIF orientation). The size is
+ * pixels (JPEG photos turned upright by their EXIF orientation, or left as
+ * stored with the orientation beside them for preprocessing). The size is
  * read from the file header first, so a 12000×12000 image is refused with a
  * readable message before a single pixel is allocated.
  *
@@ -20,7 +21,8 @@ import { PNG } from 'pngjs'
 import type { Sharp, SharpOptions } from 'sharp'
 import { ApiError } from '../../shared/api'
 import { jpegSegments } from '../../core/models/jpeg-segments'
-import type { RgbaImage } from '../../core/models/image'
+import { uprightImage, type RgbaImage } from '../../core/models/image'
+import { isExifOrientation } from '../../core/models/pil-resample-oriented'
 
 /** Largest accepted side, in pixels. */
 export const MAX_IMAGE_SIDE = 4096
@@ -110,33 +112,51 @@ function toRgba(data: Uint8Array, pixels: number, channels: number): Uint8Array 
 
 const bytesOf = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
 
+/** How a caller wants a JPEG's EXIF orientation handled. */
+export interface DecodeOptions {
+  /**
+   * true (default): turn the photo upright. false: keep the pixels as stored and return the EXIF orientation
+   * in `orientation`, for preprocessing that resizes before it turns (see [Note: resizing before the EXIF turn]
+   * in core/models/pil-resample-oriented.ts): a 12-megapixel photo then never exists upright at full size.
+   */
+  upright?: boolean
+}
+
 /**
- * JPEG bytes → RGBA exactly as Pillow's `Image.open(f).convert("RGB")` (see the note above), turned upright
- * by its EXIF orientation in libvips (a lossless pixel permutation, so still Pillow's bytes after
- * `ImageOps.exif_transpose`; in C because a JavaScript loop over 12 MP costs more than the decode).
+ * JPEG bytes → RGBA exactly as Pillow's `Image.open(f).convert("RGB")` (see the note above), and turned
+ * upright like `ImageOps.exif_transpose` unless the caller asks for the stored pixels. The turn is a pixel
+ * permutation in JavaScript (orientBytes), not libvips' autoOrient: that is a second full-size image in
+ * libvips plus its copy, which the stored-pixel path exists to avoid.
  */
-async function decodeJpeg(bytes: Uint8Array): Promise<RgbaImage> {
+async function decodeJpeg(bytes: Uint8Array, upright: boolean): Promise<RgbaImage> {
   const sharp = await loadSharp()
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const options: SharpOptions = { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS }
   const meta = await sharp(input, options).metadata()
+  const orientation = isExifOrientation(meta.orientation) ? meta.orientation : 1
+  let image: RgbaImage
   if (meta.space === 'cmyk') {
     // Raw CMYK (libvips undoes Adobe's inversion, as Pillow's "CMYK;I" raw mode does), no ICC transform.
-    const { data, info } = await sharp(input, options).autoOrient().pipelineColourspace('cmyk').toColourspace('cmyk').raw().toBuffer({ resolveWithObject: true })
-    return { width: info.width, height: info.height, data: cmykToRgba(bytesOf(data), info.width * info.height) }
+    const { data, info } = await sharp(input, options).pipelineColourspace('cmyk').toColourspace('cmyk').raw().toBuffer({ resolveWithObject: true })
+    image = { width: info.width, height: info.height, data: cmykToRgba(bytesOf(data), info.width * info.height) }
+  } else {
+    const { data, info } = await sharp(input, options).raw().toBuffer({ resolveWithObject: true })
+    // Opaque RGB goes on as 3 channels (no 48 MB RGBA copy of a 12 MP photo); gray is spread in JavaScript
+    // because libvips' b-w → sRGB is a colour transform, not Pillow's plain replication.
+    image =
+      info.channels === 3
+        ? { width: info.width, height: info.height, data: bytesOf(data), channels: 3 }
+        : { width: info.width, height: info.height, data: toRgba(bytesOf(data), info.width * info.height, info.channels) }
   }
-  const { data, info } = await sharp(input, options).autoOrient().raw().toBuffer({ resolveWithObject: true })
-  // Opaque RGB goes on as 3 channels (no 48 MB RGBA copy of a 12 MP photo); gray is spread in JavaScript
-  // because libvips' b-w → sRGB is a colour transform, not Pillow's plain replication.
-  if (info.channels === 3) return { width: info.width, height: info.height, data: bytesOf(data), channels: 3 }
-  return { width: info.width, height: info.height, data: toRgba(bytesOf(data), info.width * info.height, info.channels) }
+  if (orientation === 1) return image
+  return upright ? uprightImage({ ...image, orientation }) : { ...image, orientation }
 }
 
 /**
  * Decodes PNG/JPEG bytes to RGBA after checking the header's size.
  * @throws ApiError bad_request (not an image, corrupt), too_large (over the limits).
  */
-export async function decodeImage(bytes: Uint8Array): Promise<RgbaImage> {
+export async function decodeImage(bytes: Uint8Array, options: DecodeOptions = {}): Promise<RgbaImage> {
   const head = sniffImage(bytes)
   if (!head) throw new ApiError('bad_request', 'the data is not a PNG or JPEG image')
   const { width, height } = head
@@ -149,8 +169,8 @@ export async function decodeImage(bytes: Uint8Array): Promise<RgbaImage> {
       const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
       return { width: png.width, height: png.height, data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) }
     }
-    // Upright, as the browser shows the photo in the demo (see core/models/exif.ts), inside decodeJpeg.
-    return await decodeJpeg(bytes)
+    // Upright by default, as the browser shows the photo in the demo.
+    return await decodeJpeg(bytes, options.upright ?? true)
   } catch (error) {
     const reason = ((error as Error).message.split('\n')[0] ?? '').replace(/^(Input buffer has corrupt header: )?(VipsJpeg: )?/, '')
     throw new ApiError('bad_request', `the ${head.format.toUpperCase()} image is corrupt: ${reason}`)
@@ -158,8 +178,8 @@ export async function decodeImage(bytes: Uint8Array): Promise<RgbaImage> {
 }
 
 /** base64 / data URL → RGBA, with every check above. */
-export function decodeImageInput(input: string): Promise<RgbaImage> {
-  return decodeImage(base64Bytes(input))
+export function decodeImageInput(input: string, options: DecodeOptions = {}): Promise<RgbaImage> {
+  return decodeImage(base64Bytes(input), options)
 }
 
 /**

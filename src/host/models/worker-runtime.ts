@@ -151,7 +151,8 @@ export class InferenceRuntime {
           throw new ApiError('bad_request', `the model folder has no image "${source}"`)
         }
       }
-      const rgba = await decodeImageInput(source)
+      // Stored pixels plus their EXIF orientation: preprocessing resizes before it turns the photo upright.
+      const rgba = await decodeImageInput(source, { upright: false })
       const data = preprocessImage(rgba, image.pipeline, image.layout)
       return { [image.inputName]: new ort.Tensor('float32', data, image.layout.dims) }
     }

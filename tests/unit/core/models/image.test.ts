@@ -12,11 +12,13 @@ import {
   shortestEdgeSize,
   toBytes,
   toChannels,
+  uprightImage,
   type FloatImage,
   type RgbaImage
 } from '../../../../src/core/models/image'
 import type { ImagePipeline } from '../../../../src/core/models/manifest'
 import type { ByteImage } from '../../../../src/core/models/pil-resample'
+import { orientBytes } from '../../../../src/core/models/pil-resample-oriented'
 import { pilCase, pilImages } from './pil-fixture'
 
 function gray(width: number, height: number, values: number[]): FloatImage {
@@ -184,6 +186,37 @@ describe('PIL path (the pipeline names a resample filter)', () => {
     expect(Math.max(...preprocessImage(wide, { ...p, crop: null }, imageLayoutFromShape([1, 1, 10, 20], {})))).toBeGreaterThan(200)
     const fitted = pilPixels(wide, p, imageLayoutFromShape([1, 1, 5, 5], {}), 2)
     expect([fitted.width, fitted.height]).toEqual([5, 5])
+  })
+})
+
+describe('a photo with an EXIF orientation (pixels as stored)', () => {
+  // Stored 9×5 with a gradient, hard edges and a transparent corner: every orientation must give the upright result.
+  const stored = rgba(9, 5, (x, y) => [(x * 29 + y * 7) % 256, x < 3 ? 250 : 10, (y * 61) % 256, x === 8 && y === 0 ? 0 : 255])
+  const turned = (o: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8): RgbaImage => {
+    const up = orientBytes({ width: stored.width, height: stored.height, channels: 4, data: stored.data as Uint8Array }, o)
+    return { width: up.width, height: up.height, data: up.data }
+  }
+  const nhwc = (w: number, h: number, c: 1 | 3) => ({ layout: 'NHWC' as const, channels: c, width: w, height: h, dims: [1, h, w, c] })
+  const cases: Array<[string, ImagePipeline, 1 | 3, number]> = [
+    ['PIL path, stretch, bilinear', { ...plain, resize: { mode: 'stretch', width: 4, height: 3 }, resample: 2 }, 3, 4],
+    ['PIL path, shortest edge + crop, bicubic, gray', { ...plain, resize: { mode: 'shortest-edge', size: 3 }, crop: { width: 3, height: 3 }, resample: 3 }, 1, 3],
+    ['PIL path, no resize (turned whole)', { ...plain, crop: { width: 3, height: 3 }, resample: 2 }, 3, 3],
+    ['float path, stretch', { ...plain, resize: { mode: 'stretch', width: 4, height: 3 } }, 3, 4]
+  ]
+  for (const [name, pipeline, channels, width] of cases) {
+    it(`is preprocessed as the upright photo: ${name}`, () => {
+      for (const o of [2, 3, 4, 5, 6, 7, 8] as const) {
+        const layout = nhwc(width, 3, channels)
+        const ours = preprocessImage({ ...stored, orientation: o }, pipeline, layout)
+        expect(Array.from(ours), `orientation ${o}`).toEqual(Array.from(preprocessImage(turned(o), pipeline, layout)))
+      }
+    })
+  }
+  it('uprightImage turns RGB and RGBA and leaves an upright image alone', () => {
+    const rgb: RgbaImage = { width: 2, height: 1, data: Uint8Array.from([1, 2, 3, 4, 5, 6]), channels: 3, orientation: 8 }
+    expect(uprightImage(rgb)).toEqual({ width: 1, height: 2, data: Uint8Array.from([4, 5, 6, 1, 2, 3]), channels: 3 })
+    expect(uprightImage(stored)).toBe(stored)
+    expect(uprightImage({ ...stored, orientation: 6 })).toMatchObject({ width: 5, height: 9 })
   })
 })
 

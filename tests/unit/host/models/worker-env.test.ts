@@ -27,7 +27,12 @@ const readProbe = (file: string): ProbeLine[] => readFileSync(file, 'utf8').trim
 describe('worker environment', () => {
   it('keeps the basics, drops secrets and always turns telemetry off', () => {
     const env = workerEnv({ PATH: '/usr/bin', LANG: 'C.UTF-8', WANDB_API_KEY: 'k'.repeat(40), AWS_SECRET_ACCESS_KEY: 's', GITHUB_TOKEN: 't', ORT_DISABLE_TELEMETRY: '0', DEMODECK_ORT_THREADS: '2' })
-    expect(env).toEqual({ PATH: '/usr/bin', LANG: 'C.UTF-8', DEMODECK_ORT_THREADS: '2', ORT_DISABLE_TELEMETRY: '1' })
+    expect(env).toEqual({ PATH: '/usr/bin', LANG: 'C.UTF-8', DEMODECK_ORT_THREADS: '2', ORT_DISABLE_TELEMETRY: '1', GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' })
+  })
+
+  it('asks glibc for huge pages for big image buffers unless the parent tunes glibc itself', () => {
+    expect(workerEnv({})['GLIBC_TUNABLES']).toBe('glibc.malloc.hugetlb=1')
+    expect(workerEnv({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' })['GLIBC_TUNABLES']).toBe('glibc.malloc.arena_max=2')
   })
 
   it('the probe sees what a worker resolves (so an empty list below means something)', () => {
