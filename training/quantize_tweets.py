@@ -5,8 +5,10 @@
 1. `demodeck_export quantize` writes a dynamic int8 copy of models/disaster-tweets (python/src/demodeck_export/quantize.py);
 2. the validation split of train.csv (the same stratified 80/20, seed 1234, as train_tweets.py) is run through both
    models by demodeck's host in onnxruntime-node (training/compare_models.ts): accuracy, agreement, latency in the worker;
-3. the int8 model is kept in models/disaster-tweets-int8 (and paired with the fp32 model) only when it is at least
-   1.5x faster in the worker with at least 99 % agreement; otherwise it is removed and the figures say why.
+3. the int8 model is kept in models/disaster-tweets-int8 when it agrees with fp32 on at least 99 % of the tweets: the
+   example deck's Q&A backup slide shows the two side by side (size, latency, agreement). The live demo switches to it
+   only when it is also at least 1.5x faster in the worker ("replaces": false in the figures says it does not). Its
+   reference.json is the fp32 PyTorch reference with the tolerance widened to 2x the int8 error (int8_reference.mjs).
 Writes training/int8-tweets.json with the figures either way. Needs ../shared/data/disaster-tweets/train.csv.
 """
 import json
@@ -53,18 +55,25 @@ def main():
         out = subprocess.run(['npx', 'tsx', os.path.join(HERE, 'compare_models.ts'), deck, 'disaster-tweets', 'disaster-tweets-int8', set_file],
                              cwd=ROOT, check=True, capture_output=True, text=True, env={**os.environ, 'ORT_DISABLE_TELEMETRY': '1'})
         figures = json.loads(out.stdout.strip().splitlines()[-1])
-        ship = figures['speedupP50'] >= MIN_SPEEDUP and figures['agreement'] >= MIN_AGREEMENT
-        figures.update({'quantized': summary['quantized'], 'rule': f'ship when >= {MIN_SPEEDUP}x faster (p50 in the worker) with >= {MIN_AGREEMENT:.0%} agreement',
-                        'shipped': ship, 'validation': f'{len(va)} tweets, stratified 80/20 split, seed {SEED}'})
+        ship = figures['agreement'] >= MIN_AGREEMENT
+        replaces = ship and figures['speedupP50'] >= MIN_SPEEDUP
+        figures.update({'quantized': summary['quantized'],
+                        'rule': f'kept for the A/B slide with >= {MIN_AGREEMENT:.0%} agreement; replaces fp32 in the demo only when also >= {MIN_SPEEDUP}x faster (p50 in the worker)',
+                        'shipped': ship, 'replaces': replaces, 'validation': f'{len(va)} tweets, stratified 80/20 split, seed {SEED}'})
         if os.path.exists(DST):
             shutil.rmtree(DST)
         if ship:
             shutil.copytree(os.path.join(deck, 'models', 'disaster-tweets-int8'), DST)
+            # Its parity reference: PyTorch's fp32 outputs, the tolerance widened to 2x the measured int8 error.
+            ref = subprocess.run(['node', os.path.join(HERE, 'int8_reference.mjs'), SRC, DST], cwd=ROOT, check=True, capture_output=True,
+                                 text=True, env={**os.environ, 'ORT_DISABLE_TELEMETRY': '1'})
+            figures['reference'] = json.loads(ref.stdout.strip().splitlines()[-1])
         with open(os.path.join(HERE, 'int8-tweets.json'), 'w') as f:
             json.dump(figures, f, indent=2)
             f.write('\n')
         print(json.dumps(figures, indent=2))
-        print('int8 model ' + ('kept in models/disaster-tweets-int8' if ship else 'NOT shipped: ' + figures['rule']))
+        print('int8 model ' + ('kept in models/disaster-tweets-int8' if ship else 'NOT kept: ' + figures['rule'])
+              + ('; the live demo should use it' if replaces else '; the live demo keeps fp32'))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

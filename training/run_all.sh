@@ -24,6 +24,8 @@ start=$(date +%s)
 if [ -f "$DATA" ]; then
   echo "== disaster tweets (tokenizer + sweep)"
   "$PY" training/train_tweets.py --data "$DATA"
+  echo "== disaster tweets int8 (quantize, compare on the validation tweets, parity reference)"
+  DATA="$DATA" "$PY" training/quantize_tweets.py
 else
   echo "== disaster tweets SKIPPED: $DATA not found (raw data is not in the repo)"
 fi

@@ -38,6 +38,11 @@ export interface Slide {
   file: string
   /** Set when the slide is too complex to render safely: the slide shows this notice instead (markdown is then ''). */
   notice?: string
+  /**
+   * A Q&A backup slide (`<!-- backup -->` on the slide): kept for the questions, so it is not in the talk's plan,
+   * its slide numbers or its time budgets (budgetSec 0).
+   */
+  backup?: boolean
 }
 
 export interface Deck {

@@ -7,14 +7,17 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { copyDeck, expect, removeDir, repoRoot, startServer, test } from './fixtures'
 
+/** The slide the audience sees now (the Q&A backup slides hold demos too). */
+const presentSlide = (page: import('@playwright/test').Page) => page.locator('.reveal .slides > section.present')
+
 const currentTitle = (page: import('@playwright/test').Page) => page.locator('.reveal .slides section.present h1').first()
 /** The audience window has joined the host's slide (its key presses now reach the other windows). */
 const joined = (page: import('@playwright/test').Page) => expect(page.getByTestId('audience')).toHaveAttribute('data-synced', 'true')
 
-test('the example deck shows six titled slides and navigates with the keyboard', async ({ page, server }) => {
+test('the example deck shows six titled slides and two Q&A backups, and navigates with the keyboard', async ({ page, server }) => {
   await page.goto(server.url)
   const sections = page.locator('.reveal .slides > section')
-  await expect(sections).toHaveCount(6)
+  await expect(sections).toHaveCount(8)
   // Slide 1 is painted first, the others' content follows ([Note: slide 1 first]); joined means all are there.
   await joined(page)
   const titles = await page.locator('.reveal .slides > section h1').allTextContents()
@@ -24,7 +27,9 @@ test('the example deck shows six titled slides and navigates with the keyboard',
     expect.stringContaining('data'),
     expect.stringContaining('framework'),
     expect.stringContaining('project'),
-    expect.stringContaining('use case')
+    expect.stringContaining('use case'),
+    expect.stringContaining('backup'),
+    expect.stringContaining('backup')
   ])
   await expect(currentTitle(page)).toContainText(/problem/i)
   await joined(page)
@@ -116,8 +121,8 @@ test('a key pressed the moment the window is in sync moves every window, and the
   const presenter = await context.newPage()
   await presenter.goto(`${server.url}presenter`)
   await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 6 / 6')
-  await audience.getByLabel('Text to classify').fill('Forest fire near La Ronge Sask. Canada')
-  await expect(audience.getByTestId('prediction-bars').first()).toContainText('disaster')
+  await presentSlide(audience).getByLabel('Text to classify').fill('Forest fire near La Ronge Sask. Canada')
+  await expect(presentSlide(audience).getByTestId('prediction-bars').first()).toContainText('disaster')
 })
 
 test("whatever scrolls reveal.js' frame, the slide on screen does not shift", async ({ page, server }) => {
@@ -146,6 +151,8 @@ test('the countdown starts at the deck duration, pauses, resets only on confirma
   await expect(presenter.getByTestId('talk-remaining')).toHaveText('6:00')
   await expect(presenter.getByTestId('timer-status')).toHaveText('not started')
   await expect(presenter.getByTestId('qa-remaining')).toHaveText('10:00')
+  // From here the page's time moves only by runFor: a loaded machine cannot add a second between two checks.
+  await context.clock.pauseAt(new Date('2026-06-01T09:01:00Z'))
 
   await presenter.getByRole('button', { name: 'Start (T)' }).click()
   await expect(presenter.getByTestId('timer-status')).toHaveText('running')
@@ -200,11 +207,11 @@ test('typing into the demo on the last slide never starts the Q&A; "next" outsid
   await expect(presenter.getByTestId('timer-status')).toHaveText('running')
 
   // Space, "n" and "N" are all "next" keys of reveal.js; in the text box they are just letters.
-  const box = audience.getByLabel('Text to classify')
+  const box = presentSlide(audience).getByLabel('Text to classify')
   await box.click()
   await box.pressSequentially('Nothing new near Nanaimo, no need to run', { delay: 5 })
   await expect(box).toHaveValue('Nothing new near Nanaimo, no need to run')
-  await expect(audience.getByTestId('prediction-bars').first()).toContainText('disaster')
+  await expect(presentSlide(audience).getByTestId('prediction-bars').first()).toContainText('disaster')
   await audience.getByRole('button', { name: 'curl' }).press('Space')
   await expect(presenter.getByTestId('timer-status')).toHaveText('running')
   await expect(presenter.getByTestId('qa-clock')).toHaveClass(/idle/)
@@ -248,7 +255,7 @@ test('a clicker (PageDown/PageUp) still moves the talk after a chart option is t
   await expect(counter).toHaveText('Slide 6 / 6')
 
   // In the demo's text box the arrows move the cursor; the clicker still moves the talk.
-  const box = audience.getByLabel('Text to classify')
+  const box = presentSlide(audience).getByLabel('Text to classify')
   await box.fill('Flood warning for the valley')
   await box.press('ArrowLeft')
   await box.press('ArrowRight')
@@ -284,7 +291,7 @@ test('saving a slide file updates both windows and keeps the current slide', asy
     await expect(currentTitle(audience)).toHaveText(/freshly edited/i, { timeout: 5_000 })
     await expect(presenter.getByTestId('preview-current')).toContainText(/freshly edited/i)
     await expect(presenter.getByTestId('slide-counter')).toHaveText('Slide 3 / 6')
-    await expect(audience.locator('.reveal .slides > section')).toHaveCount(6)
+    await expect(audience.locator('.reveal .slides > section')).toHaveCount(8)
   } finally {
     await server.stop()
     removeDir(deck)

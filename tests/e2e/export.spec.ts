@@ -107,6 +107,18 @@ test.describe('slides PDF', () => {
     // The first example (an earthquake tweet) with the model's real answer.
     expect(demo).toContain('magnitude 6.1 earthquake')
     expect(demo).toMatch(/disaster \d{1,3}\.\d%/)
+
+    // The Q&A backups: the A/B with both models' answers, the drift report with its verdict, numbered apart.
+    const pageOf = (name: string): string => {
+      const page = deck.slides.findIndex((s) => s.directives.some((d) => d.name === name && (name !== 'demo' || d.attributes['compare']))) + 1
+      return squash(pdf('pdftotext', ['-f', String(page), '-l', String(page), join(dir, 'deck.pdf'), '-']))
+    }
+    const ab = pageOf('demo')
+    expect(ab).toContain('same answer')
+    expect(ab).toContain('disaster tweets (int8)')
+    expect(ab).toContain('3.6 mib')
+    expect(ab).toContain('backup 1 / 2')
+    expect(pageOf('drift')).toContain('3 of 13 features drifted')
   })
 
   test('the handout has each slide with its notes on A4', () => {

@@ -64,7 +64,7 @@ test.describe('npm run check', () => {
     expect(code, stdout + stderr).toBe(0)
     expect(stdout).toContain('Ready for the talk? — Spotting disasters in tweets')
     expect(stdout).toMatch(/✔ Fits the projector\s+measured at 1280×720 \(Chromium, audience view\)/)
-    expect(stdout).toMatch(/✔ Models\s+1 model on slides; 1 loaded and run, 1 passed parity/)
+    expect(stdout).toMatch(/✔ Models\s+3 models on slides; 3 loaded and run, 3 passed parity/)
     expect(stdout).toMatch(/Ready: no errors/)
   })
 
@@ -83,7 +83,7 @@ test.describe('Ready for the talk? in the presenter', () => {
     const panel = page.getByRole('dialog', { name: 'Ready for the talk?' })
     await expect(panel.getByTestId('ready-verdict')).toHaveText(/^Ready: no errors/, { timeout: 60_000 })
     await expect(panel.locator('[data-check="models"]')).toHaveAttribute('data-status', 'pass')
-    await expect(panel.locator('[data-check="layout"]')).toContainText('presenter, 2 of 6 slides')
+    await expect(panel.locator('[data-check="layout"]')).toContainText('presenter, 2 of 8 slides')
     await expect(page.getByTestId('ready-button')).toHaveText('✔ Ready')
   })
 

@@ -9,6 +9,9 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, repoRoot, test } from './fixtures'
 
+/** The slide the audience sees now (the Q&A backup slides hold demos too). */
+const presentSlide = (page: import('@playwright/test').Page) => page.locator('.reveal .slides > section.present')
+
 test('README screenshots: the live demo slide and the presenter view', async ({ context, server }, testInfo) => {
   const shots = process.env['UPDATE_SCREENSHOTS'] === '1' ? join(repoRoot, 'docs', 'screenshots') : testInfo.outputPath()
   mkdirSync(shots, { recursive: true })
@@ -25,16 +28,16 @@ test('README screenshots: the live demo slide and the presenter view', async ({ 
     .toBe(true)
   const audience = await context.newPage()
   await audience.goto(server.url)
-  await expect(audience.locator('.reveal .slides > section')).toHaveCount(6)
+  await expect(audience.locator('.reveal .slides > section')).toHaveCount(8)
   // Wait until the window has joined the host's slide; a key pressed before that is not shared.
   await expect(audience.getByTestId('audience')).toHaveAttribute('data-synced', 'true')
   await audience.keyboard.press('End')
   await expect(audience.locator('.reveal .slides section.present h1')).toContainText(/use case/i)
-  const box = audience.getByLabel('Text to classify')
+  const box = presentSlide(audience).getByLabel('Text to classify')
   // Type the way a speaker does, so the latency line has a few warm predictions in it.
   await box.fill('Forest fire near La Ronge')
   await box.pressSequentially(' Sask. Canada', { delay: 40 })
-  await expect(audience.getByTestId('prediction-bars').first()).toContainText('disaster')
+  await expect(presentSlide(audience).getByTestId('prediction-bars').first()).toContainText('disaster')
   await expect(audience.getByTestId('latency')).toContainText(/n=\d{2}|n=[4-9]/)
   // No half-finished slide transition in the picture.
   await expect.poll(() => audience.evaluate('document.getAnimations().length')).toBe(0)

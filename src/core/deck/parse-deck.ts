@@ -171,6 +171,8 @@ export function splitNotes(chunk: string): { content: string; notes: string } {
 }
 
 const BUDGET_COMMENT = /<!--\s*budget\s*:\s*([^>]*?)\s*-->/i
+/** `<!-- backup -->` (or `appendix`): a Q&A backup slide, outside the talk's plan, slide numbers and time budgets. */
+const BACKUP_COMMENT = /<!--\s*(?:backup|appendix)\s*-->/i
 
 /**
  * [Note: slide complexity limits]
@@ -274,6 +276,8 @@ export function parseDeck(files: SourceFile[], root = '', revision = 0, initialP
         })
       }
       let markdown = content
+      const backup = BACKUP_COMMENT.test(markdown)
+      if (backup) markdown = markdown.replace(BACKUP_COMMENT, '')
       let budget: number | null = null
       const budgetMatch = BUDGET_COMMENT.exec(markdown)
       if (budgetMatch) {
@@ -306,7 +310,16 @@ export function parseDeck(files: SourceFile[], root = '', revision = 0, initialP
       }
       if (notice) {
         warnings.push({ code: 'deck/slide-too-complex', message: `Slide ${slideNumber + 1}: ${notice}`, file: file.path, slide: slideNumber })
-        drafts.push({ title: extractTitle(markdown, slideNumber), markdown: '', notes, directives: [], file: file.path, budget, notice })
+        drafts.push({
+          title: extractTitle(markdown, slideNumber),
+          markdown: '',
+          notes,
+          directives: [],
+          file: file.path,
+          budget,
+          notice,
+          ...(backup && { backup })
+        })
         continue
       }
       const directives = findDirectives(markdown)
@@ -340,7 +353,8 @@ export function parseDeck(files: SourceFile[], root = '', revision = 0, initialP
         notes,
         directives,
         file: file.path,
-        budget
+        budget,
+        ...(backup && { backup })
       })
     }
   })
@@ -356,7 +370,8 @@ export function parseDeck(files: SourceFile[], root = '', revision = 0, initialP
     })
   }
 
-  // Spread the time left over by explicit budgets evenly over the other slides.
+  // Spread the time left over by explicit budgets evenly over the other slides; backup slides are after the talk.
+  for (const draft of drafts) if (draft.backup) draft.budget = 0
   const explicitTotal = drafts.reduce((sum, slide) => sum + (slide.budget ?? 0), 0)
   const implicitCount = drafts.filter((slide) => slide.budget === null).length
   if (explicitTotal > durationSec) {
@@ -370,7 +385,7 @@ export function parseDeck(files: SourceFile[], root = '', revision = 0, initialP
     ...slide,
     index,
     budgetSec: Math.round(budget ?? share),
-    budgetExplicit: budget !== null
+    budgetExplicit: budget !== null && !slide.backup
   }))
 
   const deck: Deck = {

@@ -9,7 +9,7 @@ import { formatClock } from '../deck/durations'
 import { parseChartSpec } from '../series/chart-spec'
 import { selectRuns } from '../series/select-runs'
 import { findAssetRefs, isLocalUrl, isRemoteUrl, resolveLocal, type AssetKind } from './assets'
-import { directiveFindings } from './directives'
+import { directiveFindings, directiveModels, LIVE_DIRECTIVES } from './directives'
 import type { PreflightFacts } from './facts'
 import { locateInSlide, slideAtLine, slideSpans, type SlideSpan } from './locate'
 import { matchPart, readPreflightSettings, type PreflightSettings } from './settings'
@@ -57,18 +57,21 @@ function planCheck(ctx: Context): PreflightCheck {
   const { deck } = ctx.facts
   const { slides, parts } = ctx.settings
   const findings: PreflightFinding[] = [...ctx.settings.findings]
-  const count = deck.slides.length
+  // Q&A backup slides (<!-- backup -->) are not part of the talk's plan.
+  const talk = deck.slides.filter((s) => !s.backup)
+  const backups = deck.slides.length - talk.length
+  const count = talk.length
   if (count < slides.min || count > slides.max) {
     findings.push({
       severity: 'warning',
       code: 'plan/slide-count',
-      message: `The deck has ${count} slide${count === 1 ? '' : 's'}; the plan is ${slides.planned} (front matter "slides: N" changes it).`
+      message: `The deck has ${count} slide${count === 1 ? '' : 's'}${backups ? ` in the talk (and ${backups} backup)` : ''}; the plan is ${slides.planned} (front matter "slides: N" changes it; mark Q&A slides <!-- backup -->).`
     })
   }
   const missing: string[] = []
   const found: string[] = []
   for (const part of parts) {
-    const hit = deck.slides.find((s) => matchPart(part, s.title) !== null) ?? deck.slides.find((s) => matchPart(part, s.notes) !== null)
+    const hit = talk.find((s) => matchPart(part, s.title) !== null) ?? talk.find((s) => matchPart(part, s.notes) !== null)
     if (hit) found.push(`${part.name} (slide ${hit.index + 1})`)
     else missing.push(part.name)
   }
@@ -85,7 +88,7 @@ function planCheck(ctx: Context): PreflightCheck {
       : missing.length === 0
         ? `all ${parts.length} parts found`
         : `${found.length} of ${parts.length} parts found`
-  return check('plan', 'Plan', `${count} slides (plan ${slides.planned}); ${partsText}`, findings)
+  return check('plan', 'Plan', `${count} slides (plan ${slides.planned})${backups ? ` + ${backups} backup` : ''}; ${partsText}`, findings)
 }
 
 function deckCheck(ctx: Context): PreflightCheck {
@@ -126,8 +129,13 @@ function directivesCheck(ctx: Context): PreflightCheck {
       code: 'directive/runs-unlisted',
       message: `The training runs could not be listed: ${ctx.facts.runsError ?? 'unknown error'}.`
     })
-  const count = deck.slides.reduce((n, s) => n + s.directives.filter((d) => ['demo', 'model-card', 'chart'].includes(d.name)).length, 0)
-  return check('directives', 'Live components', `${count} live component${count === 1 ? '' : 's'} (demos, model cards, charts)`, findings)
+  const count = deck.slides.reduce((n, s) => n + s.directives.filter((d) => LIVE_DIRECTIVES.includes(d.name)).length, 0)
+  return check(
+    'directives',
+    'Live components',
+    `${count} live component${count === 1 ? '' : 's'} (demos, model cards, charts, drift reports)`,
+    findings
+  )
 }
 
 function modelsCheck(ctx: Context): PreflightCheck {
@@ -135,9 +143,7 @@ function modelsCheck(ctx: Context): PreflightCheck {
   const findings: PreflightFinding[] = []
   const used = new Map<string, number>()
   for (const slide of deck.slides) {
-    for (const d of slide.directives)
-      if ((d.name === 'demo' || d.name === 'model-card') && d.attributes['model'] && !used.has(d.attributes['model']))
-        used.set(d.attributes['model'], slide.index)
+    for (const d of slide.directives) for (const { id } of directiveModels(d)) if (!used.has(id)) used.set(id, slide.index)
   }
   for (const model of models ?? []) {
     const slide = used.get(model.id)
@@ -361,7 +367,7 @@ function timingCheck(ctx: Context): PreflightCheck {
     })
   }
   for (const slide of deck.slides) {
-    if (!slide.budgetExplicit && slide.budgetSec === 0) {
+    if (!slide.budgetExplicit && slide.budgetSec === 0 && !slide.backup) {
       findings.push(
         withLine(
           ctx,

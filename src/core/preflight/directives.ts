@@ -1,17 +1,32 @@
 /**
  * Resolves every live component of a deck against its models and runs:
- * `::demo` / `::model-card` must name a model that exists, `::chart` must
+ * `::demo` (and its `compare` pair), `::model-card` and `::drift` must name a model that exists, `::chart` must
  * match runs and metrics that exist. Used twice: by the preflight, and by the
  * host to add these to the deck's problems (so a typo is not only a notice on
  * a slide nobody has opened yet).
  */
-import type { Deck, ModelInfo, Problem, RunInfo } from '../../shared/types'
+import type { Deck, DirectiveUse, ModelInfo, Problem, RunInfo } from '../../shared/types'
 import type { PreflightFinding } from '../../shared/preflight'
 import { parseChartSpec } from '../series/chart-spec'
 import { selectRuns } from '../series/select-runs'
 import { canonicalMetric, resolveMetricKey } from '../series/aliases'
 
-const MODEL_DIRECTIVES = new Set(['demo', 'model-card'])
+/** Live components that are checked here (the others are checked by their own services when shown). */
+export const LIVE_DIRECTIVES = ['demo', 'model-card', 'chart', 'drift']
+
+/**
+ * The models a directive runs, with the attribute naming each: `::demo` its model and the A/B pair
+ * (`compare="id"`, unless "none"), `::model-card` and `::drift` their model.
+ */
+export function directiveModels(directive: DirectiveUse): Array<{ id: string; attribute: string }> {
+  const { name, attributes } = directive
+  if (name !== 'demo' && name !== 'model-card' && name !== 'drift') return []
+  const out: Array<{ id: string; attribute: string }> = []
+  if (attributes['model']) out.push({ id: attributes['model'], attribute: 'model' })
+  const pair = attributes['compare']?.trim()
+  if (name === 'demo' && pair && pair !== 'none') out.push({ id: pair, attribute: 'compare' })
+  return out
+}
 
 function list(values: readonly string[], max = 8): string {
   const shown = values.slice(0, max).join(', ')
@@ -28,16 +43,14 @@ export function directiveFindings(deck: Deck, models: readonly ModelInfo[] | nul
     const at = { slide: slide.index, file: slide.file }
     const where = `Slide ${slide.index + 1}`
     for (const directive of slide.directives) {
-      if (MODEL_DIRECTIVES.has(directive.name) && models) {
-        const id = directive.attributes['model']
-        if (id && !models.some((m) => m.id === id)) {
-          findings.push({
-            severity: 'error',
-            code: 'directive/unknown-model',
-            message: `${where}: ::${directive.name}{model="${id}"} names no model in models/ (${models.length ? `the deck has ${list(models.map((m) => m.id))}` : 'models/ is empty'}).`,
-            ...at
-          })
-        }
+      for (const { id, attribute } of models ? directiveModels(directive) : []) {
+        if (models!.some((m) => m.id === id)) continue
+        findings.push({
+          severity: 'error',
+          code: 'directive/unknown-model',
+          message: `${where}: ::${directive.name}{${attribute}="${id}"} names no model in models/ (${models!.length ? `the deck has ${list(models!.map((m) => m.id))}` : 'models/ is empty'}).`,
+          ...at
+        })
       }
       if (directive.name !== 'chart' || !runs) continue
       const spec = parseChartSpec(directive.attributes)

@@ -11,6 +11,7 @@ import type { LayoutMeasurement, PreflightReport } from '../../shared/preflight'
 import type { SourceFile } from '../../core/deck/parse-deck'
 import type { ModelTrial, PreflightFacts } from '../../core/preflight/facts'
 import { runPreflight } from '../../core/preflight/checks'
+import { directiveModels } from '../../core/preflight/directives'
 import { decodeText, listSlideFiles, MAX_SLIDE_FILE_BYTES } from '../deck/load-deck'
 import type { ModelServiceApi, RunsServiceApi } from '../services'
 
@@ -113,15 +114,9 @@ export async function tryModels(models: ModelServiceApi, ids: string[], list: Mo
   return trials
 }
 
-/** Model ids named by `::demo` and `::model-card` on the slides, in slide order. */
+/** Model ids the slides run (`::demo` and its A/B pair, `::model-card`, `::drift`), in slide order. */
 export function modelsOnSlides(deck: Deck): string[] {
-  return [
-    ...new Set(
-      deck.slides.flatMap((s) =>
-        s.directives.filter((d) => (d.name === 'demo' || d.name === 'model-card') && d.attributes['model']).map((d) => d.attributes['model']!)
-      )
-    )
-  ]
+  return [...new Set(deck.slides.flatMap((s) => s.directives.flatMap((d) => directiveModels(d).map((m) => m.id))))]
 }
 
 /** Gathers the facts and runs the preflight. Never throws: a failing service becomes an error in the report. */

@@ -1,7 +1,7 @@
 /**
  * Opens the renderer's print view (`/print`, `/print/notes`) of a served deck
  * in Chromium and waits until every live component is complete: charts drawn,
- * model cards loaded, demos showing their first example's prediction (see
+ * model cards loaded, demos (and A/B demos) showing their first example's prediction, drift histograms drawn (see
  * [Note: print readiness] in PrintView.tsx). A component that never gets there
  * is reported, and the copy is made anyway: a backup with one blank box beats
  * no backup.
@@ -19,6 +19,14 @@ const PENDING = `(() => {
     page.querySelectorAll('[data-testid="demo"]').forEach((demo) => {
       if (demo.querySelector('.dm-model-errors, .dm-alert')) return
       if (!demo.querySelector('[data-testid="prediction-row"]')) pending.push('slide ' + n + ': the demo shows no prediction')
+    })
+    page.querySelectorAll('[data-testid="ab-demo"]').forEach((ab) => {
+      if (ab.querySelector('.dm-alert')) return
+      if (ab.querySelectorAll('[data-testid="prediction-row"]').length === 0 || !ab.querySelector('.ab-agreement.is-agree, .ab-agreement.is-disagree'))
+        pending.push('slide ' + n + ': the A/B demo shows no answers')
+    })
+    page.querySelectorAll('[data-testid="drift-report"]').forEach((report) => {
+      if (!report.querySelector('[data-testid="drift-chart"] svg.recharts-surface path')) pending.push('slide ' + n + ': the drift histogram is not drawn')
     })
     page.querySelectorAll('.dd-directive-chart').forEach((chart) => {
       if (chart.querySelector('.dd-chart-empty, [role="alert"]')) return

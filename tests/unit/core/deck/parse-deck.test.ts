@@ -20,7 +20,7 @@ describe('parseDeck on the bundled example deck', () => {
   const text = readFileSync(resolve(__dirname, '../../../../slides/deck.md'), 'utf8')
   const deck = parseDeck(file(text))
 
-  it('has the exam slides (five, and one on the project behind them) with their titles, notes and budgets', () => {
+  it('has the exam slides (five, and one on the project behind them) with their titles, notes and budgets, then two Q&A backups', () => {
     expect(deck.errors).toEqual([])
     expect(deck.warnings).toEqual([])
     expect(deck.slides.map((s) => s.title)).toEqual([
@@ -29,8 +29,11 @@ describe('parseDeck on the bundled example deck', () => {
       expect.stringMatching(/Data/),
       expect.stringMatching(/Framework/),
       expect.stringMatching(/project/),
-      expect.stringMatching(/Use case/)
+      expect.stringMatching(/Use case/),
+      expect.stringMatching(/Backup · Could it be smaller/),
+      expect.stringMatching(/Backup · Would we notice drift/)
     ])
+    expect(deck.slides.map((s) => s.backup ?? false)).toEqual([false, false, false, false, false, false, true, true])
     for (const slide of deck.slides) expect(slide.notes.length).toBeGreaterThan(20)
     expect(deck.durationSec).toBe(360)
     expect(deck.qaSec).toBe(600)
@@ -101,6 +104,18 @@ describe('slides, notes and budgets', () => {
     expect(deck.slides.map((s) => s.budgetSec)).toEqual([120, 60, 60, 60])
     expect(deck.slides.map((s) => s.budgetExplicit)).toEqual([true, false, true, false])
     expect(deck.slides[0]!.markdown).not.toMatch(/budget/)
+  })
+
+  it('a <!-- backup --> slide is kept for the Q&A: no share of the talk time, the comment gone', () => {
+    const deck = parseDeck(
+      file('---\nduration: 4\n---\n# A\n---\n<!-- budget: 1m -->\n# B\n---\n<!-- backup -->\n# C\n---\n<!-- APPENDIX -->\n<!-- budget: 2m -->\n# D')
+    )
+    expect(deck.slides.map((s) => s.backup ?? false)).toEqual([false, false, true, true])
+    expect(deck.slides.map((s) => s.budgetSec)).toEqual([180, 60, 0, 0])
+    expect(deck.slides.map((s) => s.budgetExplicit)).toEqual([false, true, false, false])
+    expect(deck.slides[2]!.markdown).toBe('# C')
+    expect(deck.slides[3]!.markdown).toBe('# D')
+    expect(deck.warnings).toEqual([])
   })
 
   it('warns when budgets exceed the talk and when a budget cannot be read', () => {

@@ -95,6 +95,18 @@ describe('runPreflight', () => {
     expect(formatReport(report)).toMatch(/Ready: no errors\.$/)
   })
 
+  it('Q&A backup slides are outside the plan and the timing: the talk still has five slides', () => {
+    const backups = '\n---\n\n<!-- backup -->\n# Backup: the model in detail\n\n---\n\n<!-- backup -->\n# Backup: more data\n'
+    const report = runPreflight(facts(GOOD + backups))
+    expect(report.ok).toBe(true)
+    expect(report.checks.find((c) => c.id === 'plan')!.summary).toBe('5 slides (plan 5 ± 1) + 2 backup; all 5 parts found')
+    expect(codes(report)).not.toContain('timing/no-time')
+    const tooMany = runPreflight(facts(GOOD + '\n---\n# 6\n---\n# 7' + backups))
+    expect(tooMany.checks.find((c) => c.id === 'plan')!.findings[0]!.message).toMatch(
+      /^The deck has 7 slides in the talk \(and 2 backup\); the plan is 5 ± 1/
+    )
+  })
+
   it('an unknown model, unmatched runs and an unlogged metric are errors at their line', () => {
     const text = GOOD.replace('::model-card{model="m"}', '::model-card{model="nope"}').replace('metrics="val/loss"', 'metrics="val/bleu"')
     const report = runPreflight(facts(text))

@@ -99,14 +99,14 @@ describe('deck:check on the broken exam deck', () => {
 })
 
 describe('deck:check on the example deck', () => {
-  it('passes: every component resolves, the model passes parity, the runs are in the deck', async () => {
+  it('passes: every component resolves (the A/B pair and the drift model too), every model passes parity, the runs are in the deck', async () => {
     const { host } = hostFor(repoRoot)
     try {
       const report = (await host.dispatch('deck:check', { clock: false })) as PreflightReport
       const errors = report.checks.flatMap((c) => c.findings.filter((f) => f.severity === 'error'))
       expect(errors).toEqual([])
       expect(report.ok).toBe(true)
-      expect(report.checks.find((c) => c.id === 'models')!.summary).toBe('1 model on slides; 1 loaded and run, 1 passed parity')
+      expect(report.checks.find((c) => c.id === 'models')!.summary).toBe('3 models on slides; 3 loaded and run, 3 passed parity')
       expect(report.checks.find((c) => c.id === 'plan')!.status).toBe('pass')
     } finally {
       host.dispose()

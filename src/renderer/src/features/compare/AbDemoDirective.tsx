@@ -8,6 +8,7 @@ import type { ModelInfo } from '../../../../shared/types'
 import { intAttribute } from '../demo/demo-format'
 import { resolveModel } from '../demo/ModelsNotice'
 import type { ModelsState } from '../demo/use-models'
+import { usePrinting } from '../print/printing'
 import { AbDemo } from './AbDemo'
 
 /** The B model a demo compares with: the directive's `compare` (unless "none"), else the model's own pair. */
@@ -31,6 +32,7 @@ export function AbDemoFor({
   attributes: Record<string, string>
   active: boolean
 }): React.JSX.Element {
+  const printing = usePrinting()
   const found = resolveModel(other, models, 'demo')
   if ('notice' in found) return found.notice
   const b = found.model
@@ -51,7 +53,8 @@ export function AbDemoFor({
       </div>
     )
   }
-  const example = attributes['example'] !== undefined ? intAttribute(attributes['example'], 0, 0) : null
+  // A printed copy shows both models' real answers: the first example unless the slide names one.
+  const example = attributes['example'] !== undefined ? intAttribute(attributes['example'], 0, 0) : printing && a.examples.length > 0 ? 0 : null
   const set = attributes['set']?.trim()
   return (
     <AbDemo

@@ -17,7 +17,7 @@ import { driftHeadline, driftRows, formatStat, meansText } from './drift-format'
 import './compare.css'
 
 /** Most table rows on a slide; the rest are counted. */
-const MAX_ROWS = 7
+const MAX_ROWS = 6
 /** Most caveats on a slide (each is long); all of them are in the API answer. */
 const MAX_NOTES = 2
 
@@ -142,7 +142,7 @@ function DriftReportView({
       </table>
       <div>
         <div className="dr-chart-title">{chosen.column.name}: reference vs current</div>
-        <DriftChart column={chosen.column} height={170} />
+        <DriftChart column={chosen.column} height={150} />
       </div>
       {report.notes.length > 0 && (
         <ul className="dr-notes">

@@ -4,6 +4,7 @@
  * demodeck adds blackout, shortcut help, problem notices and the Q&A start.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { lastTalkIndex } from '../../../../core/deck/backup-slides'
 import { Deck as RevealDeck, Slide as RevealSlide } from '@revealjs/react'
 import type { RevealApi } from 'reveal.js'
 import 'reveal.js/reveal.css'
@@ -28,6 +29,8 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
   const [current, setCurrent] = useState(0)
   const [help, setHelp] = useState(false)
   const syncRef = useRef<SyncState | null>(null)
+  const talkEndRef = useRef(-1)
+  talkEndRef.current = lastTalkIndex(deck.slides)
   /** Indices we moved to because another window asked; their slidechanged events are not echoed back. */
   const applyingRemote = useRef<{ h: number; f: number } | null>(null)
   /**
@@ -90,12 +93,21 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
       hash: false,
       history: false,
       controls: true,
+      // No bouncing "next" arrow hint on the projector (it bounced on the talk's last slide when backups follow).
+      controlsTutorial: false,
       progress: true,
       slideNumber: 'c/t' as const,
       transition: 'slide' as const,
       center: true,
       embedded: false,
       keyboard: {
+        // End goes to the talk's last slide first, then on to the last Q&A backup slide.
+        35: () => {
+          const reveal = revealRef.current
+          if (!reveal) return
+          const end = talkEndRef.current
+          reveal.slide(end >= 0 && reveal.getIndices().h < end ? end : reveal.getTotalSlides() - 1)
+        },
         66: () => toggleBlackout(), // B
         190: () => toggleBlackout(), // .
         191: () => setHelp((open) => !open) // ?
@@ -120,7 +132,9 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
       const reveal = revealRef.current
       const state = syncRef.current
       if (!reveal || !state || event.ctrlKey || event.metaKey || event.altKey) return
-      const atEnd = reveal.isLastSlide() && !reveal.availableFragments().next
+      // The talk ends on its last slide that is not a Q&A backup (<!-- backup -->); backups follow the Q&A's start.
+      const end = talkEndRef.current
+      const atEnd = (end < 0 ? reveal.isLastSlide() : reveal.getIndices().h >= end) && !reveal.availableFragments().next
       const taken = navigationTakenFromControl(event.target, event.key)
       if (taken) {
         event.preventDefault()
@@ -133,6 +147,9 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
         return
       }
       if (!atEnd || state.qa.status !== 'idle') return
+      // Starting the Q&A is this key's whole effect: reveal.js must not also move on to a backup slide.
+      event.preventDefault()
+      event.stopPropagation()
       const now = Date.now()
       void update({ timer: pauseTimer(state.timer, now), qa: startTimer(state.qa, now) })
     }
@@ -184,7 +201,12 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
         }}
       >
         {deck.slides.map((slide) => (
-          <RevealSlide key={slide.index} data-slide-index={slide.index} data-testid={`slide-${slide.index}`}>
+          <RevealSlide
+            key={slide.index}
+            data-slide-index={slide.index}
+            data-testid={`slide-${slide.index}`}
+            {...(slide.backup && { 'data-visibility': 'uncounted', 'data-backup': 'true' })}
+          >
             {mounting.mounted(slide.index, [current, sync?.slide ?? current]) ? (
               <SlideContent deck={deck} slide={slide} active={slide.index === current} surface="audience" />
             ) : null}

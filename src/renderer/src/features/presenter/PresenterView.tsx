@@ -9,6 +9,7 @@ import 'reveal.js/reveal.css'
 import 'reveal.js/theme/black.css'
 import type { Deck } from '../../../../shared/types'
 import { elapsedMs, paceAt, pauseTimer, resetTimer, startTimer, toggleTimer } from '../../../../core/timing/timer'
+import { lastTalkIndex, slideLabel, talkSlideCount } from '../../../../core/deck/backup-slides'
 import { formatClock } from '../../../../core/deck/durations'
 import { useNow } from '../../hooks/use-now'
 import { useSync } from '../../hooks/use-sync'
@@ -52,8 +53,11 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
 
   const slideIndex = Math.min(sync?.slide ?? 0, Math.max(0, deck.slides.length - 1))
   const slide = deck.slides[slideIndex]
-  const next = deck.slides[slideIndex + 1]
-  const lastSlide = slideIndex >= deck.slides.length - 1
+  // Next on the talk's last slide starts the Q&A; Q&A backup slides (<!-- backup -->) come after it.
+  const talkEnd = lastTalkIndex(deck.slides)
+  const lastSlide = slideIndex >= talkEnd
+  // Before the Q&A has started, the talk's last slide is followed by the Q&A, not by the backup slides.
+  const next = slideIndex === talkEnd && sync?.qa.status === 'idle' ? undefined : deck.slides[slideIndex + 1]
 
   const talkSec = sync ? elapsedMs(sync.timer, now) / 1000 : 0
   const qaSec = sync ? elapsedMs(sync.qa, now) / 1000 : 0
@@ -72,7 +76,7 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
       const patch: Parameters<typeof update>[0] = {}
       if (direction === 1) {
         if (state.fragment < fragments - 1) patch.fragment = state.fragment + 1
-        else if (state.slide < deck.slides.length - 1) {
+        else if (state.slide < deck.slides.length - 1 && !(state.slide === talkEnd && state.qa.status === 'idle')) {
           patch.slide = state.slide + 1
           patch.fragment = -1
         } else if (state.qa.status === 'idle') {
@@ -90,7 +94,7 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
       }
       if (Object.keys(patch).length > 0) void update(patch)
     },
-    [deck.slides.length, fragmentCount, current, update]
+    [deck.slides.length, talkEnd, fragmentCount, current, update]
   )
 
   const toggleTalk = useCallback(() => {
@@ -117,15 +121,18 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
         event.preventDefault()
         step(-1)
       } else if (key === 'Home') void update({ slide: 0, fragment: -1 })
-      else if (key === 'End') void update({ slide: deck.slides.length - 1, fragment: -1 })
-      else if (key === 't' || key === 'T') toggleTalk()
+      else if (key === 'End') {
+        // The talk's last slide first, then the last Q&A backup slide.
+        const at = current()?.slide ?? 0
+        void update({ slide: talkEnd >= 0 && at < talkEnd ? talkEnd : deck.slides.length - 1, fragment: -1 })
+      } else if (key === 't' || key === 'T') toggleTalk()
       else if (key === 'q' || key === 'Q') toggleQa()
       else if (key === 'b' || key === 'B' || key === '.') void update({ blackout: !(current()?.blackout ?? false) })
       else if (key === 'Escape') setConfirming(null)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [deck.slides.length, step, current, toggleQa, toggleTalk, update])
+  }, [deck.slides.length, talkEnd, step, current, toggleQa, toggleTalk, update])
 
   // An unanswered reset question goes away by itself.
   useEffect(() => {
@@ -154,9 +161,7 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
       <header className="dd-presenter-bar">
         <div className="dd-presenter-title">
           <strong>{deck.title}</strong>
-          <span data-testid="slide-counter">
-            Slide {slideIndex + 1} / {deck.slides.length}
-          </span>
+          <span data-testid="slide-counter">{slideLabel(deck.slides, slideIndex)}</span>
           {sync?.blackout ? <span className="dd-badge dd-badge-warn">Audience blacked out</span> : null}
         </div>
         <LinksBar deck={deck} sync={sync} update={update} />
@@ -236,7 +241,7 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
                 : 'paused'
               : lastSlide
                 ? 'Next ▶ on the last slide starts Q&A'
-                : `starts after slide ${deck.slides.length}`}
+                : `starts after slide ${talkSlideCount(deck.slides)}`}
           </div>
           <div className="dd-clock-buttons">
             <button type="button" onClick={toggleQa} disabled={!ready} title={waiting}>

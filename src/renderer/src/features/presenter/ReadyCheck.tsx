@@ -14,7 +14,7 @@ import { SlideContent } from '../deck/SlideContent'
 import './ready-check.css'
 
 const MARK: Record<CheckStatus, string> = { pass: '✔', warn: '!', fail: '✖', skipped: '–' }
-const LIVE = new Set(['demo', 'model-card', 'chart'])
+const LIVE = new Set(['demo', 'model-card', 'chart', 'drift'])
 /** Overflow below this many pixels is rounding (as in SlidePreview). */
 const SLACK_PX = 4
 

@@ -15,6 +15,7 @@ import { useEffect, useMemo } from 'react'
 import 'reveal.js/reveal.css'
 import 'reveal.js/theme/black.css'
 import type { Deck } from '../../../../shared/types'
+import { slideLabel } from '../../../../core/deck/backup-slides'
 import { renderMarkdown } from '../deck/markdown'
 import { SlideContent } from '../deck/SlideContent'
 import '../deck/deck.css'
@@ -28,9 +29,7 @@ function Page({ deck, index }: { deck: Deck; index: number }): React.JSX.Element
       <div className="dd-print-frame">
         <SlideContent deck={deck} slide={slide} active surface="audience" />
       </div>
-      <span className="dd-print-number">
-        {index + 1} / {deck.slides.length}
-      </span>
+      <span className="dd-print-number">{slideLabel(deck.slides, index).replace(/^Slide /, '')}</span>
     </div>
   )
 }
@@ -47,7 +46,7 @@ function NotesPage({ deck, index }: { deck: Deck; index: number }): React.JSX.El
         <strong>
           {index + 1}. {slide.title}
         </strong>
-        <span>{Math.round(slide.budgetSec)} s</span>
+        <span>{slide.backup ? 'Q&A backup' : `${Math.round(slide.budgetSec)} s`}</span>
       </div>
       <div className="dd-print-thumb">
         <Page deck={deck} index={index} />
