@@ -30,9 +30,15 @@ def _glorot(weight: torch.Tensor) -> None:
 
 
 def scatter_sum(src: torch.Tensor, index: torch.Tensor, size: torch.Tensor) -> torch.Tensor:
-    """Rows of `src` summed into `size` rows by `index` (ScatterElements add at opset 16)."""
+    """Rows of `src` summed into `size` rows by `index`.
+
+    index_put with accumulate exports as ScatterND on whole rows, which ONNX Runtime runs about twice as fast as
+    scatter_add's per-value ScatterElements (the whole Cora graph: ~7 vs ~14 ms of CPU). torch 1.13 leaves out
+    ScatterND's reduction, so duplicates would overwrite each other: the export step sets reduction="add"
+    (train_cora.export, opset 16 and up), and parity with PyTorch is checked on every node before it is kept.
+    """
     out = torch.zeros((size, src.size(1)), dtype=src.dtype)
-    return out.scatter_add(0, index.unsqueeze(1).expand(-1, src.size(1)), src)
+    return out.index_put((index,), src, accumulate=True)
 
 
 class GCNConv(nn.Module):

@@ -45,6 +45,8 @@ test('Next on the use case starts the Q&A and stays; the backups follow, numbere
   await present(audience).getByLabel('Text to classify').fill('Forest fire near La Ronge Sask. Canada')
   await expect(ab.getByTestId('ab-agreement')).toContainText('Same answer')
   await expect(ab.getByTestId('ab-side-b')).toContainText(/3\.6 MiB · \d+(\.\d+)? ms/)
+  // One tweet typed once is one answer in the session's tally, however often the models reload.
+  await expect(ab.getByTestId('ab-tally')).toContainText('agreed on 1 of 1')
 
   // The presenter's End goes on to the last backup: the drift report of the wine model.
   await presenter.keyboard.press('End')

@@ -117,6 +117,7 @@ test.describe('slides PDF', () => {
     expect(ab).toContain('same answer')
     expect(ab).toContain('disaster tweets (int8)')
     expect(ab).toContain('3.6 mib')
+    expect(ab).toContain('agreed on 1 of 1')
     expect(ab).toContain('backup 1 / 2')
     expect(pageOf('drift')).toContain('3 of 13 features drifted')
   })

@@ -3,7 +3,7 @@
  * ratios, and the running tally over a session. Pure, so unit tests read the
  * same sentences the audience does.
  */
-import type { AbPrediction, AbSetReport } from '../../../../shared/types'
+import type { AbPrediction, AbSetReport, PredictInput } from '../../../../shared/types'
 import { formatBytes, formatMs, formatPercent } from '../demo/demo-format'
 
 /** "same answer · largest difference 0.3 pp" or "they disagree: A says x, B says y". */
@@ -48,4 +48,13 @@ export function setSummary(report: AbSetReport): string[] {
     `${report.b.name}: ${acc(report.b.accuracy)} · p50 ${formatMs(report.b.latency.p50)}`,
     `Agree on ${agreeCount} of ${report.set.size} (${formatPercent(report.agreement)})${report.set.labelled < report.set.size ? ` · ${report.set.labelled} with a known label` : ''}`
   ]
+}
+
+/**
+ * A short key that tells inputs apart: the text or the features themselves, an image by its length and ends
+ * (a data URL of a megabyte is not worth comparing whole).
+ */
+export function inputKey(input: PredictInput): string {
+  if ('image' in input) return `image:${input.image.length}:${input.image.slice(-64)}`
+  return JSON.stringify(input)
 }

@@ -7,11 +7,12 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { AbPrediction, Prediction } from '../../../../shared/types'
+import { inputKey } from './ab-format'
 import { api } from '../../lib/api'
 import type { PredictCall } from '../demo/use-predictor'
 
-/** A prediction that carries both models' answers. */
-export type AbResult = Prediction & { ab: AbPrediction }
+/** A prediction that carries both models' answers, and a short key of the input they answered. */
+export type AbResult = Prediction & { ab: AbPrediction; inputKey: string }
 
 /** Reads the A/B answer back from what the predictor shows. */
 export function abOf(result: Prediction | null): AbPrediction | null {
@@ -24,7 +25,7 @@ export function useAbCall(a: string, b: string): PredictCall {
     () => async (input) => {
       const ab = await api['compare:predict']({ id: a, other: b, input })
       const shown = ab.a.prediction ?? { predictions: [], latencyMs: Number.NaN }
-      return { ...shown, ab } satisfies AbResult
+      return { ...shown, ab, inputKey: inputKey(input) } satisfies AbResult
     },
     [a, b]
   )
@@ -40,14 +41,22 @@ export interface AbTally {
 
 const MAX_KEPT = 200
 
-/** Adds each new answer (by sequence number) to the tally. */
+/**
+ * Adds each new answer (by sequence number) to the tally. The same input asked again (the slide shown once
+ * more, a model reloaded after its parity check) is not a new answer: it is left out, so one example typed
+ * once reads "agreed on 1 of 1".
+ */
 export function useAbTally(result: Prediction | null, seq: number): AbTally {
   const [tally, setTally] = useState<AbTally>({ answers: 0, agreed: 0, latencyA: [], latencyB: [] })
   const counted = useRef(0)
+  const lastKey = useRef<string | null>(null)
   useEffect(() => {
     const ab = abOf(result)
     if (!ab || seq <= counted.current || !ab.agreement) return
     counted.current = seq
+    const key = (result as AbResult).inputKey ?? null
+    if (key !== null && key === lastKey.current) return
+    lastKey.current = key
     // The first answer of each model includes warming its session up: count it, but leave its time out.
     setTally((t) => ({
       answers: t.answers + 1,

@@ -1,6 +1,6 @@
 /** The A/B demo's sentences: agreement, size and speed ratios, the examples run. */
 import { describe, expect, it } from 'vitest'
-import { agreementLine, setSummary, sizeRatio, speedRatio } from '../../../../../src/renderer/src/features/compare/ab-format'
+import { agreementLine, inputKey, setSummary, sizeRatio, speedRatio } from '../../../../../src/renderer/src/features/compare/ab-format'
 import type { AbPrediction, AbSetReport } from '../../../../../src/shared/types'
 
 const side = (name: string, top: string, score: number): AbPrediction['a'] => ({
@@ -75,5 +75,16 @@ describe('setSummary', () => {
       'int8: no labelled items · p50 0.45 ms',
       'Agree on 7 of 8 (87.5%) · 3 with a known label'
     ])
+  })
+})
+
+describe('inputKey', () => {
+  it('tells inputs apart by their content; an image by its length and its last characters', () => {
+    expect(inputKey({ text: 'fire' })).toBe(inputKey({ text: 'fire' }))
+    expect(inputKey({ text: 'fire' })).not.toBe(inputKey({ text: 'fire!' }))
+    expect(inputKey({ features: { a: 1, b: 2 } })).not.toBe(inputKey({ features: { a: 1, b: 3 } }))
+    const image = `data:image/png;base64,${'A'.repeat(100_000)}B`
+    expect(inputKey({ image })).toHaveLength(`image:${image.length}:`.length + 64)
+    expect(inputKey({ image })).not.toBe(inputKey({ image: image.slice(0, -1) + 'C' }))
   })
 })
