@@ -41,7 +41,17 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
-      'react-hooks/exhaustive-deps': 'error'
+      'react-hooks/exhaustive-deps': 'error',
+      // zod stays on the host: the renderer takes only types from shared/api.ts ([Note: zod stays on the host]).
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)shared/api$', allowTypeImports: true, message: 'import values from shared/routes (zod-free); only types from shared/api' },
+            { regex: '^zod', message: 'zod validates on the host only' }
+          ]
+        }
+      ]
     }
   }
 )

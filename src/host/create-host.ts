@@ -24,6 +24,7 @@ import { ProjectService } from './project/project-service'
 import { CompareService } from './compare/compare-service'
 import { probeHandlers } from './probe/probe-handlers'
 import { MirrorRelay } from './mirror/mirror-relay'
+import { createBackgroundStart } from './background-start'
 
 export type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> }
 
@@ -44,6 +45,13 @@ export interface HostOptions {
   wakeEndpoints?: boolean
   /** Renders the backups (PDF, handout, HTML, figures) to these paths; absent where this host cannot (see deck:export). */
   exportBackups?: (targets: BackupTargets, deck: Deck) => Promise<ExportSummary>
+  /**
+   * Start the model warm-up and run index when a window has painted the deck (`deck:shown`), not at once
+   * (default false); see [Note: background work after the first paint] in background-start.ts.
+   */
+  backgroundWhenShown?: boolean
+  /** With `backgroundWhenShown`: start anyway after this long without a window (default 3000 ms). */
+  shownFallbackMs?: number
 }
 
 /** Where `deck:export` writes each backup; a missing key is not made. */
@@ -106,7 +114,6 @@ export function createHost(options: HostOptions): Host {
       deck.slides.flatMap((slide) => slide.directives.filter((d) => d.name === 'demo' && d.attributes['model']).map((d) => d.attributes['model']!))
     )
   ]
-  models.warm(demoModels())
 
   // [Note: directive problems in the deck's problems]
   // An unknown model id, or a chart whose runs or metrics match nothing, is only known once the models and
@@ -124,7 +131,6 @@ export function createHost(options: HostOptions): Host {
     deck = { ...base, warnings }
     options.emit('deck:changed', deck)
   }
-  void addDirectiveProblems()
   const demoEndpoints = (): Array<{ model: string; url: string }> =>
     deck.slides.flatMap((slide) =>
       slide.directives
@@ -139,11 +145,20 @@ export function createHost(options: HostOptions): Host {
     onChange: (health) => options.emit('endpoint:changed', health),
     log
   })
-  // [Note: warm-up ping] A cold Cloud Run instance takes 5–20 s: wake the deck's endpoints as it opens.
-  void endpoints
-    .refresh()
-    .then(() => (options.wakeEndpoints === false ? undefined : endpoints.wake()))
-    .catch((error: unknown) => log(`endpoint warm-up failed: ${String(error)}`))
+  // What a fresh deck starts in the background: now, or once a window has painted it (listing the models parses
+  // their ONNX files on this thread): see [Note: background work after the first paint] in background-start.ts.
+  const background = createBackgroundStart(
+    () => {
+      // [Note: warm-up ping] A cold Cloud Run instance takes 5–20 s: wake the deck's endpoints as it opens.
+      void endpoints
+        .refresh()
+        .then(() => (options.wakeEndpoints === false ? undefined : endpoints.wake()))
+        .catch((error: unknown) => log(`endpoint warm-up failed: ${String(error)}`))
+      models.warm(demoModels())
+      void addDirectiveProblems()
+    },
+    { whenShown: options.backgroundWhenShown === true, ...(options.shownFallbackMs !== undefined ? { fallbackMs: options.shownFallbackMs } : {}) }
+  )
 
   const compare = new CompareService(deckRoot, models)
   const probe = probeHandlers(models, options.emit)
@@ -203,6 +218,7 @@ export function createHost(options: HostOptions): Host {
       if (deck.slides.length === 0) throw new ApiError('unprocessable', 'The deck has no slides to export.')
       return options.exportBackups(backupTargets(deckRoot, wanted), deck)
     },
+    'deck:shown': async () => ({ started: background.shown() }),
     ...mirror.handlers()
   }
 
@@ -281,6 +297,7 @@ export function createHost(options: HostOptions): Host {
     watching: watcher?.ready ?? Promise.resolve(),
     dispose() {
       void watcher?.close()
+      background.dispose()
       for (const timer of timers.values()) clearTimeout(timer)
       models.dispose()
       void endpoints.dispose()

@@ -57,7 +57,10 @@ function openHost(deckRoot: string): void {
     ...(secretStore ? { secretStore } : {}),
     emit,
     assetBase: `${ASSET_SCHEME}://deck/`,
-    log: (message) => console.error(message)
+    log: (message) => console.error(message),
+    // Model warm-up and run index after the first paint ([Note: background work after the first paint]);
+    // windows already open (a deck switch) have painted: at once.
+    backgroundWhenShown: windows.size === 0
   })
   // Windows already open switch to the new deck (and its models and runs) without a reload.
   emit('deck:changed', host.deck())

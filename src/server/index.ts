@@ -44,6 +44,8 @@ async function main(): Promise<void> {
         spawnWorker: () => (process.env['DEMODECK_DEV'] ? forkSourceWorker() : forkNodeWorker(workerPath)),
         emit,
         log: (message) => console.error(message),
+        // Model warm-up and run index after the first paint: [Note: background work after the first paint].
+        backgroundWhenShown: true,
         // The presenter's "Backups": Chromium prints this very server's print view.
         exportBackups: (targets, deck) => exportWithChromium(serverUrl, deck.title, targets)
       })

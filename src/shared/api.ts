@@ -1,7 +1,8 @@
 /**
  * The one contract between the renderer and a host (Electron main or the
  * browser-mode server). Every channel has: a request type, a response type, a
- * zod schema for the request (validated on the host side), and an HTTP route.
+ * zod schema for the request (validated on the host side), and an HTTP route
+ * (in routes.ts, with the event names and errors: the renderer's zod-free half).
  *
  * [Note: one channel map, three transports]
  * Electron serves each channel with `ipcMain.handle(channel)`; the browser-mode
@@ -39,6 +40,10 @@ import { MAX_SET_ITEMS, MAX_TEXT_CHARS } from './limits'
 import type { LoggedPrediction, PredictionLogExport, PredictionLogPage, ProbeResult, ProbeSetResult } from './probe-types'
 import type { ExportSummary, PreflightReport } from './preflight'
 import { mirrorStateSchema, type MirroredState } from './mirror'
+
+// The zod-free half of the contract: see [Note: zod stays on the host] in routes.ts.
+export { ApiError, errorStatus, eventNames, httpRoutes } from './routes'
+export type { Envelope, ErrorBody, ErrorCode, HttpRoute } from './routes'
 
 const timerSchema = z.object({
   status: z.enum(['idle', 'running', 'paused']),
@@ -201,6 +206,7 @@ export const requestSchemas = {
   'deck:export': z
     .object({ pdf: z.boolean().optional(), notes: z.boolean().optional(), html: z.boolean().optional(), figures: z.boolean().optional() })
     .strict(),
+  'deck:shown': z.object({}).strict(),
   /** The audience's live component says what it shows (see shared/mirror.ts); the host relays it to the presenters. */
   'mirror:publish': mirrorStateSchema,
   'mirror:get': z.object({}).strict()
@@ -242,6 +248,8 @@ export interface Responses {
   'log:clear': { cleared: number }
   'deck:check': PreflightReport
   'deck:export': ExportSummary
+  /** A window has painted the deck; `started`: this call started the host's background work (model warm-up, run index). */
+  'deck:shown': { started: boolean }
   'mirror:publish': MirroredState
   /** The newest state of every mirrored component, oldest first. */
   'mirror:get': MirroredState[]
@@ -255,53 +263,6 @@ export type Res<C extends Channel> = Responses[C]
 type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : never) : never
 const _channelsAgree: SameKeys<typeof requestSchemas, Responses> = true
 void _channelsAgree
-
-export interface HttpRoute {
-  method: 'GET' | 'POST'
-  /** Path with `:param` segments, e.g. `/api/models/:id/predict`. */
-  path: string
-  /** For POST routes whose body is one field of the request (e.g. predict's `input`). */
-  bodyField?: string
-}
-
-/** HTTP routes of the browser-mode server; exhaustive over the channels. */
-export const httpRoutes: { [C in Channel]: HttpRoute } = {
-  'deck:get': { method: 'GET', path: '/api/deck' },
-  'sync:get': { method: 'GET', path: '/api/sync' },
-  'sync:update': { method: 'POST', path: '/api/sync' },
-  'models:list': { method: 'GET', path: '/api/models' },
-  'models:card': { method: 'GET', path: '/api/models/:id/card' },
-  'models:predict': { method: 'POST', path: '/api/models/:id/predict', bodyField: 'input' },
-  'models:parity': { method: 'POST', path: '/api/models/:id/parity' },
-  'runs:list': { method: 'GET', path: '/api/runs' },
-  'runs:history': { method: 'GET', path: '/api/runs/:id/history' },
-  'wandb:status': { method: 'GET', path: '/api/wandb/status' },
-  'wandb:sync': { method: 'POST', path: '/api/wandb/sync' },
-  'wandb:set-key': { method: 'POST', path: '/api/wandb/key' },
-  'wandb:cancel': { method: 'POST', path: '/api/wandb/cancel' },
-  'endpoint:predict': { method: 'POST', path: '/api/endpoints/:id/predict' },
-  'endpoint:status': { method: 'GET', path: '/api/endpoints' },
-  'endpoint:wake': { method: 'POST', path: '/api/endpoints/wake' },
-  'endpoint:cancel': { method: 'POST', path: '/api/endpoints/:id/cancel' },
-  'endpoint:set-token': { method: 'POST', path: '/api/endpoints/token' },
-  'project:checklist': { method: 'GET', path: '/api/project/checklist' },
-  'project:code': { method: 'GET', path: '/api/project/code' },
-  'project:tree': { method: 'GET', path: '/api/project/tree' },
-  'models:graph': { method: 'GET', path: '/api/models/:id/graph' },
-  'models:graph-run': { method: 'POST', path: '/api/models/:id/graph-run' },
-  'drift:report': { method: 'POST', path: '/api/models/:id/drift' },
-  'compare:predict': { method: 'POST', path: '/api/models/:id/compare' },
-  'compare:set': { method: 'POST', path: '/api/models/:id/compare-set' },
-  'probe:run': { method: 'POST', path: '/api/models/:id/probe' },
-  'probe:set': { method: 'POST', path: '/api/models/:id/probe-set' },
-  'log:list': { method: 'GET', path: '/api/predictions' },
-  'log:export': { method: 'GET', path: '/api/predictions/export' },
-  'log:clear': { method: 'POST', path: '/api/predictions/clear' },
-  'deck:check': { method: 'POST', path: '/api/deck/check' },
-  'deck:export': { method: 'POST', path: '/api/deck/export' },
-  'mirror:publish': { method: 'POST', path: '/api/mirror' },
-  'mirror:get': { method: 'GET', path: '/api/mirror' }
-}
 
 /** Events pushed from the host to every window. */
 export interface Events {
@@ -318,48 +279,6 @@ export interface Events {
   'mirror:changed': MirroredState
 }
 export type EventName = keyof Events
-export const eventNames: EventName[] = [
-  'deck:changed',
-  'sync:changed',
-  'models:changed',
-  'runs:changed',
-  'endpoint:changed',
-  'project:changed',
-  'log:changed',
-  'mirror:changed'
-]
-
-/** Error codes and their HTTP status. */
-export const errorStatus = {
-  bad_request: 400,
-  unauthorized: 401,
-  not_found: 404,
-  timeout: 504,
-  unprocessable: 422,
-  too_large: 413,
-  upstream: 502,
-  runtime: 500,
-  internal: 500
-} as const
-export type ErrorCode = keyof typeof errorStatus
-
-/** The error every handler throws for a reason the user should see. */
-export class ApiError extends Error {
-  readonly code: ErrorCode
-  constructor(code: ErrorCode, message: string) {
-    super(message)
-    this.name = 'ApiError'
-    this.code = code
-  }
-}
-
-/** Wire shape of an error, identical over HTTP and IPC. */
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string }
-}
-
-/** Result envelope used over IPC (Electron strips custom error fields). */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorBody['error'] }
 
 type Issue = z.core.$ZodIssue
 

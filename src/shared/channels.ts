@@ -37,6 +37,7 @@ export const channelNames = [
   'log:clear',
   'deck:check',
   'deck:export',
+  'deck:shown',
   'mirror:publish',
   'mirror:get'
 ] as const

@@ -11,22 +11,9 @@
  * floods the channel or the host's memory (which keeps only the newest state per component).
  */
 import { z } from 'zod'
+import { MIRROR_LIMITS } from './mirror-limits'
 
-/** Size limits of one mirrored state; the publisher cuts to them, the host rejects anything over them. */
-export const MIRROR_LIMITS = {
-  /** Characters of a mirrored text input (the presenter shows a few lines of it). */
-  text: 2_000,
-  /** Characters of an image thumbnail's data URL (a 96 px JPEG is about 4–8 KB). */
-  thumbnail: 64_000,
-  /** Name/value pairs of a mirrored tabular input. */
-  features: 64,
-  /** Label rows (the presenter shows the top ones). */
-  labels: 20,
-  /** Characters of a one-line summary or an error. */
-  line: 500,
-  /** Component states the host keeps (the newest per slide and component). */
-  entries: 64
-} as const
+export { MIRROR_LIMITS, mirrorKey } from './mirror-limits'
 
 const line = z.string().max(MIRROR_LIMITS.line)
 const shortName = z.string().max(200)
@@ -86,9 +73,4 @@ export type MirrorState = z.infer<typeof mirrorStateSchema>
 export interface MirroredState extends MirrorState {
   /** When the host received it (epoch ms). */
   at: number
-}
-
-/** The key of a component's state: one per slide and component. */
-export function mirrorKey(state: Pick<MirrorState, 'slide' | 'component'>): string {
-  return `${state.slide}\u0000${state.component}`
 }

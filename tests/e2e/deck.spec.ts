@@ -18,6 +18,8 @@ test('the example deck shows six titled slides and two Q&A backups, and navigate
   await page.goto(server.url)
   const sections = page.locator('.reveal .slides > section')
   await expect(sections).toHaveCount(8)
+  // Slide 1 is painted first, the others' content follows ([Note: slide 1 first]); joined means all are there.
+  await joined(page)
   const titles = await page.locator('.reveal .slides > section h1').allTextContents()
   expect(titles.map((t) => t.toLowerCase())).toEqual([
     expect.stringContaining('problem'),

@@ -3,9 +3,11 @@ import { lazy, Suspense, useEffect, useState } from 'react'
 import { ErrorBoundary } from './components/ErrorBoundary'
 import { useDeck } from './hooks/use-deck'
 import { currentRoute, type Route } from './lib/route'
+import { reportShown } from './lib/shown'
 import { DeckView } from './features/deck/DeckView'
-import { PresenterView } from './features/presenter/PresenterView'
 
+// Only the audience view is in the entry script: it is what stands between navigation and slide 1.
+const PresenterView = lazy(() => import('./features/presenter/PresenterView').then((m) => ({ default: m.PresenterView })))
 const DemoPage = lazy(() => import('./features/demo/DemoPage'))
 const RunsPage = lazy(() => import('./features/charts/RunsPage'))
 const PrintView = lazy(() => import('./features/print/PrintView'))
@@ -30,6 +32,11 @@ export function App(): React.JSX.Element {
   useEffect(() => {
     if (deck && route.view === 'deck') document.title = deck.title
   }, [deck, route.view])
+  // Views are drawn (slide 1 on the audience screen): the host may warm the models up now.
+  const drawn = deck !== null || error !== null || route.view === 'demo' || route.view === 'runs'
+  useEffect(() => {
+    if (drawn) reportShown()
+  }, [drawn])
 
   if (route.view === 'demo' || route.view === 'runs') {
     return (
@@ -60,7 +67,13 @@ export function App(): React.JSX.Element {
   }
   return (
     <ErrorBoundary label={route.view === 'presenter' ? 'the presenter view' : 'the deck'} resetKey={deck.revision}>
-      {route.view === 'presenter' ? <PresenterView deck={deck} /> : <DeckView deck={deck} />}
+      {route.view === 'presenter' ? (
+        <Suspense fallback={<div className="dd-loading">Loading the presenter view…</div>}>
+          <PresenterView deck={deck} />
+        </Suspense>
+      ) : (
+        <DeckView deck={deck} />
+      )}
     </ErrorBoundary>
   )
 }

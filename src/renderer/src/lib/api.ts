@@ -4,18 +4,9 @@
  * shared route map, with server-sent events for pushes. Features import `api`
  * and never learn which host they run in.
  */
-import {
-  ApiError,
-  eventNames,
-  httpRoutes,
-  type Channel,
-  type DemodeckApi,
-  type ErrorBody,
-  type EventName,
-  type Events,
-  type Req,
-  type Res
-} from '../../../shared/api'
+// Values from routes.ts only: api.ts' schemas would bring zod into the renderer ([Note: zod stays on the host]).
+import type { Channel, DemodeckApi, EventName, Events, Req, Res } from '../../../shared/api'
+import { ApiError, eventNames, httpRoutes, type ErrorBody } from '../../../shared/routes'
 
 declare global {
   interface Window {
@@ -80,20 +71,21 @@ interface PendingCall {
 /**
  * The same calls over one WebSocket (see src/server/websocket.ts for why).
  * Any trouble with the socket sends the call over HTTP instead, so the
- * socket can only make calls faster, never make them fail.
+ * socket can only make calls faster, never make them fail. Calls made while
+ * it is still connecting go over HTTP too: the page's own keep-alive
+ * connection answers them at once, where waiting for a new connection and
+ * its upgrade held the deck (and so slide 1) back.
  */
 function createSocketTransport(): <C extends Channel>(channel: C, req: Req<C>) => Promise<Res<C>> {
   let socket: WebSocket | null = null
   let usable = typeof WebSocket !== 'undefined'
   let nextId = 1
   const pending = new Map<number, PendingCall>()
-  const waiting: Array<() => void> = []
 
   const fallBack = (): void => {
     usable = false
     for (const call of pending.values()) httpCall(call.channel, call.req as never).then(call.resolve, call.reject)
     pending.clear()
-    for (const run of waiting.splice(0)) run()
   }
   const open = (): void => {
     if (socket || !usable) return
@@ -102,9 +94,6 @@ function createSocketTransport(): <C extends Channel>(channel: C, req: Req<C>) =
     } catch {
       fallBack()
       return
-    }
-    socket.onopen = () => {
-      for (const run of waiting.splice(0)) run()
     }
     socket.onmessage = (event: MessageEvent<string>) => {
       let message: { id: number; ok: boolean; value?: unknown; error?: ErrorBody['error'] }
@@ -128,19 +117,12 @@ function createSocketTransport(): <C extends Channel>(channel: C, req: Req<C>) =
 
   return <C extends Channel>(channel: C, req: Req<C>): Promise<Res<C>> => {
     open()
-    if (!usable) return httpCall(channel, req)
+    const live = socket
+    if (!usable || !live || live.readyState !== WebSocket.OPEN) return httpCall(channel, req)
     return new Promise<Res<C>>((resolve, reject) => {
-      const send = (): void => {
-        if (!usable || !socket || socket.readyState !== WebSocket.OPEN) {
-          httpCall(channel, req).then(resolve, reject)
-          return
-        }
-        const id = nextId++
-        pending.set(id, { channel, req, resolve: resolve as (value: unknown) => void, reject })
-        socket.send(JSON.stringify({ id, channel, payload: req }))
-      }
-      if (socket && socket.readyState === WebSocket.CONNECTING) waiting.push(send)
-      else send()
+      const id = nextId++
+      pending.set(id, { channel, req, resolve: resolve as (value: unknown) => void, reject })
+      live.send(JSON.stringify({ id, channel, payload: req }))
     })
   }
 }

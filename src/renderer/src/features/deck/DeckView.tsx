@@ -17,6 +17,7 @@ import { SlideContent } from './SlideContent'
 import { HelpOverlay } from './HelpOverlay'
 import { ProblemsBanner } from './ProblemsBanner'
 import { DeckErrorScreen } from './DeckErrorScreen'
+import { useSlideMounting } from './use-slide-mounting'
 import { AudienceLink } from '../project/AudienceLink'
 import './deck.css'
 import './audience.css'
@@ -39,6 +40,9 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
    */
   const inSync = useRef(false)
   const [synced, setSynced] = useState(false)
+  // Slide 1 is painted before the other slides' content is mounted: see [Note: slide 1 first].
+  const mounting = useSlideMounting()
+  const { all: allMounted, mountNow } = mounting
 
   const goTo = useCallback((state: SyncState) => {
     const reveal = revealRef.current
@@ -118,6 +122,7 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
   // slide starts the Q&A countdown.
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
+      if (!allMounted) mountNow()
       if (event.key === 'Escape' && help) {
         // Closing the help must not also toggle reveal's overview.
         event.stopImmediatePropagation()
@@ -150,7 +155,7 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
     }
     window.addEventListener('keydown', onKey, true)
     return () => window.removeEventListener('keydown', onKey, true)
-  }, [help, update])
+  }, [help, update, allMounted, mountNow])
 
   // Hot reload: keep the current slide after reveal re-syncs the new slides.
   useEffect(() => {
@@ -170,7 +175,11 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
 
   return (
     // Diagnostics stay on the presenter unless rehearsal mode is on: see [Note: audience-screen hygiene] in presenter/TalkControls.tsx.
-    <div className={`dd-audience${sync?.rehearsal ? ' dd-rehearsal' : ''}`} data-testid="audience" data-synced={synced ? 'true' : 'false'}>
+    <div
+      className={`dd-audience${sync?.rehearsal ? ' dd-rehearsal' : ''}`}
+      data-testid="audience"
+      data-synced={synced && allMounted ? 'true' : 'false'}
+    >
       <RevealDeck
         config={config}
         deckRef={revealRef}
@@ -188,6 +197,7 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
           const state = currentSync() ?? syncRef.current
           if (state) goTo(state)
           setCurrent(revealRef.current?.getIndices().h ?? 0)
+          mounting.mountRest()
         }}
       >
         {deck.slides.map((slide) => (
@@ -197,7 +207,9 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
             data-testid={`slide-${slide.index}`}
             {...(slide.backup && { 'data-visibility': 'uncounted', 'data-backup': 'true' })}
           >
-            <SlideContent deck={deck} slide={slide} active={slide.index === current} near={isNear(slide.index, current)} surface="audience" />
+            {mounting.mounted(slide.index, [current, sync?.slide ?? current]) ? (
+              <SlideContent deck={deck} slide={slide} active={slide.index === current} near={isNear(slide.index, current)} surface="audience" />
+            ) : null}
           </RevealSlide>
         ))}
       </RevealDeck>

@@ -3,7 +3,8 @@
  * shared/mirror.ts). Pure: the image thumbnail is made by the caller (mirror-thumbnail.ts) and passed in.
  */
 import type { PredictInput, Prediction } from '../../../../shared/types'
-import { MIRROR_LIMITS, type MirrorInput } from '../../../../shared/mirror'
+import type { MirrorInput } from '../../../../shared/mirror'
+import { MIRROR_LIMITS } from '../../../../shared/mirror-limits'
 
 /** Cuts `value` to `max` characters (an ellipsis marks the cut). */
 export function cut(value: string, max: number): string {

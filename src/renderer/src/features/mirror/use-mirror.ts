@@ -5,7 +5,8 @@
  * the demo ran), then kept current by `mirror:changed`.
  */
 import { useEffect, useRef, useSyncExternalStore } from 'react'
-import { mirrorKey, type MirroredState, type MirrorState } from '../../../../shared/mirror'
+import type { MirroredState, MirrorState } from '../../../../shared/mirror'
+import { mirrorKey } from '../../../../shared/mirror-limits'
 import { api } from '../../lib/api'
 import { nextMirrorSeq } from './mirror-input'
 
