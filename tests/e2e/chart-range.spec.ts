@@ -76,6 +76,9 @@ async function chartOn(page: Page, n: number): Promise<Locator> {
   const chart = page.locator('.reveal .slides > section.present').getByTestId('chart')
   // The first scan of this deck's runs (≈ 100k rows) can take a while on a loaded machine.
   await expect(chart.locator('path.recharts-line-curve').first()).toBeAttached({ timeout: 30_000 })
+  // The next slide's chart is drawn before it is shown: wait for reveal.js's slide transition to end, so what
+  // the tests measure is where the chart sits on screen, not a frame of the slide moving in.
+  await expect.poll(() => page.evaluate('document.getAnimations().length')).toBe(0)
   return chart
 }
 
@@ -140,10 +143,12 @@ test('the best-value labels of four runs ending together never overlap', async (
   const labels = chart.locator('.dd-best-label')
   await expect(chart.locator('.dd-best-dot')).toHaveCount(4)
   await expect.poll(() => labels.count()).toBeGreaterThanOrEqual(3)
-  const boxes = await labels.evaluateAll((els) =>
-    els.map((e) => e.getBoundingClientRect().toJSON() as { left: number; right: number; top: number; bottom: number })
-  )
-  const plot = (await chart.locator('svg.recharts-surface').boundingBox())!
+  // Labels and plot measured in the same frame.
+  const { boxes, plot } = await chart.evaluate((root) => {
+    const rect = (e: Element) =>
+      e.getBoundingClientRect().toJSON() as { left: number; right: number; top: number; bottom: number; x: number; width: number }
+    return { boxes: [...root.querySelectorAll('.dd-best-label')].map(rect), plot: rect(root.querySelector('svg.recharts-surface')!) }
+  })
   for (let i = 0; i < boxes.length; i++) {
     const a = boxes[i]!
     expect(a.right).toBeLessThanOrEqual(plot.x + plot.width + 0.5)
