@@ -3,16 +3,16 @@
  * check is one area the student can act on (plan, directives, models, runs,
  * assets, layout, timing, clock); `runPreflight` puts them in a report.
  */
-import type { CheckStatus, PreflightCheck, PreflightFinding, PreflightReport } from '../../shared/preflight'
-import { elapsedMs } from '../timing/timer'
-import { formatClock } from '../deck/durations'
+import type { PreflightCheck, PreflightFinding, PreflightReport } from '../../shared/preflight'
 import { parseChartSpec } from '../series/chart-spec'
 import { selectRuns } from '../series/select-runs'
 import { findAssetRefs, isLocalUrl, isRemoteUrl, resolveLocal, type AssetKind } from './assets'
 import { directiveFindings, directiveModels, LIVE_DIRECTIVES } from './directives'
 import type { PreflightFacts } from './facts'
-import { locateInSlide, slideAtLine, slideSpans, type SlideSpan } from './locate'
-import { matchPart, readPreflightSettings, type PreflightSettings } from './settings'
+import { check, withLine, type Context } from './check-context'
+import { clockCheck, timingCheck } from './time-checks'
+import { slideAtLine, slideSpans } from './locate'
+import { matchPart, readPreflightSettings } from './settings'
 
 /** Slide images or videos larger than this slow the first show of their slide. */
 export const MAX_MEDIA_BYTES = 5 * 1024 * 1024
@@ -33,25 +33,6 @@ const DECK_ERRORS = new Set([
   'deck/file-too-large',
   'deck/file-unreadable'
 ])
-
-interface Context {
-  facts: PreflightFacts
-  settings: PreflightSettings
-  spans: SlideSpan[]
-}
-
-function check(id: string, title: string, summary: string, findings: PreflightFinding[], skipped = false): PreflightCheck {
-  let status: CheckStatus = skipped ? 'skipped' : 'pass'
-  if (findings.some((f) => f.severity === 'warning')) status = 'warn'
-  if (findings.some((f) => f.severity === 'error')) status = 'fail'
-  return { id, title, status, summary, findings }
-}
-
-function withLine(ctx: Context, finding: PreflightFinding, needles: string[]): PreflightFinding {
-  if (finding.slide === undefined) return finding
-  const at = locateInSlide(ctx.facts.sources, ctx.spans, finding.slide, needles)
-  return { ...finding, ...at }
-}
 
 function planCheck(ctx: Context): PreflightCheck {
   const { deck } = ctx.facts
@@ -353,70 +334,6 @@ function layoutCheck(ctx: Context): PreflightCheck {
     }
   }
   return check('layout', 'Fits the projector', `measured at ${sizes} (${layout[0]?.source ?? 'browser'})`, findings)
-}
-
-function timingCheck(ctx: Context): PreflightCheck {
-  const { deck } = ctx.facts
-  const findings: PreflightFinding[] = []
-  const total = deck.slides.reduce((sum, s) => sum + (s.budgetExplicit ? s.budgetSec : 0), 0)
-  if (total > deck.durationSec) {
-    findings.push({
-      severity: 'error',
-      code: 'timing/over',
-      message: `The slide budgets add up to ${formatClock(total)} but the talk is ${formatClock(deck.durationSec)}: shorten some budgets or raise "duration".`
-    })
-  }
-  for (const slide of deck.slides) {
-    if (!slide.budgetExplicit && slide.budgetSec === 0 && !slide.backup) {
-      findings.push(
-        withLine(
-          ctx,
-          {
-            severity: 'warning',
-            code: 'timing/no-time',
-            message: `Slide ${slide.index + 1} gets no time: the other slides' budgets use all ${formatClock(deck.durationSec)}.`,
-            slide: slide.index
-          },
-          []
-        )
-      )
-    }
-  }
-  return check(
-    'timing',
-    'Timing',
-    `budgets ${formatClock(deck.slides.reduce((s, x) => s + x.budgetSec, 0))} of ${formatClock(deck.durationSec)}`,
-    findings
-  )
-}
-
-function clockCheck(ctx: Context): PreflightCheck {
-  const { sync, now, deck } = ctx.facts
-  if (!sync) return check('clock', 'Clocks reset', "not checked: no demodeck window is running (the presenter's check sees the clocks)", [], true)
-  const findings: PreflightFinding[] = []
-  const talk = elapsedMs(sync.timer, now) / 1000
-  const qa = elapsedMs(sync.qa, now) / 1000
-  if (sync.timer.status !== 'idle' && talk > 0) {
-    findings.push({
-      severity: 'warning',
-      code: 'clock/talk-left-running',
-      message: `The talk clock is ${sync.timer.status === 'running' ? 'running' : 'paused'} at ${formatClock(talk)} of ${formatClock(deck.durationSec)}, probably from a rehearsal: reset it (Reset… in the presenter) before the talk.`
-    })
-  }
-  if (sync.qa.status !== 'idle') {
-    findings.push({
-      severity: 'warning',
-      code: 'clock/qa-left-running',
-      message: `The Q&A clock is ${sync.qa.status} at ${formatClock(qa)}: reset it before the talk.`
-    })
-  }
-  if (sync.slide !== 0)
-    findings.push({
-      severity: 'info',
-      code: 'clock/not-first-slide',
-      message: `The deck is on slide ${sync.slide + 1}; press Home to start from the first slide.`
-    })
-  return check('clock', 'Clocks reset', findings.length ? 'left over from a rehearsal' : 'both clocks at zero', findings)
 }
 
 /** Runs every check on the facts and builds the report. */
