@@ -36,8 +36,10 @@ function LiveDemoForId({ attributes, active, slideIndex }: Pick<DirectiveProps, 
   const printing = usePrinting()
   const found = resolveModel(attributes.model, models, 'demo')
   if ('notice' in found) return found.notice
+  // A printed copy publishes nothing: the presenter's previews show the audience screen, not the backup being made.
+  const mirror = printing ? {} : { mirror: { slide: slideIndex } }
   const other = pairOf(attributes, found.model)
-  if (other) return <AbDemoFor a={found.model} other={other} models={models} attributes={attributes} active={active} mirror={{ slide: slideIndex }} />
+  if (other) return <AbDemoFor a={found.model} other={other} models={models} attributes={attributes} active={active} {...mirror} />
   // A printed copy shows a real prediction: the first example unless the slide names one.
   const example = attributes.example !== undefined ? intAttribute(attributes.example, 0, 0) : printing && found.model.examples.length > 0 ? 0 : null
   const source = parseSource(attributes.source)
@@ -51,7 +53,7 @@ function LiveDemoForId({ attributes, active, slideIndex }: Pick<DirectiveProps, 
       top={intAttribute(attributes.top, 5, 1, 100)}
       exampleIndex={example}
       size="slide"
-      mirror={{ slide: slideIndex }}
+      {...mirror}
       {...(attributes.endpoint ? { endpoint: attributes.endpoint } : {})}
       {...(source ? { source } : {})}
       {...(timeoutMs ? { timeoutMs } : {})}
