@@ -126,8 +126,8 @@ function DriftReportView({
                   {row.column.name}
                 </button>
               </td>
-              <td>{row.column.ks ? formatStat(row.column.ks.value) : '—'}</td>
-              <td>{formatStat(row.column.psi.value)}</td>
+              <td>{row.column.ks ? formatStat(row.column.ks.value, row.column.ks.threshold) : '—'}</td>
+              <td>{formatStat(row.column.psi.value, row.column.psi.threshold)}</td>
               <td>{meansText(row.column)}</td>
               <td className={`dr-flag ${row.column.drifted ? 'is-drift' : 'is-ok'}`}>{row.column.drifted ? 'drift' : 'ok'}</td>
             </tr>
