@@ -17,6 +17,7 @@ import { watchDeck, type DeckArea } from './deck/watch-deck'
 import { createServices } from './service-factory'
 import { checkDeck } from './preflight/deck-check'
 import { directiveProblems } from '../core/preflight/directives'
+import { deckEndpoints, deckModelIds, deckNeeds } from '../core/deck/deck-models'
 import type { ModelServiceApi, RunsServiceApi, SecretStore, WorkerSpawner } from './services'
 import { EndpointService } from './endpoint/endpoint-service'
 import type { TokenStore } from './endpoint/auth'
@@ -78,6 +79,12 @@ function isChannel(channel: string): channel is Channel {
 /** Creates the host for a deck folder. */
 export function createHost(options: HostOptions): Host {
   const deckRoot = resolve(options.deckRoot)
+  // [Note: a disposed host is silent] Work started before dispose() (a problems check, a reload, a parity
+  // result) may finish after it; in Electron its events would reach windows that now show another deck.
+  let disposed = false
+  const emit: HostOptions['emit'] = (event, payload) => {
+    if (!disposed) options.emit(event, payload)
+  }
   const log = options.log ?? (() => undefined)
   let revision = 1
   const assetBase = options.assetBase ?? '/deck-files/'
@@ -91,13 +98,13 @@ export function createHost(options: HostOptions): Host {
     onModelsChanged: () => {
       void models
         .list()
-        .then((list) => options.emit('models:changed', list))
+        .then((list) => emit('models:changed', list))
         .catch(() => undefined)
     }
   })
   const project = new ProjectService(deckRoot, {
     watch: options.watch !== false,
-    onChange: (files) => options.emit('project:changed', { files })
+    onChange: (files) => emit('project:changed', { files })
   })
   let sync: SyncState = {
     slide: 0,
@@ -109,40 +116,28 @@ export function createHost(options: HostOptions): Host {
     origin: 'host'
   }
 
-  const demoModels = (): string[] => [
-    ...new Set(
-      deck.slides.flatMap((slide) => slide.directives.filter((d) => d.name === 'demo' && d.attributes['model']).map((d) => d.attributes['model']!))
-    )
-  ]
-
   // [Note: directive problems in the deck's problems]
   // An unknown model id, or a chart whose runs or metrics match nothing, is only known once the models and
   // runs are listed (after the slides parsed): then it joins the deck's warnings and the deck is pushed again.
   async function addDirectiveProblems(): Promise<void> {
-    const used = new Set(deck.slides.flatMap((s) => s.directives.map((d) => d.name)))
-    if (!used.has('chart') && !used.has('demo') && !used.has('model-card')) return
+    const needs = deckNeeds(deck)
+    if (!needs.models && !needs.runs) return
     const base = deck
     const [m, r] = await Promise.all([
-      used.has('demo') || used.has('model-card') ? models.list().catch(() => null) : Promise.resolve(null),
-      used.has('chart') ? runs.list().catch(() => null) : Promise.resolve(null)
+      needs.models ? models.list().catch(() => null) : Promise.resolve(null),
+      needs.runs ? runs.list().catch(() => null) : Promise.resolve(null)
     ])
     const warnings = [...parsedWarnings, ...directiveProblems(base, m, r)]
     if (deck !== base || JSON.stringify(warnings) === JSON.stringify(base.warnings)) return
     deck = { ...base, warnings }
-    options.emit('deck:changed', deck)
+    emit('deck:changed', deck)
   }
-  const demoEndpoints = (): Array<{ model: string; url: string }> =>
-    deck.slides.flatMap((slide) =>
-      slide.directives
-        .filter((d) => d.name === 'demo' && d.attributes['model'] && d.attributes['endpoint'])
-        .map((d) => ({ model: d.attributes['model']!, url: d.attributes['endpoint']! }))
-    )
   const endpoints = new EndpointService({
     deckRoot,
     models,
     ...(options.endpointTokens ? { tokens: options.endpointTokens } : {}),
-    directiveEndpoints: demoEndpoints,
-    onChange: (health) => options.emit('endpoint:changed', health),
+    directiveEndpoints: () => deckEndpoints(deck),
+    onChange: (health) => emit('endpoint:changed', health),
     log
   })
   // What a fresh deck starts in the background: now, or once a window has painted it (listing the models parses
@@ -154,15 +149,15 @@ export function createHost(options: HostOptions): Host {
         .refresh()
         .then(() => (options.wakeEndpoints === false ? undefined : endpoints.wake()))
         .catch((error: unknown) => log(`endpoint warm-up failed: ${String(error)}`))
-      models.warm(demoModels())
+      models.warm(deckModelIds(deck))
       void addDirectiveProblems()
     },
     { whenShown: options.backgroundWhenShown === true, ...(options.shownFallbackMs !== undefined ? { fallbackMs: options.shownFallbackMs } : {}) }
   )
 
   const compare = new CompareService(deckRoot, models)
-  const probe = probeHandlers(models, options.emit)
-  const mirror = new MirrorRelay(options.emit)
+  const probe = probeHandlers(models, emit)
+  const mirror = new MirrorRelay(emit)
 
   const handlers: Handlers = {
     'deck:get': async () => deck,
@@ -177,7 +172,7 @@ export function createHost(options: HostOptions): Host {
       if (patch.link !== undefined) next.link = patch.link
       if (patch.rehearsal !== undefined) next.rehearsal = patch.rehearsal
       sync = next
-      options.emit('sync:changed', sync)
+      emit('sync:changed', sync)
       return sync
     },
     'models:list': () => models.list(),
@@ -192,7 +187,7 @@ export function createHost(options: HostOptions): Host {
     'wandb:status': () => runs.status(),
     'wandb:sync': async ({ path, full }) => {
       const run = await runs.sync(path, full)
-      options.emit('runs:changed', await runs.list())
+      emit('runs:changed', await runs.list())
       void addDirectiveProblems()
       return run
     },
@@ -265,28 +260,28 @@ export function createHost(options: HostOptions): Host {
         deck = load()
         parsedWarnings = deck.warnings
         const slide = followSlide(previous.slides, sync.slide, deck.slides)
-        options.emit('deck:changed', deck)
+        emit('deck:changed', deck)
         if (slide !== sync.slide && deck.slides.length > 0) {
           sync = { ...sync, slide, version: sync.version + 1, origin: 'host' }
-          options.emit('sync:changed', sync)
+          emit('sync:changed', sync)
         }
-        models.warm(demoModels())
+        models.warm(deckModelIds(deck))
         void endpoints
           .refresh()
           .then(async () => {
-            options.emit('endpoint:changed', await endpoints.status())
+            emit('endpoint:changed', await endpoints.status())
             if (options.wakeEndpoints !== false) await endpoints.wakeUnchecked()
           })
           .catch((error: unknown) => log(`endpoint refresh failed: ${String(error)}`))
       } else if (area === 'models') {
         await models.reload()
-        options.emit('models:changed', await models.list())
+        emit('models:changed', await models.list())
         await endpoints.refresh()
-        options.emit('endpoint:changed', await endpoints.status())
+        emit('endpoint:changed', await endpoints.status())
         if (options.wakeEndpoints !== false) void endpoints.wakeUnchecked()
       } else {
         await runs.reload()
-        options.emit('runs:changed', await runs.list())
+        emit('runs:changed', await runs.list())
       }
       await addDirectiveProblems()
     } catch (error) {
@@ -301,10 +296,12 @@ export function createHost(options: HostOptions): Host {
     deck: () => deck,
     watching: watcher?.ready ?? Promise.resolve(),
     dispose() {
+      disposed = true
       void watcher?.close()
       background.dispose()
       for (const timer of timers.values()) clearTimeout(timer)
       models.dispose()
+      runs.dispose()
       void endpoints.dispose()
       project.dispose()
     }

@@ -14,9 +14,9 @@ export interface ModelAlert {
 }
 
 /**
- * The alerts of the models the deck's slides run, in slide order: each directive's models as the preflight
- * reads them (`directiveModels`: a demo's model and its `compare` pair), plus the pair a demo takes from
- * its model's own `compare` (model.json) when the slide names none.
+ * The alerts of the models the deck's slides run, in slide order: any directive's `model="…"`, each
+ * directive's models as the preflight reads them (`directiveModels`: a demo's A/B pair `compare="…"`), plus
+ * the pair a demo takes from its model's own `compare` (model.json) when the slide names none.
  */
 export function modelAlerts(deck: Pick<Deck, 'slides'>, models: ModelInfo[]): ModelAlert[] {
   const out: ModelAlert[] = []
@@ -24,11 +24,11 @@ export function modelAlerts(deck: Pick<Deck, 'slides'>, models: ModelInfo[]): Mo
   const byId = new Map(models.map((m) => [m.id, m]))
   for (const slide of deck.slides) {
     for (const use of slide.directives) {
-      const ids = directiveModels(use).map((d) => d.id)
-      const own = use.name === 'demo' && use.attributes['compare'] === undefined ? byId.get(ids[0] ?? '')?.compare : undefined
+      const ids = [use.attributes['model'], ...directiveModels(use).map((d) => d.id)]
+      const own = use.name === 'demo' && use.attributes['compare'] === undefined ? byId.get(use.attributes['model'] ?? '')?.compare : undefined
       if (own) ids.push(own)
       for (const id of ids) {
-        if (seen.has(id)) continue
+        if (!id || seen.has(id)) continue
         seen.add(id)
         const model = byId.get(id)
         if (model) out.push(...alertsOf(model, slide.index))
