@@ -60,3 +60,47 @@ test('the heading font is fetched from the page head, and the entry script carri
   expect(script).not.toContain('$ZodError')
   expect(script).not.toContain('$ZodType')
 })
+
+test('slide 1 is on screen before reveal.js has started, where reveal.js then keeps it, and a key pressed meanwhile is not lost', async ({
+  page,
+  server
+}) => {
+  // Hold the reveal.js chunk back: what the page shows until it arrives is demodeck's own first frame.
+  let release!: () => void
+  const held = new Promise<void>((resolve) => (release = resolve))
+  let requested = false
+  await page.route(/\/assets\/reveal-[\w-]+\.js$/, async (route) => {
+    requested = true
+    await held
+    await route.continue()
+  })
+  await page.goto(server.url)
+  const title = page.locator('.reveal .slides > section.present h1')
+  await expect(title).toContainText(/problem/i)
+  await expect.poll(() => requested).toBe(true)
+  await expect(page.locator('.reveal')).not.toHaveClass(/\bready\b/)
+  const slide = page.locator('.reveal .slides > section.present')
+  const boxes = async (): Promise<string[]> =>
+    slide.locator('h1, li').evaluateAll((elements) =>
+      elements.map((element) => {
+        const { x, y, width, height } = element.getBoundingClientRect()
+        return [x, y, width, height].map((n) => n.toFixed(1)).join(',')
+      })
+    )
+  const before = await boxes()
+  expect(before.length).toBeGreaterThan(2)
+  // The heading and every bullet sit inside the 1280×720 window, scaled like reveal.js scales the slide.
+  const frame = await page.locator('.reveal .slides').evaluate((element) => getComputedStyle(element).transform)
+  expect(frame).toMatch(/^matrix\(0\.96, 0, 0, 0\.96,/)
+
+  await page.keyboard.press('ArrowRight') // kept while reveal.js starts
+  await expect(title).toContainText(/problem/i)
+  release()
+  await expect(page.locator('.reveal')).toHaveClass(/\bready\b/)
+  await expect(title).toContainText(/model/i)
+  await page.keyboard.press('ArrowLeft')
+  await expect(title).toContainText(/problem/i)
+  await expect(page.getByTestId('audience')).toHaveAttribute('data-synced', 'true')
+  // Back on slide 1 once the transition has settled: every line where it was before reveal.js ran.
+  await expect.poll(boxes).toEqual(before)
+})

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react'
 import type { Deck } from '../../../shared/types'
 import { api, errorMessage } from '../lib/api'
+import { takeEarlyDeck } from '../lib/early-deck'
 
 export interface DeckState {
   deck: Deck | null
@@ -13,7 +14,8 @@ export function useDeck(): DeckState {
   useEffect(() => {
     let alive = true
     const off = api.on('deck:changed', (deck) => setState({ deck, error: null }))
-    api['deck:get']({})
+    // The request main.tsx sent before React ran: see [Note: the deck is asked for first].
+    ;(takeEarlyDeck() ?? api['deck:get']({}))
       .then((deck) => alive && setState((current) => (current.deck && current.deck.revision > deck.revision ? current : { deck, error: null })))
       .catch((error: unknown) => alive && setState({ deck: null, error: errorMessage(error) }))
     return () => {

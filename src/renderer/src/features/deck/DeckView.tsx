@@ -5,7 +5,6 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { lastTalkIndex } from '../../../../core/deck/backup-slides'
-import { Deck as RevealDeck, Slide as RevealSlide } from '@revealjs/react'
 import type { RevealApi } from 'reveal.js'
 import 'reveal.js/reveal.css'
 import 'reveal.js/theme/black.css'
@@ -18,6 +17,7 @@ import { HelpOverlay } from './HelpOverlay'
 import { ProblemsBanner } from './ProblemsBanner'
 import { DeckErrorScreen } from './DeckErrorScreen'
 import { useSlideMounting } from './use-slide-mounting'
+import { RevealHost } from './RevealHost'
 import { AudienceLink } from '../project/AudienceLink'
 import './deck.css'
 import './audience.css'
@@ -43,6 +43,8 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
   // Slide 1 is painted before the other slides' content is mounted: see [Note: slide 1 first].
   const mounting = useSlideMounting()
   const { all: allMounted, mountNow } = mounting
+  /** Keys pressed while slide 1 shows and reveal.js is still starting: replayed once it is ready (see [Note: slide 1 before reveal.js]). */
+  const pendingKeys = useRef<KeyboardEvent[]>([])
 
   const goTo = useCallback((state: SyncState) => {
     const reveal = revealRef.current
@@ -130,6 +132,12 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
         return
       }
       const reveal = revealRef.current
+      if (!reveal && !event.ctrlKey && !event.metaKey && !event.altKey && !keyStaysInControl(event.target)) {
+        event.preventDefault()
+        event.stopImmediatePropagation()
+        pendingKeys.current.push(event)
+        return
+      }
       const state = syncRef.current
       if (!reveal || !state || event.ctrlKey || event.metaKey || event.altKey) return
       // The talk ends on its last slide that is not a Q&A backup (<!-- backup -->); backups follow the Q&A's start.
@@ -180,14 +188,11 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
       data-testid="audience"
       data-synced={synced && allMounted ? 'true' : 'false'}
     >
-      <RevealDeck
+      <RevealHost
         config={config}
-        deckRef={revealRef}
         onReady={(reveal) => {
-          // deckRef is filled only after onReady; goTo needs the instance now.
           revealRef.current = reveal
-          // Listen here, before this window says it is in sync: @revealjs/react's own onSlideChange
-          // props are attached by an effect one render later, and a key pressed in between would move
+          // Listen before this window says it is in sync: a key pressed in between would move
           // this window without telling React (the demo stays inactive) or the other windows.
           const onMove = (): void => reportRef.current()
           for (const event of ['slidechanged', 'fragmentshown', 'fragmenthidden'] as const) reveal.on(event, onMove)
@@ -198,10 +203,11 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
           if (state) goTo(state)
           setCurrent(revealRef.current?.getIndices().h ?? 0)
           mounting.mountRest()
+          replayKeys(pendingKeys.current.splice(0))
         }}
       >
         {deck.slides.map((slide) => (
-          <RevealSlide
+          <section
             key={slide.index}
             data-slide-index={slide.index}
             data-testid={`slide-${slide.index}`}
@@ -210,9 +216,9 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
             {mounting.mounted(slide.index, [current, sync?.slide ?? current]) ? (
               <SlideContent deck={deck} slide={slide} active={slide.index === current} near={isNear(slide.index, current)} surface="audience" />
             ) : null}
-          </RevealSlide>
+          </section>
         ))}
-      </RevealDeck>
+      </RevealHost>
       {sync?.blackout ? <div className="dd-blackout" data-testid="blackout" aria-label="Screen blacked out (press B)" /> : null}
       <AudienceLink deck={deck} sync={sync} />
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
@@ -231,6 +237,15 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
 /** Is slide `index` next to (or just before) the current slide? */
 function isNear(index: number, current: number): boolean {
   return index === current + 1 || index === current - 1
+}
+
+/** Sends keys kept while reveal.js was starting through the usual listeners (ours, then reveal.js' own), in order. */
+function replayKeys(events: readonly KeyboardEvent[]): void {
+  for (const event of events) {
+    const target = event.target instanceof Node && event.target.isConnected ? event.target : document.body
+    const { key, code, keyCode, shiftKey } = event
+    target.dispatchEvent(new KeyboardEvent('keydown', { key, code, keyCode, shiftKey, bubbles: true, cancelable: true }))
+  }
 }
 
 /**
