@@ -41,6 +41,7 @@ import { smoothedSeries, viewSeries } from '../src/core/series/pipeline'
 import { emaDebiased, gaussian, runningAverage, twema } from '../src/core/series/smoothing'
 import { columnsFromWire, seriesFromColumns, type Series } from '../src/core/series/values'
 import type { HistoryColumns } from '../src/shared/types'
+import { median } from './lib/stats'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const repo = resolve(here, '..')
@@ -49,11 +50,6 @@ const REPS = Number(process.env['BENCH_CHART_REPS'] ?? 5)
 const METRICS = ['train/loss', 'val/loss', 'train/acc', 'val/acc']
 /** BENCH_CHART_QUICK=1: only the pipeline's first paint (no Node part, no recharts baselines), results not written. */
 const QUICK = Boolean(process.env['BENCH_CHART_QUICK'])
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)]!
-}
 
 function timeIt(fn: () => void, reps = 7): number {
   fn() // warm-up (JIT)
@@ -268,11 +264,8 @@ async function browserBench(): Promise<{
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
   const port = (server.address() as { port: number }).port
-  const { chromium } = await import('@playwright/test')
-  const browser = await chromium.launch({
-    executablePath: process.env['DEMODECK_CHROMIUM'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
-  })
+  const { launchChromium } = await import('./lib/chromium')
+  const browser = await launchChromium()
   const measure = async (
     mode: string,
     steps = STEPS

@@ -12,15 +12,12 @@
  * Builds the app into out-bench/ first, starts `node out-bench/main/server.js`,
  * writes bench/results/demo-keystroke.json and .md. Run: npx tsx bench/demo-keystroke.bench.ts
  */
-import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
+import { buildApp, root, startServer } from './lib/app'
+import { launchChromium } from './lib/chromium'
+import { writeResults } from './lib/results'
+import { pct, round } from './lib/stats'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const OUT = 'out-bench'
 const MODEL = 'disaster-tweets'
 const KEYSTROKES = 200
 const WARMUP = 20
@@ -36,43 +33,6 @@ const SENTENCES = [
   'Flash flood warning until 9pm, water rising fast on Main St',
   'my mixtape is fire and the crowd went wild last night'
 ]
-
-const pct = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
-}
-const round = (n: number): number => Math.round(n * 100) / 100
-
-function build(): void {
-  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-    cwd: root,
-    env: { ...process.env, DEMODECK_OUT: OUT },
-    stdio: 'ignore'
-  })
-  if (result.status !== 0) throw new Error('electron-vite build failed; run it by hand to see why')
-}
-
-async function startServer(): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [join(root, OUT, 'main', 'server.js'), '--deck', root, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  let output = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000)
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString()
-      const match = /demodeck ready at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
-      if (match) {
-        clearTimeout(timer)
-        resolve(match[1]!)
-      }
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)))
-  })
-  return { url, stop: () => void child.kill('SIGTERM') }
-}
 
 interface Sample {
   keyToBars: number | null
@@ -116,12 +76,9 @@ const SOCKET_PROBE = `(() => {
 })()`
 
 async function main(): Promise<void> {
-  build()
-  const server = await startServer()
-  const browser = await chromium.launch({
-    executablePath: process.env.DEMODECK_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
-  })
+  buildApp()
+  const server = await startServer(root)
+  const browser = await launchChromium()
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
     await page.addInitScript(SOCKET_PROBE)
@@ -220,8 +177,6 @@ async function main(): Promise<void> {
       goalMet: pct(measured, 50) <= GOAL_P50_MS,
       machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', loadavg1m: round(loadavg()[0]!), node: process.version }
     }
-    mkdirSync(join(root, 'bench', 'results'), { recursive: true })
-    writeFileSync(join(root, 'bench', 'results', 'demo-keystroke.json'), `${JSON.stringify(result, null, 2)}\n`)
     const md = [
       '# Live demo: keystroke to bars',
       '',
@@ -243,7 +198,7 @@ async function main(): Promise<void> {
       'from an init script that timestamps keydown, input, WebSocket send and receive, and a MutationObserver on the bars.',
       ''
     ].join('\n')
-    writeFileSync(join(root, 'bench', 'results', 'demo-keystroke.md'), md)
+    writeResults('demo-keystroke', result, md)
     console.log(md)
   } finally {
     await browser.close()

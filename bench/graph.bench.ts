@@ -19,20 +19,18 @@
  * Builds the app into out-bench/ first; writes bench/results/graph.json and .md.
  * Run: npx tsx bench/graph.bench.ts
  */
-import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Page } from 'playwright-core'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
 import { loadModels } from '../src/host/models/model-folder'
 import { ModelService } from '../src/host/models/model-service'
 import { forkNodeWorker } from '../src/host/models/node-worker'
 import { InferenceRuntime } from '../src/host/models/worker-runtime'
+import { BENCH_OUT as OUT, buildApp, root, startServer } from './lib/app'
+import { launchChromium } from './lib/chromium'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const deck = join(root, 'examples/cora-gcn')
-const OUT = 'out-bench'
 const RUNS = Number(process.env['BENCH_ITER'] ?? 100)
 const PAINTS = 8
 const CLICKS = 30
@@ -45,35 +43,6 @@ const pct = (values: number[], p: number): number => {
 }
 const round = (n: number): number => Math.round(n * 100) / 100
 const summary = (v: number[]): { n: number; p50: number; p95: number } => ({ n: v.length, p50: round(pct(v, 50)), p95: round(pct(v, 95)) })
-
-function build(): void {
-  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-    cwd: root,
-    env: { ...process.env, DEMODECK_OUT: OUT },
-    stdio: 'ignore'
-  })
-  if (result.status !== 0) throw new Error('electron-vite build failed; run it by hand to see why')
-}
-
-async function startServer(): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [join(root, OUT, 'main', 'server.js'), '--deck', deck, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000)
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString()
-      const match = /demodeck ready at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
-      if (match) {
-        clearTimeout(timer)
-        resolve(match[1]!)
-      }
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)))
-  })
-  return { url, stop: () => void child.kill('SIGTERM') }
-}
 
 async function workerInference(): Promise<{ roundTrip: number[]; inWorker: number[]; predict: number[] }> {
   const service = new ModelService(deck, () => forkNodeWorker(join(root, OUT, 'main', 'inference.worker.js')), { timeoutMs: 30_000 })
@@ -136,10 +105,7 @@ async function armProbe(page: Page): Promise<void> {
 }
 
 async function browser(url: string): Promise<{ paint: number[]; webgl: number[]; click: number[]; whatIf: number[]; renderer: string }> {
-  const b = await chromium.launch({
-    executablePath: process.env['DEMODECK_CHROMIUM'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu']
-  })
+  const b = await launchChromium()
   const page = await b.newPage({ viewport: { width: 1280, height: 720 } })
   const paint: number[] = []
   const webgl: number[] = []
@@ -225,10 +191,10 @@ async function browser(url: string): Promise<{ paint: number[]; webgl: number[];
 
 async function main(): Promise<void> {
   if (!existsSync(join(deck, 'models/cora-gcn/model.onnx'))) throw new Error('examples/cora-gcn has no model: run training/train_cora.py')
-  if (!process.env['BENCH_NO_BUILD']) build()
+  if (!process.env['BENCH_NO_BUILD']) buildApp()
   const worker = await workerInference()
   const cpu = await inProcessCpu()
-  const server = await startServer()
+  const server = await startServer(deck)
   const loadBrowser = loadavg()[0]!.toFixed(1)
   let web
   try {

@@ -6,16 +6,12 @@
  * worst case, most framing per byte) and the TF2 style (tensor scalars).
  * Run: npx tsx bench/importers.bench.ts  → bench/results/importers.{json,md}
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus, loadavg } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { historyColumns } from '../src/core/metrics/history-columns'
 import { parseTfEvents } from '../src/core/metrics/tfevents'
 import { parseWandbFile } from '../src/core/metrics/wandb-file'
 import { eventRecord, historyRecord, outputRecord, tfRecord, WandbLogWriter } from '../tests/fixtures/runs/synth'
+import { machine, writeResults } from './lib/results'
 
-const here = dirname(fileURLToPath(import.meta.url))
 const TARGET = Number(process.env['BENCH_MB'] ?? 64) * 1024 * 1024
 
 function buildWandb(): { bytes: Uint8Array; rows: number } {
@@ -138,15 +134,7 @@ const results: Result[] = [
 ]
 
 // The load average is recorded because the bench machine is shared: MB/s scale with the CPU share we got.
-const env = {
-  node: process.version,
-  cpu: cpus()[0]?.model ?? 'unknown',
-  cores: cpus().length,
-  loadAvg1m: round(loadavg()[0] ?? 0),
-  date: new Date().toISOString()
-}
-mkdirSync(join(here, 'results'), { recursive: true })
-writeFileSync(join(here, 'results', 'importers.json'), JSON.stringify({ goalMBps: 100, env, results }, null, 2) + '\n')
+const env = machine()
 const md = [
   '# Importer throughput',
   '',
@@ -157,5 +145,5 @@ const md = [
   ...results.map((r) => `| ${r.name} | ${r.mb} | ${r.records} | ${r.bestMs} | **${r.mbPerSec}** | ${r.mbPerCpuSec} | ${r.rowsOut} |`),
   ''
 ].join('\n')
-writeFileSync(join(here, 'results', 'importers.md'), md)
+writeResults('importers', { goalMBps: 100, env, results }, md)
 console.log(md)

@@ -12,7 +12,7 @@ import { availableParallelism, cpus } from 'node:os'
 import { dirname, extname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as ort from 'onnxruntime-node'
-import { chromium } from 'playwright-core'
+import { launchChromium } from './lib/chromium'
 import { intraOpThreads } from '../src/core/models/session-options'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -120,18 +120,7 @@ async function chromiumSide(): Promise<{ singleP50: number; singleP95: number; b
   })
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
   const port = (server.address() as { port: number }).port
-  const browser = await chromium.launch({
-    executablePath: process.env['DEMODECK_CHROMIUM'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-sync'
-    ]
-  })
+  const browser = await launchChromium(['--disable-component-update', '--disable-quic', '--disable-sync'])
   try {
     const page = await browser.newPage()
     await page.goto(`http://127.0.0.1:${port}/`)

@@ -6,14 +6,14 @@
  * engine) cold (grammar compiled on first use) and warm.
  * Run: npx tsx bench/project.bench.ts  → bench/results/project.{json,md}
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { cpus, loadavg } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
 import { parseChecklist } from '../src/core/project/checklist'
 import { ProjectService } from '../src/host/project/project-service'
 import { createTokenizer } from '../src/renderer/src/features/deck/code/shiki-bundle'
+import { machine, writeResults } from './lib/results'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '..')
@@ -55,18 +55,7 @@ const results = [
   { name: '::code read + cut 300 lines of Python', ...timeIt(50, () => service.code('training/train_tweets.py', '1-300')) },
   { name: 'highlight 300 lines of Python, warm', ...timeIt(20, () => tokenizer.tokenize(python, 'python')) }
 ]
-const env = {
-  node: process.version,
-  cpu: cpus()[0]?.model ?? 'unknown',
-  cores: cpus().length,
-  loadAvg1m: round(loadavg()[0] ?? 0),
-  date: new Date().toISOString()
-}
-mkdirSync(join(here, 'results'), { recursive: true })
-writeFileSync(
-  join(here, 'results', 'project.json'),
-  JSON.stringify({ env, createHighlighterMs: round(createMs), firstPythonMs: round(coldMs), results }, null, 2) + '\n'
-)
+const env = machine()
 const md = [
   '# Project directives',
   '',
@@ -77,6 +66,6 @@ const md = [
   ...results.map((r) => `| ${r.name} | ${r.p50} | ${r.best} |`),
   ''
 ].join('\n')
-writeFileSync(join(here, 'results', 'project.md'), md)
+writeResults('project', { env, createHighlighterMs: round(createMs), firstPythonMs: round(coldMs), results }, md)
 console.log(md)
 service.dispose()

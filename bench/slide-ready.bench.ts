@@ -17,36 +17,21 @@
  * Builds into out-bench/ first. Writes bench/results/slide-ready.json and .md.
  * Run: npx tsx bench/slide-ready.bench.ts   Env: SLIDE_READY_RUNS (default 7), SLIDE_READY_STEPS (default 100000).
  */
-import { spawn, spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Page } from 'playwright-core'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { buildApp, root, startServer } from './lib/app'
+import { launchChromium } from './lib/chromium'
+import { writeResults } from './lib/results'
+import { median, range } from './lib/stats'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const OUT = 'out-bench'
 const RUNS = Number(process.env['SLIDE_READY_RUNS'] ?? 7)
 const STEPS = Number(process.env['SLIDE_READY_STEPS'] ?? 100_000)
 const METRICS = ['train/loss', 'val/loss', 'train/acc', 'val/acc']
 const CHART_SLIDE = 2
 const DEMO_SLIDE = 4
 const LINES = '.dd-chart path.recharts-line-curve'
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]!
-}
-const range = (values: number[]): string => `${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))}`
-
-function build(): void {
-  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-    cwd: root,
-    env: { ...process.env, DEMODECK_OUT: OUT },
-    stdio: 'ignore'
-  })
-  if (result.status !== 0) throw new Error('electron-vite build failed; run it by hand to see why')
-}
 
 /** A temp deck: the example's models and the big run as a CSV. */
 function makeDeck(): string {
@@ -67,26 +52,6 @@ function makeDeck(): string {
       `# Demo\n\n::demo{model="disaster-tweets" example="0"}\n`
   )
   return dir
-}
-
-async function startServer(deck: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [join(root, OUT, 'main', 'server.js'), '--deck', deck, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000)
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString()
-      const match = /demodeck ready at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
-      if (match) {
-        clearTimeout(timer)
-        resolve(match[1]!)
-      }
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)))
-  })
-  return { url, stop: () => void child.kill('SIGTERM') }
 }
 
 async function setSlide(url: string, slide: number): Promise<void> {
@@ -188,13 +153,10 @@ async function once(page: Page, url: string): Promise<Run> {
 }
 
 async function main(): Promise<void> {
-  build()
+  buildApp()
   const deck = makeDeck()
   const server = await startServer(deck)
-  const browser = await chromium.launch({
-    executablePath: process.env['DEMODECK_CHROMIUM'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
-  })
+  const browser = await launchChromium()
   const runs: Run[] = []
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
@@ -247,9 +209,7 @@ A chart of ${STEPS.toLocaleString('en')} steps × ${METRICS.length} metrics (smo
 
 Goal: complete ≤ 1 frame after the slide appears — ${met ? 'met' : 'not met'} in every run. Machine: ${result.machine}.
 `
-  mkdirSync(join(root, 'bench', 'results'), { recursive: true })
-  writeFileSync(join(root, 'bench', 'results', 'slide-ready.json'), JSON.stringify(result, null, 2) + '\n')
-  writeFileSync(join(root, 'bench', 'results', 'slide-ready.md'), md)
+  writeResults('slide-ready', result, md)
   console.log(md)
 }
 

@@ -14,15 +14,13 @@
  * start. Builds into out-bench/ first. Writes bench/results/startup.json and .md.
  * Run: npx tsx bench/startup.bench.ts   (STARTUP_RUNS=n, default 7)
  */
-import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Page } from 'playwright-core'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { buildApp, root, startServer } from './lib/app'
+import { launchChromium } from './lib/chromium'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const OUT = 'out-bench'
 const RUNS = Number(process.env.STARTUP_RUNS ?? 7)
 const GOAL_SLIDE1_MS = 1000
 const TITLE = '.reveal .slides > section.present h1'
@@ -37,39 +35,6 @@ const load = (): string =>
   loadavg()
     .map((n) => n.toFixed(1))
     .join(' / ')
-
-function build(): void {
-  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-    cwd: root,
-    env: { ...process.env, DEMODECK_OUT: OUT },
-    stdio: 'ignore'
-  })
-  if (result.status !== 0) throw new Error('electron-vite build failed; run it by hand to see why')
-}
-
-/** Starts the server and resolves when it prints its URL, with the time that took. */
-async function startServer(): Promise<{ url: string; readyMs: number; stop: () => void }> {
-  const t0 = performance.now()
-  const child = spawn(process.execPath, [join(root, OUT, 'main', 'server.js'), '--deck', root, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  let output = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000)
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString()
-      const match = /demodeck ready at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
-      if (match) {
-        clearTimeout(timer)
-        resolve(match[1]!)
-      }
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)))
-  })
-  return { url, readyMs: performance.now() - t0, stop: () => void child.kill('SIGTERM') }
-}
 
 /**
  * Runs in the page before its own scripts: marks slide 1's titles for Element Timing (the paint of
@@ -145,11 +110,8 @@ async function demoSlide(url: string): Promise<number> {
 }
 
 async function once(rush: boolean): Promise<Omit<Run, 'rushPredictionMs' | 'talkPredictionMs'> & { predictionMs: number }> {
-  const server = await startServer()
-  const browser = await chromium.launch({
-    executablePath: process.env.DEMODECK_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
-  })
+  const server = await startServer(root)
+  const browser = await launchChromium()
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
     const bare = await context.newPage()
@@ -203,7 +165,7 @@ async function once(rush: boolean): Promise<Omit<Run, 'rushPredictionMs' | 'talk
 }
 
 async function main(): Promise<void> {
-  build()
+  buildApp()
   const loadBefore = load()
   const runs: Run[] = []
   for (let i = 0; i < RUNS; i++) {

@@ -17,6 +17,7 @@ import { watchDeck, type DeckArea } from './deck/watch-deck'
 import { createServices } from './service-factory'
 import { checkDeck } from './preflight/deck-check'
 import { directiveProblems } from '../core/preflight/directives'
+import { deckEndpoints, deckModelIds, deckNeeds } from '../core/deck/deck-models'
 import type { ModelServiceApi, RunsServiceApi, SecretStore, WorkerSpawner } from './services'
 import { EndpointService } from './endpoint/endpoint-service'
 import type { TokenStore } from './endpoint/auth'
@@ -109,39 +110,27 @@ export function createHost(options: HostOptions): Host {
     origin: 'host'
   }
 
-  const demoModels = (): string[] => [
-    ...new Set(
-      deck.slides.flatMap((slide) => slide.directives.filter((d) => d.name === 'demo' && d.attributes['model']).map((d) => d.attributes['model']!))
-    )
-  ]
-
   // [Note: directive problems in the deck's problems]
   // An unknown model id, or a chart whose runs or metrics match nothing, is only known once the models and
   // runs are listed (after the slides parsed): then it joins the deck's warnings and the deck is pushed again.
   async function addDirectiveProblems(): Promise<void> {
-    const used = new Set(deck.slides.flatMap((s) => s.directives.map((d) => d.name)))
-    if (!used.has('chart') && !used.has('demo') && !used.has('model-card')) return
+    const needs = deckNeeds(deck)
+    if (!needs.models && !needs.runs) return
     const base = deck
     const [m, r] = await Promise.all([
-      used.has('demo') || used.has('model-card') ? models.list().catch(() => null) : Promise.resolve(null),
-      used.has('chart') ? runs.list().catch(() => null) : Promise.resolve(null)
+      needs.models ? models.list().catch(() => null) : Promise.resolve(null),
+      needs.runs ? runs.list().catch(() => null) : Promise.resolve(null)
     ])
     const warnings = [...parsedWarnings, ...directiveProblems(base, m, r)]
     if (deck !== base || JSON.stringify(warnings) === JSON.stringify(base.warnings)) return
     deck = { ...base, warnings }
     options.emit('deck:changed', deck)
   }
-  const demoEndpoints = (): Array<{ model: string; url: string }> =>
-    deck.slides.flatMap((slide) =>
-      slide.directives
-        .filter((d) => d.name === 'demo' && d.attributes['model'] && d.attributes['endpoint'])
-        .map((d) => ({ model: d.attributes['model']!, url: d.attributes['endpoint']! }))
-    )
   const endpoints = new EndpointService({
     deckRoot,
     models,
     ...(options.endpointTokens ? { tokens: options.endpointTokens } : {}),
-    directiveEndpoints: demoEndpoints,
+    directiveEndpoints: () => deckEndpoints(deck),
     onChange: (health) => options.emit('endpoint:changed', health),
     log
   })
@@ -154,7 +143,7 @@ export function createHost(options: HostOptions): Host {
         .refresh()
         .then(() => (options.wakeEndpoints === false ? undefined : endpoints.wake()))
         .catch((error: unknown) => log(`endpoint warm-up failed: ${String(error)}`))
-      models.warm(demoModels())
+      models.warm(deckModelIds(deck))
       void addDirectiveProblems()
     },
     { whenShown: options.backgroundWhenShown === true, ...(options.shownFallbackMs !== undefined ? { fallbackMs: options.shownFallbackMs } : {}) }
@@ -265,7 +254,7 @@ export function createHost(options: HostOptions): Host {
           sync = { ...sync, slide, version: sync.version + 1, origin: 'host' }
           options.emit('sync:changed', sync)
         }
-        models.warm(demoModels())
+        models.warm(deckModelIds(deck))
         void endpoints
           .refresh()
           .then(async () => {

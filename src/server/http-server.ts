@@ -17,6 +17,7 @@ import { buildRequest, matchRoute } from './http-api'
 import { allowedOrigins, bodyRefusal, callerRefusal, hostAllowed } from './request-guard'
 import { sendStatic } from './static-files'
 import { createSocketEndpoint } from './websocket'
+import { createEventStream } from './event-stream'
 
 /** Largest JSON body (a phone photo as base64 fits). */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024
@@ -105,11 +106,8 @@ export function startBrowserServer(
   options: Omit<ServerOptions, 'host'> & { createHost: (emit: BrowserServer['emit']) => Host }
 ): Promise<BrowserServer> {
   const rendererDir = resolve(options.rendererDir)
-  const clients = new Set<ServerResponse>()
-  const emit = <E extends EventName>(event: E, payload: Events[E]): void => {
-    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
-    for (const client of clients) client.write(frame)
-  }
+  const events = createEventStream()
+  const emit = <E extends EventName>(event: E, payload: Events[E]): void => events.emit(event, payload)
   const host = options.createHost(emit)
   let port = options.port
   const sockets = createSocketEndpoint((channel, payload) => host.dispatch(channel, payload))
@@ -135,7 +133,7 @@ export function startBrowserServer(
         sendJson(res, 403, { error: { code: 'unauthorized', message: refusal } })
         return
       }
-      if (url.pathname === '/api/events' && !changesState) return openEventStream(req, res)
+      if (url.pathname === '/api/events' && !changesState) return events.open(req, res)
       const match = matchRoute(method, url.pathname)
       if (match === 'method-mismatch') throw new ApiError('bad_request', `${method} is not allowed on ${url.pathname}.`)
       if (!match) throw new ApiError('not_found', `No API route ${method} ${url.pathname}. See GET /api/deck, /api/models, /api/runs.`)
@@ -194,17 +192,6 @@ export function startBrowserServer(
     await serveStatic(req, res, rendererDir, 'index.html', { 'content-security-policy': CONTENT_SECURITY_POLICY, 'cache-control': 'no-cache' })
   }
 
-  function openEventStream(req: IncomingMessage, res: ServerResponse): void {
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
-    res.write(': demodeck events\n\n')
-    clients.add(res)
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000)
-    req.on('close', () => {
-      clearInterval(heartbeat)
-      clients.delete(res)
-    })
-  }
-
   const upgrading = new Set<Duplex>()
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     upgrading.add(socket)
@@ -233,7 +220,7 @@ export function startBrowserServer(
         emit,
         close: () =>
           new Promise<void>((done) => {
-            for (const client of clients) client.end()
+            events.close()
             sockets.close()
             for (const socket of upgrading) socket.destroy()
             host.dispose()

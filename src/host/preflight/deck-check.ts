@@ -11,7 +11,7 @@ import type { LayoutMeasurement, PreflightReport } from '../../shared/preflight'
 import type { SourceFile } from '../../core/deck/parse-deck'
 import type { ModelTrial, PreflightFacts } from '../../core/preflight/facts'
 import { runPreflight } from '../../core/preflight/checks'
-import { directiveModels } from '../../core/preflight/directives'
+import { deckModelIds } from '../../core/deck/deck-models'
 import { decodeText, listSlideFiles, MAX_SLIDE_FILE_BYTES } from '../deck/load-deck'
 import type { ModelServiceApi, RunsServiceApi } from '../services'
 
@@ -114,11 +114,6 @@ export async function tryModels(models: ModelServiceApi, ids: string[], list: Mo
   return trials
 }
 
-/** Model ids the slides run (`::demo` and its A/B pair, `::model-card`, `::drift`), in slide order. */
-export function modelsOnSlides(deck: Deck): string[] {
-  return [...new Set(deck.slides.flatMap((s) => s.directives.flatMap((d) => directiveModels(d).map((m) => m.id))))]
-}
-
 /** Gathers the facts and runs the preflight. Never throws: a failing service becomes an error in the report. */
 export async function checkDeck(input: DeckCheckInput): Promise<PreflightReport> {
   let models: ModelInfo[] | null = null
@@ -147,6 +142,6 @@ export async function checkDeck(input: DeckCheckInput): Promise<PreflightReport>
   } catch (error) {
     facts.runsError = message(error)
   }
-  if (models) facts.trials = await tryModels(input.models, modelsOnSlides(input.deck), models)
+  if (models) facts.trials = await tryModels(input.models, deckModelIds(input.deck), models)
   return runPreflight(facts)
 }

@@ -1,6 +1,7 @@
 /**
  * Health of the deck's deployed endpoints, kept current from `endpoint:changed`
- * pushes (the host sends one after every call and ping).
+ * pushes (the host sends one after every call and ping; browser mode replays the
+ * latest to a page whose event stream connects after it).
  */
 import { useEffect, useState } from 'react'
 import type { EndpointHealth } from '../../../../shared/types'
@@ -11,10 +12,16 @@ export function useEndpointHealth(): EndpointHealth[] {
   const [health, setHealth] = useState<EndpointHealth[]>([])
   useEffect(() => {
     let live = true
-    const off = api.on('endpoint:changed', (list) => setHealth(list))
+    // A push is never older than this answer (see [Note: a page that connects late still gets the current
+    // state] in src/server/event-stream.ts): once one has come, the answer may only be stale.
+    let pushed = false
+    const off = api.on('endpoint:changed', (list) => {
+      pushed = true
+      setHealth(list)
+    })
     api['endpoint:status']({}).then(
       (list) => {
-        if (live) setHealth(list)
+        if (live && !pushed) setHealth(list)
       },
       () => undefined
     )

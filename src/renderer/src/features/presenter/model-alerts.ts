@@ -3,6 +3,7 @@
  * pure, so it is tested without a window.
  */
 import type { Deck, ModelInfo } from '../../../../shared/types'
+import { directiveModels } from '../../../../core/preflight/directives'
 
 /** One line of the list. */
 export interface ModelAlert {
@@ -12,13 +13,13 @@ export interface ModelAlert {
   message: string
 }
 
-/** The alerts of the models named by `model="…"` on the deck's slides, in slide order. */
+/** The alerts of the models named by `model="…"` (and a demo's A/B pair, `compare="…"`) on the deck's slides, in slide order. */
 export function modelAlerts(deck: Pick<Deck, 'slides'>, models: ModelInfo[]): ModelAlert[] {
   const out: ModelAlert[] = []
   const seen = new Set<string>()
   for (const slide of deck.slides) {
-    for (const use of slide.directives) {
-      const id = use.attributes['model']
+    const ids = slide.directives.flatMap((use) => [use.attributes['model'], ...directiveModels(use).map((m) => m.id)])
+    for (const id of ids) {
       if (!id || seen.has(id)) continue
       seen.add(id)
       const model = models.find((m) => m.id === id)

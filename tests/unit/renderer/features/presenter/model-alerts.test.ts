@@ -31,6 +31,11 @@ describe('modelAlerts', () => {
       { model: 'broken', slide: 4, severity: 'error', message: 'model.onnx is missing' }
     ])
   })
+  it("lists the problems of a demo's A/B pair (compare=…) too", () => {
+    const ab = { index: 0, directives: [{ name: 'demo', attributes: { model: 'fine', compare: 'broken' } }] } as unknown as Deck['slides'][number]
+    const models = [model('fine', {}), model('broken', { errors: [{ code: 'onnx', message: 'model.onnx is not ONNX' }] as ModelInfo['errors'] })]
+    expect(modelAlerts({ slides: [ab] }, models)).toEqual([{ model: 'broken', slide: 0, severity: 'error', message: 'model.onnx is not ONNX' }])
+  })
   it('is empty when every model on the slides is fine or unknown', () => {
     expect(modelAlerts({ slides: [slide(0, 'fine'), slide(1, 'nope')] }, [model('fine', {})])).toEqual([])
   })
