@@ -79,6 +79,12 @@ function isChannel(channel: string): channel is Channel {
 /** Creates the host for a deck folder. */
 export function createHost(options: HostOptions): Host {
   const deckRoot = resolve(options.deckRoot)
+  // [Note: a disposed host is silent] Work started before dispose() (a problems check, a reload, a parity
+  // result) may finish after it; in Electron its events would reach windows that now show another deck.
+  let disposed = false
+  const emit: HostOptions['emit'] = (event, payload) => {
+    if (!disposed) options.emit(event, payload)
+  }
   const log = options.log ?? (() => undefined)
   let revision = 1
   const assetBase = options.assetBase ?? '/deck-files/'
@@ -92,13 +98,13 @@ export function createHost(options: HostOptions): Host {
     onModelsChanged: () => {
       void models
         .list()
-        .then((list) => options.emit('models:changed', list))
+        .then((list) => emit('models:changed', list))
         .catch(() => undefined)
     }
   })
   const project = new ProjectService(deckRoot, {
     watch: options.watch !== false,
-    onChange: (files) => options.emit('project:changed', { files })
+    onChange: (files) => emit('project:changed', { files })
   })
   let sync: SyncState = {
     slide: 0,
@@ -124,14 +130,14 @@ export function createHost(options: HostOptions): Host {
     const warnings = [...parsedWarnings, ...directiveProblems(base, m, r)]
     if (deck !== base || JSON.stringify(warnings) === JSON.stringify(base.warnings)) return
     deck = { ...base, warnings }
-    options.emit('deck:changed', deck)
+    emit('deck:changed', deck)
   }
   const endpoints = new EndpointService({
     deckRoot,
     models,
     ...(options.endpointTokens ? { tokens: options.endpointTokens } : {}),
     directiveEndpoints: () => deckEndpoints(deck),
-    onChange: (health) => options.emit('endpoint:changed', health),
+    onChange: (health) => emit('endpoint:changed', health),
     log
   })
   // What a fresh deck starts in the background: now, or once a window has painted it (listing the models parses
@@ -150,8 +156,8 @@ export function createHost(options: HostOptions): Host {
   )
 
   const compare = new CompareService(deckRoot, models)
-  const probe = probeHandlers(models, options.emit)
-  const mirror = new MirrorRelay(options.emit)
+  const probe = probeHandlers(models, emit)
+  const mirror = new MirrorRelay(emit)
 
   const handlers: Handlers = {
     'deck:get': async () => deck,
@@ -166,7 +172,7 @@ export function createHost(options: HostOptions): Host {
       if (patch.link !== undefined) next.link = patch.link
       if (patch.rehearsal !== undefined) next.rehearsal = patch.rehearsal
       sync = next
-      options.emit('sync:changed', sync)
+      emit('sync:changed', sync)
       return sync
     },
     'models:list': () => models.list(),
@@ -178,7 +184,7 @@ export function createHost(options: HostOptions): Host {
     'wandb:status': () => runs.status(),
     'wandb:sync': async ({ path, full }) => {
       const run = await runs.sync(path, full)
-      options.emit('runs:changed', await runs.list())
+      emit('runs:changed', await runs.list())
       void addDirectiveProblems()
       return run
     },
@@ -249,28 +255,28 @@ export function createHost(options: HostOptions): Host {
         deck = load()
         parsedWarnings = deck.warnings
         const slide = followSlide(previous.slides, sync.slide, deck.slides)
-        options.emit('deck:changed', deck)
+        emit('deck:changed', deck)
         if (slide !== sync.slide && deck.slides.length > 0) {
           sync = { ...sync, slide, version: sync.version + 1, origin: 'host' }
-          options.emit('sync:changed', sync)
+          emit('sync:changed', sync)
         }
         models.warm(deckModelIds(deck))
         void endpoints
           .refresh()
           .then(async () => {
-            options.emit('endpoint:changed', await endpoints.status())
+            emit('endpoint:changed', await endpoints.status())
             if (options.wakeEndpoints !== false) await endpoints.wakeUnchecked()
           })
           .catch((error: unknown) => log(`endpoint refresh failed: ${String(error)}`))
       } else if (area === 'models') {
         await models.reload()
-        options.emit('models:changed', await models.list())
+        emit('models:changed', await models.list())
         await endpoints.refresh()
-        options.emit('endpoint:changed', await endpoints.status())
+        emit('endpoint:changed', await endpoints.status())
         if (options.wakeEndpoints !== false) void endpoints.wakeUnchecked()
       } else {
         await runs.reload()
-        options.emit('runs:changed', await runs.list())
+        emit('runs:changed', await runs.list())
       }
       await addDirectiveProblems()
     } catch (error) {
@@ -285,10 +291,12 @@ export function createHost(options: HostOptions): Host {
     deck: () => deck,
     watching: watcher?.ready ?? Promise.resolve(),
     dispose() {
+      disposed = true
       void watcher?.close()
       background.dispose()
       for (const timer of timers.values()) clearTimeout(timer)
       models.dispose()
+      runs.dispose()
       void endpoints.dispose()
       project.dispose()
     }

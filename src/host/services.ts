@@ -37,6 +37,8 @@ export interface ModelServiceApi {
   card(id: string): Promise<ModelCard>
   predict(id: string, input: PredictInput): Promise<Prediction>
   parity(id: string): Promise<ParityReport>
+  /** The size of the model's ONNX file in bytes (null when it has none), without a parity check. */
+  fileSize(id: string): Promise<number | null>
   /** Node-classification models: the graph to draw. */
   graph(id: string): Promise<GraphData>
   /** Node-classification models: every node's prediction after optional what-if edits. */
@@ -66,4 +68,6 @@ export interface RunsServiceApi {
   reload(): Promise<void>
   /** Cancels the W&B syncs in flight. */
   cancelSync(): Promise<{ cancelled: number }>
+  /** Stops the run index and cancels the syncs in flight; later calls fail. */
+  dispose(): void
 }

@@ -38,6 +38,8 @@ function startDeck(): string {
 }
 
 let host: Host | null = null
+/** The deck of the host closed with the last window (macOS keeps the app running), reopened on `activate`. */
+let closedDeck: string | null = null
 const windows = new Set<BrowserWindow>()
 
 function emit<E extends EventName>(event: E, payload: Events[E]): void {
@@ -136,11 +138,16 @@ if (!app.requestSingleInstanceLock()) {
     )
     openPresentation()
     app.on('activate', () => {
-      if (windows.size === 0) openPresentation()
+      if (windows.size > 0) return
+      // macOS keeps the app running with no window; the host closed with the last one: reopen its deck.
+      if (!host) openHost(closedDeck ?? startDeck())
+      openPresentation()
     })
   })
   app.on('window-all-closed', () => {
+    closedDeck = host?.deckRoot ?? closedDeck
     host?.dispose()
+    host = null
     if (process.platform !== 'darwin') app.quit()
   })
 }

@@ -18,13 +18,3 @@ export function namedDeck(
   const fromEnv = env['DEMODECK_DECK']
   return fromEnv ? { path: resolve(cwd, fromEnv), source: 'environment' } : undefined
 }
-
-/** The deck folder from argv or the environment, else `fallback`. */
-export function deckFolder(
-  argv: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
-  fallback: string,
-  cwd = process.cwd()
-): string {
-  return namedDeck(argv, env, cwd)?.path ?? resolve(fallback)
-}

@@ -61,6 +61,8 @@ export interface SampleMeasure {
   scoreDiff: number | null
   /** Top label: ours, the framework's. */
   top?: { ours: string; theirs: string }
+  /** Why the sample could not be run at all (the demo refuses its input and it has no feeds). */
+  skipped?: string
 }
 
 /** Inputs of the verdict. */
@@ -101,7 +103,9 @@ export function judgeParity(args: ParityInputs): ParityReport {
   const maxFeedDiff = compared.reduce((m, s) => Math.max(m, s.feedDiff ?? 0), 0)
   const maxScoreDiff = compared.reduce((m, s) => Math.max(m, s.scoreDiff ?? 0), 0)
   const sameTop = compared.every((s) => !s.top || s.top.ours === s.top.theirs)
-  const scoresAgree = sameTop && maxScoreDiff <= scoreTolerance
+  // A differing sample whose scores could not be compared proves nothing either way.
+  const unmeasured = differing.filter((s) => s.scoreDiff === null)
+  const scoresAgree = sameTop && maxScoreDiff <= scoreTolerance && unmeasured.length === 0
   const preprocessingOk = differing.length === 0
   const findings = differing.map((s) => finding(s, scoreTolerance))
 
@@ -112,7 +116,15 @@ export function judgeParity(args: ParityInputs): ParityReport {
     own === exported.length && own > 0
       ? `ONNX Runtime, fed demodeck's own preprocessing of ${plural(own, 'sample')}, matches ${source} (max abs diff ${versus(exportMax, tolerance)})`
       : `ONNX Runtime matches ${source} on ${plural(exported.length, 'sample')} (max abs diff ${versus(exportMax, tolerance)})`
-  if (!exportOk) {
+  if (exported.length === 0) {
+    // [Note: no evidence is not OK] Every sample was refused (e.g. an empty text): nothing vouches for the export.
+    status = 'failed'
+    const first = samples.find((s) => s.skipped)
+    message =
+      `Parity not checked: none of the ${plural(samples.length, 'sample')} of reference.json could be run` +
+      (first ? ` (sample ${first.index}, ${first.name}: ${first.skipped})` : '') +
+      '. Give the samples inputs the demo accepts, or their model feeds ("feeds"), and check again.'
+  } else if (!exportOk) {
     status = 'failed'
     message =
       `Export parity FAILED: on sample ${exportWorst!.index} (${exportWorst!.name}) ONNX Runtime's outputs differ from ${source}: max abs diff ${versus(exportMax, tolerance)} (the tolerance). ` +
@@ -123,6 +135,11 @@ export function judgeParity(args: ParityInputs): ParityReport {
     status = 'ok'
     const pre = compared.length ? `; demodeck's preprocessing reproduces the reference inputs (max ${sci(maxFeedDiff)})` : ''
     message = `Parity OK: ${exportLine}${pre}.`
+  } else if (sameTop && maxScoreDiff <= scoreTolerance && unmeasured.length > 0) {
+    status = 'warning'
+    message =
+      `Parity OK with a warning: ${exportLine}, but demodeck's preprocessing differs on ${plural(differing.length, 'sample')} — ${findings.join('; ')}. ` +
+      `Whether the predictions still agree could not be measured on ${unmeasured.map((s) => `sample ${s.index}`).join(', ')} (no scores to compare).`
   } else if (scoresAgree) {
     status = 'warning'
     message =
@@ -130,7 +147,9 @@ export function judgeParity(args: ParityInputs): ParityReport {
       `The predictions still agree (same top label, scores within ${points(maxScoreDiff)}).`
   } else {
     status = 'failed'
-    const worst = differing.find((s) => s.top && s.top.ours !== s.top.theirs) ?? differing.reduce((w, s) => ((w.scoreDiff ?? 0) >= (s.scoreDiff ?? 0) ? w : s))
+    // The sample that breaks agreement, whether or not its own inputs differ (the headline must not contradict itself).
+    const worst =
+      compared.find((s) => s.top && s.top.ours !== s.top.theirs) ?? compared.reduce((w, s) => ((w.scoreDiff ?? 0) >= (s.scoreDiff ?? 0) ? w : s))
     const why = worst.top && worst.top.ours !== worst.top.theirs ? `the top label is "${worst.top.ours}" instead of "${worst.top.theirs}"` : `scores differ by ${points(worst.scoreDiff ?? Infinity)} (over ${points(scoreTolerance)})`
     message =
       `Preprocessing parity FAILED on sample ${worst.index} (${worst.name}): ${why}; ${finding(worst, scoreTolerance)}. ` +

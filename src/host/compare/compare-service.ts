@@ -112,23 +112,31 @@ export class CompareService {
 
   private async fileSize(id: string): Promise<number | null> {
     try {
-      return (await this.models.card(id)).fileSizeBytes
+      return await this.models.fileSize(id)
     } catch {
       return null
     }
   }
 
-  /** Runs every item through one model, a few in flight; fails naming the first item that failed. */
-  private async runSet(model: ModelInfo, items: SetItem[], setName: string, tally = new FitTally()): Promise<Prediction[]> {
+  /**
+   * Runs every item through one model, a few in flight; fails naming the first item that failed.
+   * [Note: a failed set stops]
+   * After the first failure no lane takes another item (nor do the lanes of a
+   * `run` shared with the other model of an A/B): the answer is already an
+   * error, and a thousand more predictions would only keep the model's worker
+   * busy while the live demo waits behind them.
+   */
+  private async runSet(model: ModelInfo, items: SetItem[], setName: string, tally = new FitTally(), run = { failed: false }): Promise<Prediction[]> {
     const id = model.id
     const out = new Array<Prediction>(items.length)
     let next = 0
     const lane = async (): Promise<void> => {
-      while (next < items.length) {
+      while (next < items.length && !run.failed) {
         const k = next++
         try {
           out[k] = await this.models.predict(id, tally.input(items[k]!, model.features))
         } catch (error) {
+          run.failed = true
           const code = error instanceof ApiError ? error.code : 'runtime'
           throw new ApiError(code, `item ${k + 1} of the ${setName} set failed on "${id}": ${(error as Error).message}`)
         }
@@ -198,9 +206,10 @@ export class CompareService {
     const [a, b] = await this.pair(id, other)
     const set = await loadSet(this.deckRoot, a, source, 'A/B')
     const tally = new FitTally()
+    const run = { failed: false }
     const [predA, predB, sizeA, sizeB] = await Promise.all([
-      this.runSet(a, set.items, 'A/B', tally),
-      this.runSet(b, set.items, 'A/B', new FitTally()),
+      this.runSet(a, set.items, 'A/B', tally, run),
+      this.runSet(b, set.items, 'A/B', new FitTally(), run),
       this.fileSize(a.id),
       this.fileSize(b.id)
     ])

@@ -48,6 +48,8 @@ export class ModelService implements ModelServiceApi {
   /** Parity results by "<id>@<revision>", and in-flight checks. */
   private readonly parityCache = new Map<string, ParityReport>()
   private readonly parityRuns = new Map<string, Promise<ParityReport>>()
+  /** Why the parity check of "<id>@<revision>" could not run, until it runs (see [Note: parity that could not run]). */
+  private readonly parityErrors = new Map<string, string>()
   private disposed = false
   private readonly onChange: () => void
   private readonly maxGraphBytes: number | undefined
@@ -91,11 +93,23 @@ export class ModelService implements ModelServiceApi {
     return `${model.info.id}@${model.spec?.revision ?? model.onnx?.revision ?? ''}`
   }
 
+  /**
+   * [Note: parity that could not run]
+   * A parity check that could not run (a worker that timed out while the
+   * machine was busy) is a warning of this revision only while it stays so:
+   * the next successful check takes it back. It is kept beside the model's
+   * folder warnings, never written into them, so `list()` and the deck's
+   * problems drop it as soon as the check passes.
+   */
   private withParity(model: ResolvedModel): ModelInfo {
-    const parity = this.parityCache.get(this.key(model))
-    if (!parity) return model.info
-    const warnings = parity.ok ? model.info.warnings : [...model.info.warnings, { code: 'model/parity', message: parity.message }]
-    return { ...model.info, parity, warnings }
+    const key = this.key(model)
+    const parity = this.parityCache.get(key)
+    const failed = this.parityErrors.get(key)
+    if (!parity && failed === undefined) return model.info
+    const warnings = [...model.info.warnings]
+    if (parity && !parity.ok) warnings.push({ code: 'model/parity', message: parity.message })
+    if (!parity && failed !== undefined) warnings.push({ code: 'model/parity-failed', message: `the parity check could not run: ${failed}` })
+    return { ...model.info, ...(parity ? { parity } : {}), warnings }
   }
 
   /** Every model folder, broken ones included (with `errors`). */
@@ -110,6 +124,7 @@ export class ModelService implements ModelServiceApi {
     this.loadingModels = null
     // reference.json may have changed without the ONNX file: check again what was checked before.
     this.parityCache.clear()
+    this.parityErrors.clear()
     const models = await this.resolved()
     // A removed model folder frees its worker.
     for (const [id, slot] of this.slots) {
@@ -131,9 +146,8 @@ export class ModelService implements ModelServiceApi {
     if (model.spec?.referenceFile) {
       try {
         parity = await this.parity(id)
-      } catch (error) {
-        parity = undefined
-        model.info.warnings = [...model.info.warnings.filter((w) => w.code !== 'model/parity-failed'), { code: 'model/parity-failed', message: `the parity check could not run: ${(error as Error).message}` }]
+      } catch {
+        parity = undefined // parity() kept the reason for withParity()
       }
     }
     const info = this.withParity(model)
@@ -193,6 +207,11 @@ export class ModelService implements ModelServiceApi {
     return (await slot.request({ type: 'predict', spec, input })) as Prediction
   }
 
+  /** The size of the model's ONNX file in bytes, or null when it has none. */
+  async fileSize(id: string): Promise<number | null> {
+    return (await this.get(id)).onnx?.sizeBytes ?? null
+  }
+
   /** Sweeps one input over perturbation strengths in the model's worker (see host/probe/probe-runner.ts). */
   async probe(id: string, job: ProbeJob): Promise<ProbeWorkerResult> {
     const model = await this.get(id)
@@ -215,10 +234,17 @@ export class ModelService implements ModelServiceApi {
       run = (async () => {
         const slot = this.slot(model)
         await slot.ensureLoaded(spec)
-        const report = (await slot.request({ type: 'parity', spec })) as ParityReport
-        this.parityCache.set(key, report)
-        this.onChange()
-        return report
+        try {
+          const report = (await slot.request({ type: 'parity', spec })) as ParityReport
+          this.parityCache.set(key, report)
+          this.parityErrors.delete(key)
+          return report
+        } catch (error) {
+          this.parityErrors.set(key, (error as Error).message)
+          throw error
+        } finally {
+          this.onChange()
+        }
       })().finally(() => this.parityRuns.delete(key))
       this.parityRuns.set(key, run)
     }

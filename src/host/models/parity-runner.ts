@@ -229,7 +229,10 @@ export async function runParity(spec: ModelSpec, session: ort.InferenceSession, 
     let ours: Feeds | null = null
     if (sample.input && Object.keys(sample.input).length > 0) {
       ours = await feedsFor(sample.input as PredictInput).catch((error: unknown) => {
-        if (error instanceof TextInputError || error instanceof FeatureError) return null
+        if (error instanceof TextInputError || error instanceof FeatureError) {
+          if (!refFeeds) measure.skipped = `the demo refuses its input: ${error.message}`
+          return null
+        }
         throw error
       })
     } else if (!refFeeds) {

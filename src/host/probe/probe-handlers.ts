@@ -45,20 +45,36 @@ export function probeHandlers(
     }, LOG_EVENT_MS)
     timer.unref?.()
   }
+  // [Note: the newest probe set wins] A set sweep runs up to MAX_PROBE_SET inputs one after another in the
+  // model's worker; when a newer set of the same model arrives (the settings changed), the older one stops at
+  // its next input instead of keeping the worker busy for an answer nobody waits for.
+  const sets = new Map<string, AbortController>()
   /** Passes a probe's answer on; a failure is noted for the presenter first. */
-  const noted = async <T>(id: string, perturbation: string, run: Promise<T>): Promise<T> => {
+  const noted = async <T>(id: string, perturbation: string, run: Promise<T>, quiet = (): boolean => false): Promise<T> => {
     try {
       return await run
     } catch (error) {
-      log.addProblem({ at: new Date().toISOString(), model: id, perturbation, message: error instanceof Error ? error.message : String(error) })
-      notify()
+      if (!quiet()) {
+        log.addProblem({ at: new Date().toISOString(), model: id, perturbation, message: error instanceof Error ? error.message : String(error) })
+        notify()
+      }
       throw error
     }
   }
   return {
     handlers: {
       'probe:run': ({ id, input, ...options }) => noted(id, options.perturbation, probe.run(id, input, options)),
-      'probe:set': ({ id, inputs, ...options }) => noted(id, options.perturbation, probe.set(id, inputs, options)),
+      'probe:set': async ({ id, inputs, ...options }) => {
+        sets.get(id)?.abort()
+        const controller = new AbortController()
+        sets.set(id, controller)
+        try {
+          // A set replaced by a newer one is no problem worth the presenter's attention.
+          return await noted(id, options.perturbation, probe.set(id, inputs, options, controller.signal), () => controller.signal.aborted)
+        } finally {
+          if (sets.get(id) === controller) sets.delete(id)
+        }
+      },
       'log:list': async ({ model, limit }) => log.page(model, limit),
       'log:export': async ({ format, model }) => log.export(format, model),
       'log:clear': async () => {

@@ -117,7 +117,7 @@ export class ProbeService {
     const tops: string[][] = []
     const flips: ProbeSetResult['flips'] = []
     for (let i = 0; i < items.length; i++) {
-      if (signal?.aborted) throw new ApiError('bad_request', 'the probe was cancelled')
+      if (signal?.aborted) throw new ApiError('bad_request', 'a newer probe set of this model replaced this one')
       // Each input gets its own seed, so the set is not perturbed in lockstep.
       const raw = await this.models.probe(id, {
         input: items[i]!,

@@ -54,6 +54,7 @@ export class RunIndexThread {
   private worker: Worker | null = null
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
   private nextId = 1
+  private disposed = false
   private readonly fallback: RunIndex | null
 
   /**
@@ -94,6 +95,7 @@ export class RunIndexThread {
 
   /** Stops the worker; pending calls fail. */
   dispose(): void {
+    this.disposed = true
     const worker = this.worker
     this.worker = null
     this.failAll(new ApiError('internal', 'the runs index was shut down'))
@@ -129,6 +131,8 @@ export class RunIndexThread {
   }
 
   private call(body: Body): Promise<unknown> {
+    // A disposed index stays down: a late call must not start a fresh worker nobody will stop.
+    if (this.disposed) return Promise.reject(new ApiError('internal', 'the runs index was shut down'))
     const worker = this.ensureWorker()
     const id = this.nextId++
     return new Promise((resolve, reject) => {

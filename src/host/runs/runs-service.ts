@@ -59,7 +59,6 @@ export class RunsService implements RunsServiceApi {
     return this.index.list()
   }
 
-  /** A run's rows: all, or only `keys` (+ _step/_runtime/_timestamp), evenly sampled to `samples` keeping first and last. */
   /** A run's whole history as wire columns. */
   history(id: string): Promise<HistoryColumns> {
     return this.index.history(id)
@@ -93,5 +92,11 @@ export class RunsService implements RunsServiceApi {
   /** Cancels the syncs in flight. */
   async cancelSync(): Promise<{ cancelled: number }> {
     return { cancelled: this.wandb.cancel() }
+  }
+
+  /** Stops the index's worker thread (it holds every parsed history) and cancels the syncs in flight. */
+  dispose(): void {
+    this.index.dispose()
+    this.wandb.cancel()
   }
 }

@@ -60,14 +60,19 @@ export async function exportDeck(
       result.warnings.push(...print.incomplete)
       if (targets.figures) {
         log('Exporting figures…')
-        const { figures, skipped } = await timed('figures', () => exportFigures(print.page, targets.figures!, deckTitle))
-        result.figures = figures
-        result.warnings.push(...skipped)
-        for (const f of figures) {
-          note(`${targets.figures}/${f.png}`, `figure (PNG): ${f.caption}`)
-          note(`${targets.figures}/${f.svg}`, `figure (SVG): ${f.caption}`)
+        // A backup without figures beats no backup: the PDF and the HTML are still made when this fails.
+        try {
+          const { figures, skipped } = await timed('figures', () => exportFigures(print.page, targets.figures!, deckTitle))
+          result.figures = figures
+          result.warnings.push(...skipped)
+          for (const f of figures) {
+            note(`${targets.figures}/${f.png}`, `figure (PNG): ${f.caption}`)
+            note(`${targets.figures}/${f.svg}`, `figure (SVG): ${f.caption}`)
+          }
+          note(`${targets.figures}/figures.md`, 'markdown snippet embedding the figures')
+        } catch (error) {
+          result.warnings.push(`the report figures could not be exported: ${(error as Error).message.split('\n')[0]}`)
         }
-        note(`${targets.figures}/figures.md`, 'markdown snippet embedding the figures')
       }
       if (targets.pdf) {
         log('Printing the PDF…')

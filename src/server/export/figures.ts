@@ -5,7 +5,7 @@
  * inlined), written to a folder with `figures.md`, a markdown snippet that
  * embeds them for the written report.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 
@@ -81,12 +81,13 @@ function slug(text: string): string {
 
 /** Saves what clicking one of the figure's own buttons downloads. */
 async function download(page: Page, index: number, button: string, path: string): Promise<void> {
+  const find = `Array.from(document.querySelectorAll('[data-figure="${index}"] button')).find((x) => x.textContent.trim() === ${JSON.stringify(button)})`
+  // Checked before waiting for a download, so a missing button fails at once instead of after the wait.
+  if (!(await page.evaluate(`Boolean(${find})`))) throw new Error(`it has no "${button}" button`)
   const [file] = await Promise.all([
     page.waitForEvent('download', { timeout: 30_000 }),
     // The toolbar is hidden in the print view; a DOM click still reaches React's handler.
-    page.evaluate(
-      `(() => { const b = Array.from(document.querySelectorAll('[data-figure="${index}"] button')).find((x) => x.textContent.trim() === ${JSON.stringify(button)}); if (!b) throw new Error('no ${button} button'); b.click() })()`
-    )
+    page.evaluate(`${find}.click()`)
   ])
   await file.saveAs(path)
 }
@@ -118,12 +119,21 @@ export async function exportFigures(page: Page, dir: string, deckTitle: string):
     const base = `slide${f.slide + 1}-${f.kind === 'chart' ? 'chart' : 'model-card'}${k > 1 ? `-${k}` : ''}-${slug(f.label)}`
     const png = `${base}.png`
     const svg = `${base}.svg`
-    if (f.kind === 'chart') {
-      await download(page, f.index, 'Export SVG', join(dir, svg))
-      await download(page, f.index, 'Export PNG', join(dir, png))
-    } else {
-      await page.locator(`[data-figure="${f.index}"] [data-testid="model-card"]`).screenshot({ path: join(dir, png) })
-      writeFileSync(join(dir, svg), (await page.evaluate(`${CARD_SVG}(${f.index})`)) as string)
+    // One figure that cannot be saved costs that figure, not the others nor the PDF printed after them.
+    try {
+      if (f.kind === 'chart') {
+        await download(page, f.index, 'Export SVG', join(dir, svg))
+        await download(page, f.index, 'Export PNG', join(dir, png))
+      } else {
+        await page.locator(`[data-figure="${f.index}"] [data-testid="model-card"]`).screenshot({ path: join(dir, png) })
+        writeFileSync(join(dir, svg), (await page.evaluate(`${CARD_SVG}(${f.index})`)) as string)
+      }
+    } catch (error) {
+      for (const file of [png, svg]) rmSync(join(dir, file), { force: true })
+      skipped.push(
+        `slide ${f.slide + 1}: the ${f.kind === 'chart' ? 'chart' : 'model card'} could not be exported (${(error as Error).message.split('\n')[0]})`
+      )
+      continue
     }
     const caption =
       f.kind === 'chart'

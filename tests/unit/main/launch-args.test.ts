@@ -1,19 +1,23 @@
+/** The deck named on Electron's command line or in the environment (deck-location.ts decides the rest). */
 import { describe, expect, it } from 'vitest'
 import { resolve } from 'node:path'
-import { deckFolder } from '../../../src/main/launch-args'
+import { namedDeck } from '../../../src/main/launch-args'
 
 const electron = '/opt/electron/electron'
 const cwd = '/home/ada'
 
-describe('deckFolder (Electron command line)', () => {
+describe('namedDeck (Electron command line)', () => {
   it('reads --deck DIR and --deck=DIR among Chromium switches', () => {
-    expect(deckFolder([electron, '/app', '--deck', 'exam'], {}, '/app', cwd)).toBe(resolve(cwd, 'exam'))
-    expect(deckFolder([electron, '/app', '--no-sandbox', '--deck=/decks/exam', '--enable-features=X'], {}, '/app', cwd)).toBe('/decks/exam')
+    expect(namedDeck([electron, '/app', '--deck', 'exam'], {}, cwd)).toEqual({ path: resolve(cwd, 'exam'), source: 'argument' })
+    expect(namedDeck([electron, '/app', '--no-sandbox', '--deck=/decks/exam', '--enable-features=X'], {}, cwd)).toEqual({
+      path: '/decks/exam',
+      source: 'argument'
+    })
   })
 
-  it('falls back to DEMODECK_DECK, then to the bundled deck', () => {
-    expect(deckFolder([electron, '/app'], { DEMODECK_DECK: '/decks/env' }, '/app', cwd)).toBe('/decks/env')
-    expect(deckFolder([electron, '/app', '--deck='], {}, '/app', cwd)).toBe('/app')
-    expect(deckFolder([electron, '/app'], {}, '/app', cwd)).toBe('/app')
+  it('falls back to DEMODECK_DECK, and names none when neither is given', () => {
+    expect(namedDeck([electron, '/app'], { DEMODECK_DECK: '/decks/env' }, cwd)).toEqual({ path: '/decks/env', source: 'environment' })
+    expect(namedDeck([electron, '/app', '--deck='], {}, cwd)).toBeUndefined()
+    expect(namedDeck([electron, '/app'], {}, cwd)).toBeUndefined()
   })
 })

@@ -80,6 +80,40 @@ describe('judgeParity', () => {
     expect(r.message).toContain('cannot be told apart')
   })
 
+  it('fails when no sample could be run: no evidence is not "OK"', () => {
+    const r = judgeParity({
+      samples: [sample(1, { exportDiff: null, feedDiff: null, scoreDiff: null, skipped: 'the demo refuses its input: the text is empty' })],
+      tolerance: 1e-4,
+      scoreTolerance: 0.01
+    })
+    expect(r.status).toBe('failed')
+    expect(r.ok).toBe(false)
+    expect(r.message).toBe(
+      'Parity not checked: none of the 1 sample of reference.json could be run (sample 1, `s1.png`: the demo refuses its input: the text is empty). Give the samples inputs the demo accepts, or their model feeds ("feeds"), and check again.'
+    )
+  })
+
+  it('names the sample that breaks agreement even when its own inputs match', () => {
+    const r = judgeParity({
+      samples: [
+        sample(1, { feedDiff: 0.3, scoreDiff: 0.001, difference: { stage: 'resize', detail: 'x' } }),
+        sample(2, { feedDiff: 5e-5, scoreDiff: 0.2, top: { ours: 'dog', theirs: 'cat' } })
+      ],
+      tolerance: 1e-4,
+      scoreTolerance: 0.01
+    })
+    expect(r.status).toBe('failed')
+    expect(r.message).toMatch(/^Preprocessing parity FAILED on sample 2 \(`s2.png`\): the top label is "dog" instead of "cat"/)
+    expect(r.message).not.toMatch(/scores differ by 0\.1 pt/)
+  })
+
+  it('claims no agreement it could not measure', () => {
+    const r = judgeParity({ samples: [sample(1, { feedDiff: 0.3, scoreDiff: null, top: undefined, difference: { stage: 'normalize', detail: 'x' } })], tolerance: 1e-4, scoreTolerance: 0.01 })
+    expect(r.status).toBe('warning')
+    expect(r.message).not.toContain('The predictions still agree')
+    expect(r.message).toContain('Whether the predictions still agree could not be measured on sample 1 (no scores to compare).')
+  })
+
   it('reports a shape mismatch without Infinity in JSON', () => {
     const r = judgeParity({ samples: [sample(1, { exportDiff: Infinity })], tolerance: 1e-4, scoreTolerance: 0.01 })
     expect(r.maxAbsDiff).toBe(Number.MAX_VALUE)

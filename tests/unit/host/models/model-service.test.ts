@@ -67,6 +67,44 @@ describe('ModelService', { timeout: 120_000 }, () => {
     expect(image.preprocessing.find((p) => p.step === 'Normalize')?.detail).toBe('mean [0.5], std [0.5]')
   })
 
+  it('takes back "the parity check could not run" once the check has run', async () => {
+    // The first parity request kills its worker (a crash mid-check); the slot restarts and the next check runs.
+    let crashed = false
+    const s = service(() => {
+      const worker = forkSourceWorker()
+      return {
+        ...worker,
+        postMessage: (message: unknown) => {
+          if (!crashed && (message as { type?: string }).type === 'parity') {
+            crashed = true
+            worker.kill()
+            return
+          }
+          worker.postMessage(message)
+        }
+      }
+    })
+    const first = await s.card('tabular')
+    expect(first.parity).toBeUndefined()
+    expect(first.warnings.map((w) => w.code)).toContain('model/parity-failed')
+    expect((await s.list()).find((m) => m.id === 'tabular')!.warnings.map((w) => w.code)).toContain('model/parity-failed')
+    const second = await s.card('tabular')
+    expect(second.parity?.ok).toBe(true)
+    expect(second.warnings.map((w) => w.code)).not.toContain('model/parity-failed')
+    expect((await s.list()).find((m) => m.id === 'tabular')!.warnings).toEqual([])
+  })
+
+  it('gives the ONNX file size without running the parity check', async () => {
+    const sent: string[] = []
+    const s = service(() => {
+      const worker = forkSourceWorker()
+      return { ...worker, postMessage: (message: unknown) => (sent.push(String((message as { type?: string }).type)), worker.postMessage(message)) }
+    })
+    expect(await s.fileSize('tabular')).toBe(statSync(join(deck.models, 'tabular/model.onnx')).size)
+    expect(await s.fileSize('broken-truncated')).toBeGreaterThan(0)
+    expect(sent).toEqual([])
+  })
+
   it('gives a card with warnings for a mismatched model and 422 for an unreadable one', async () => {
     const s = service()
     const card = await s.card('broken-labels')

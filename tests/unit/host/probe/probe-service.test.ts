@@ -164,6 +164,23 @@ describe('probe:set', { timeout: 120_000 }, () => {
   })
 })
 
+describe('probe:set replaced by a newer one', { timeout: 120_000 }, () => {
+  it('stops the older set of the same model at its next input; the newer one answers', async () => {
+    const digits = (await call<ModelInfo[]>('models:list', {})).find((m) => m.id === 'digits')!
+    const images = digits.examples.map((e) => ({ image: e.image! }))
+    const many = Array.from({ length: 200 }, (_, i) => images[i % images.length]!)
+    const older = failure('probe:set', { id: 'digits', perturbation: 'gaussian-noise', steps: 3, inputs: many })
+    const newer = call<ProbeSetResult>('probe:set', { id: 'digits', perturbation: 'blur', steps: 3 })
+    const stopped = await older
+    expect(stopped.code).toBe('bad_request')
+    expect(stopped.message).toBe('a newer probe set of this model replaced this one')
+    expect((await newer).items).toBe(10)
+    // Not a problem for the presenter: nothing was wrong with the model.
+    const page = await call<PredictionLogPage>('log:list', { model: 'digits' })
+    expect(JSON.stringify(page)).not.toContain('replaced this one')
+  })
+})
+
 describe('prediction log', { timeout: 120_000 }, () => {
   it('logs every prediction of the session and exports it as CSV and JSON Lines', async () => {
     await call('log:clear', {})
