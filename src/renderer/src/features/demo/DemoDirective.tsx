@@ -20,7 +20,7 @@ import { DemoDirectiveMirror } from '../mirror/DemoDirectiveMirror'
 import './demo.css'
 
 /** The live demo directive. */
-export default function DemoDirective({ attributes, active, surface, slideIndex }: DirectiveProps): React.JSX.Element {
+export default function DemoDirective({ attributes, active, near = false, surface, slideIndex }: DirectiveProps): React.JSX.Element {
   if (surface === 'presenter') {
     return (
       <DemoDirectiveMirror attributes={attributes} slideIndex={slideIndex}>
@@ -28,10 +28,15 @@ export default function DemoDirective({ attributes, active, surface, slideIndex 
       </DemoDirectiveMirror>
     )
   }
-  return <LiveDemoForId attributes={attributes} active={active} slideIndex={slideIndex} />
+  return <LiveDemoForId attributes={attributes} active={active} near={near} slideIndex={slideIndex} />
 }
 
-function LiveDemoForId({ attributes, active, slideIndex }: Pick<DirectiveProps, 'attributes' | 'active' | 'slideIndex'>): React.JSX.Element {
+function LiveDemoForId({
+  attributes,
+  active,
+  near,
+  slideIndex
+}: Pick<DirectiveProps, 'attributes' | 'active' | 'near' | 'slideIndex'>): React.JSX.Element {
   const models = useModels()
   const printing = usePrinting()
   const found = resolveModel(attributes.model, models, 'demo')
@@ -50,6 +55,7 @@ function LiveDemoForId({ attributes, active, slideIndex }: Pick<DirectiveProps, 
       key={found.model.id}
       model={found.model}
       active={active}
+      near={near ?? false}
       top={intAttribute(attributes.top, 5, 1, 100)}
       exampleIndex={example}
       size="slide"
