@@ -177,7 +177,10 @@ export function createHost(options: HostOptions): Host {
     },
     'models:list': () => models.list(),
     'models:card': ({ id }) => models.card(id),
-    'models:predict': async ({ id, input }) => probe.logLocal(id, input, await models.predict(id, input)),
+    'models:predict': async ({ id, input, log }) => {
+      const prediction = await models.predict(id, input)
+      return log === false ? prediction : probe.logLocal(id, input, prediction)
+    },
     'models:parity': ({ id }) => models.parity(id),
     'runs:list': () => runs.list(),
     'runs:history': ({ id }) => runs.history(id),
@@ -190,8 +193,10 @@ export function createHost(options: HostOptions): Host {
     },
     'wandb:set-key': ({ key }) => runs.setKey(key),
     'wandb:cancel': () => runs.cancelSync(),
-    'endpoint:predict': async ({ id, input, endpoint, timeoutMs }) =>
-      probe.logEndpoint(id, input, await endpoints.predict(id, input, endpoint, timeoutMs)),
+    'endpoint:predict': async ({ id, input, endpoint, timeoutMs, log }) => {
+      const prediction = await endpoints.predict(id, input, endpoint, timeoutMs)
+      return log === false ? prediction : probe.logEndpoint(id, input, prediction)
+    },
     'endpoint:status': () => endpoints.status(),
     'endpoint:wake': ({ id }) => endpoints.wake(id),
     'endpoint:cancel': ({ id }) => endpoints.cancel(id),

@@ -151,7 +151,14 @@ export const requestSchemas = {
     .strict(),
   'models:list': z.object({}).strict(),
   'models:card': z.object({ id: idSchema }).strict(),
-  'models:predict': z.object({ id: idSchema, input: predictInputSchema }).strict(),
+  'models:predict': z
+    .object({
+      id: idSchema,
+      input: predictInputSchema,
+      /** false: a printed copy's prediction (backups, report figures), kept out of the session's prediction log. */
+      log: z.boolean().optional()
+    })
+    .strict(),
   'models:parity': z.object({ id: idSchema }).strict(),
   'runs:list': z.object({}).strict(),
   'runs:history': z.object({ id: z.string().min(1).max(300) }).strict(),
@@ -166,7 +173,9 @@ export const requestSchemas = {
       /** A `::demo{endpoint="…"}` URL; it must appear in the deck. */
       endpoint: z.string().min(1).max(2000).optional(),
       /** Per-call timeout from the directive, ms. */
-      timeoutMs: z.number().int().min(100).max(60_000).optional()
+      timeoutMs: z.number().int().min(100).max(60_000).optional(),
+      /** false: a printed copy's prediction, kept out of the session's prediction log. */
+      log: z.boolean().optional()
     })
     .strict(),
   'endpoint:status': z.object({}).strict(),

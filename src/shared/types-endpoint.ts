@@ -58,6 +58,7 @@ export interface EndpointPrediction extends Prediction {
   labelOnly?: { label: string; reportedScore?: number }
   deployed: DeployedResult
   local: Prediction | null
+  /** Why `local` is null: the local model's error, or LOCAL_STILL_LOADING when it was still loading as the deployed answer came. */
   localError?: string
   agreement?: Agreement
 }
@@ -90,7 +91,14 @@ export interface EndpointHealth {
   coldStartMs: number | null
   timeoutMs: number
   /** The auth header and where its token comes from (never the token). */
-  auth: { header: string; env?: string; keychain?: string; present: boolean } | null
+  auth: {
+    header: string
+    env?: string
+    keychain?: string
+    present: boolean
+    /** Why the token is not sent to this URL (a slide's URL on another origin, plain http:// off this computer). */
+    withheld?: string
+  } | null
   /** How requests are sent, e.g. `POST /classify/ · multipart field "file"`. */
   plan: string | null
   /** Last deployed answers kept in the deck (opt-in `record`). */
@@ -98,3 +106,6 @@ export interface EndpointHealth {
   /** Recent failures with the full diagnosis, newest first. */
   failures: Array<{ at: string; message: string }>
 }
+
+/** `localError` of a deployed answer that did not wait for the local model's cold load. */
+export const LOCAL_STILL_LOADING = 'still loading'

@@ -33,6 +33,14 @@ test.describe(`a deployed FastAPI endpoint${missing ? ` (skipped: ${missing})` :
     addEndpoint(deck, 'disaster-tweets/demodeck.json', { url: `${api.url}/inference`, timeoutMs: 1500 })
     addEndpoint(deck, 'wine/model.json', { url: `${api.url}/predict`, record: 3 })
     server = await startServer(deck)
+    // Warm, as a demo model is by the time its slide shows: a deployed answer waits only briefly for a cold
+    // local model (LOCAL_GRACE_MS, tested in tests/unit/host/endpoint/endpoint-service-auth.test.ts).
+    const warm = await fetch(`${server.url}api/models/disaster-tweets/predict`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: EARTHQUAKE })
+    })
+    expect(warm.status).toBe(200)
   })
   test.afterAll(async () => {
     await server?.stop()

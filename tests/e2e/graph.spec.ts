@@ -1,7 +1,8 @@
 /**
  * The Cora deck (examples/cora-gcn) in real Chromium at 1280×720: the whole
- * citation graph is painted (WebGL through sigma.js, and the 2-D canvas
- * fallback when WebGL is blocked), a paper found by id or clicked on the
+ * citation graph is painted (a 2-D first frame, then WebGL through sigma.js
+ * with the selection and camera carried over; the 2-D canvas alone with a note
+ * when WebGL is blocked), a paper found by id or clicked on the
  * canvas shows its bars and neighbours, a what-if edit re-runs the model and
  * lists the papers that changed class, and undo brings the graph back.
  */
@@ -36,11 +37,13 @@ async function drawnPixels(stage: Locator): Promise<number> {
   return drawn
 }
 
-async function openFullScreen(page: Page, server: DeckServer): Promise<Locator> {
+/** Opens the full-screen demo and waits until `renderer` is the one on screen (no swap left to happen mid-test). */
+async function openFullScreen(page: Page, server: DeckServer, renderer: 'webgl' | 'canvas2d' = 'webgl'): Promise<Locator> {
   await page.goto(`${server.url}#/demo/cora-gcn`)
   const demo = page.getByTestId('demo')
   // The first open also starts the inference worker and loads the model: slow on a loaded 2-core machine.
   await expect(demo.getByTestId('graph-stage')).toHaveAttribute('data-painted', 'yes', { timeout: 30_000 })
+  await expect(demo.getByTestId('graph-stage')).toHaveAttribute('data-renderer', renderer, { timeout: 30_000 })
   return demo
 }
 
@@ -114,13 +117,51 @@ test('without WebGL the graph falls back to a 2-D canvas with a note, never a bl
       return (original as (...a: unknown[]) => unknown).call(this, type, ...rest)
     } as typeof original
   })
-  const demo = await openFullScreen(page, cora)
+  const demo = await openFullScreen(page, cora, 'canvas2d')
   await expect(demo.getByTestId('graph-canvas')).toHaveAttribute('data-renderer', 'canvas2d')
   await expect(demo.getByTestId('graph-fallback')).toContainText('WebGL is not available')
   expect(await drawnPixels(demo.getByTestId('graph-stage'))).toBeGreaterThan(5000)
   await findPaper(demo, 1708)
   await expect(demo.getByTestId('graph-node').getByTestId('prediction-row')).toHaveCount(5)
   const box = (await demo.getByTestId('graph-stage').boundingBox())!
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+  await expect(demo.getByTestId('graph-node')).toHaveAttribute('data-node', '1708')
+})
+
+test('the whole graph is drawn on a 2-D canvas before WebGL starts; WebGL takes over where the 2-D frame was, selection included', async ({
+  page,
+  cora
+}) => {
+  // Hold the WebGL renderer's chunk back until the 2-D frame has been checked: the swap then happens on cue.
+  let release = (): void => undefined
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/\/SigmaCanvas-[^/]*\.js$/, async (route) => {
+    await held
+    await route.continue()
+  })
+  await page.goto(`${cora.url}#/demo/cora-gcn`)
+  const demo = page.getByTestId('demo')
+  const stage = demo.getByTestId('graph-stage')
+  await expect(stage).toHaveAttribute('data-painted', 'yes', { timeout: 30_000 })
+  await expect(stage).toHaveAttribute('data-renderer', 'canvas2d')
+  await expect(demo.getByTestId('graph-fallback')).toHaveCount(0)
+  expect(await drawnPixels(stage)).toBeGreaterThan(5000)
+  // The 2-D frame is live: a paper found by id is centred and zoomed in (as sigma's camera would fly).
+  await findPaper(demo, 1708)
+  await expect(demo.getByTestId('graph-node').getByTestId('prediction-row')).toHaveCount(5)
+  const box = (await stage.boundingBox())!
+  await page.mouse.click(box.x + 8, box.y + 8)
+  await expect(demo.getByTestId('graph-node')).toHaveCount(0)
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+  await expect(demo.getByTestId('graph-node')).toHaveAttribute('data-node', '1708')
+  release()
+  await expect(stage).toHaveAttribute('data-renderer', 'webgl', { timeout: 30_000 })
+  await expect(demo.getByTestId('graph-canvas')).toHaveCount(1)
+  expect(await drawnPixels(stage)).toBeGreaterThan(5000)
+  await expect(demo.getByTestId('graph-node')).toHaveAttribute('data-node', '1708')
+  // sigma starts with the 2-D canvas's camera: clearing the selection and clicking the centre hits the same paper.
+  await page.mouse.click(box.x + 8, box.y + 8)
+  await expect(demo.getByTestId('graph-node')).toHaveCount(0)
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
   await expect(demo.getByTestId('graph-node')).toHaveAttribute('data-node', '1708')
 })
@@ -147,6 +188,23 @@ test('the deck opens on its five slides and the demo slide fits 1280×720', asyn
   expect(box.y + box.height).toBeLessThanOrEqual(720)
   expect(box.x + box.width).toBeLessThanOrEqual(1280)
   await expect(demo.getByTestId('graph-accuracy')).toBeVisible()
+})
+
+test('the slide before the graph demo already loads and draws the graph; WebGL starts once the demo slide is shown', async ({ page, cora }) => {
+  await fetch(new URL('api/sync', cora.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ origin: 'e2e-graph-near', slide: 3 })
+  })
+  await page.goto(cora.url)
+  await expect(page.locator('.reveal .slides > section.present')).toContainText('4 · Framework')
+  const next = page.locator('.reveal .slides > section').nth(4).getByTestId('graph-stage')
+  await expect(next).toHaveAttribute('data-painted', 'yes', { timeout: 30_000 })
+  await expect(next).toHaveAttribute('data-renderer', 'canvas2d')
+  await page.keyboard.press('ArrowRight')
+  const shown = page.locator('.reveal .slides > section.present').getByTestId('graph-stage')
+  await expect(shown).toHaveAttribute('data-renderer', 'webgl', { timeout: 30_000 })
+  await expect.poll(() => drawnPixels(shown)).toBeGreaterThan(5000)
 })
 
 /** Pixels of the stage in the "changed class" ring colour (#ffd400), which no class colour comes near. */

@@ -123,6 +123,40 @@ test.describe('the presenter mirrors what the audience sees', () => {
     const log = (await (await fetch(new URL('api/predictions', server.url))).json()) as PredictionLogPage
     expect(log.entries.filter((e) => e.model === 'digits')).toHaveLength(await answered(page, 0))
     expect(log.entries.filter((e) => e.model === 'wine')).toHaveLength(await answered(page, 1))
+
+    // Making backups (the print view) runs every demo once more: it publishes nothing over the audience's
+    // previews and logs none of its predictions (the log is the report's evidence of the talk).
+    const mirrored = await (await fetch(new URL('api/mirror', server.url))).json()
+    const print = await context.newPage()
+    // Calls go over the API's WebSocket (HTTP when it is down): watch both.
+    const calls: Array<{ channel: string; payload: Record<string, unknown> }> = []
+    print.on('websocket', (socket) =>
+      socket.on('framesent', ({ payload }) => {
+        const message = JSON.parse(String(payload)) as { channel?: string; payload?: Record<string, unknown> }
+        if (message.channel) calls.push({ channel: message.channel, payload: message.payload ?? {} })
+      })
+    )
+    print.on('request', (request) => {
+      const url = new URL(request.url())
+      if (request.method() !== 'POST') return
+      if (url.pathname === '/api/mirror') calls.push({ channel: 'mirror:publish', payload: {} })
+      if (/^\/api\/models\/[^/]+\/predict$/.test(url.pathname))
+        calls.push({ channel: 'models:predict', payload: { log: url.searchParams.get('log') === 'false' ? false : undefined } })
+    })
+    await print.goto(new URL('print', server.url).toString())
+    await expect(print.getByTestId('print-slide-0').getByTestId('prediction-row').first()).toBeVisible()
+    await expect(print.getByTestId('print-slide-1').getByTestId('prediction-row').first()).toBeVisible()
+    await expect(print.getByTestId('print-slide-2').getByTestId('drift-chart').locator('svg path').first()).toBeVisible({ timeout: 30_000 })
+    // Two frames: the effects that would publish have run by then.
+    await print.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
+    const predicts = calls.filter((c) => c.channel === 'models:predict')
+    expect(predicts.length).toBeGreaterThanOrEqual(2)
+    expect(predicts.map((c) => c.payload['log'])).toEqual(predicts.map(() => false))
+    expect(calls.filter((c) => c.channel === 'mirror:publish')).toEqual([])
+    expect(await (await fetch(new URL('api/mirror', server.url))).json()).toEqual(mirrored)
+    const after = (await (await fetch(new URL('api/predictions', server.url))).json()) as PredictionLogPage
+    expect(after.total).toBe(log.total)
+    await print.close()
     await presenter.close()
   })
 })

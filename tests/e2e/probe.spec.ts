@@ -58,14 +58,26 @@ test.describe('full-screen demo', () => {
   })
 
   test('the text probe shows the perturbed tweet, and typing in the demo stays live while it sweeps', async ({ page, server }) => {
+    // The slider's point prediction waits for the input to be still (like the sweep): not one call per keystroke.
+    const points: string[] = []
+    page.on('websocket', (socket) =>
+      socket.on('framesent', ({ payload }) => {
+        const message = JSON.parse(String(payload)) as { channel?: string; payload?: { strengths?: number[]; input?: { text?: string } } }
+        if (message.channel === 'probe:run' && message.payload?.strengths) points.push(message.payload.input?.text ?? '')
+      })
+    )
     await page.goto(demoUrl(server, 'disaster-tweets'))
     const probe = page.getByTestId('probe')
     await expect(probe.getByRole('combobox', { name: 'Perturbation' })).toHaveValue('typos')
     await expect(probe.getByTestId('probe-chart')).toBeVisible()
     const box = page.getByRole('textbox').first()
     await box.fill('')
-    await box.pressSequentially('Forest fire near the highway, roads closed', { delay: 15 })
+    const typed = 'Forest fire near the highway, roads closed'
+    points.length = 0
+    await box.pressSequentially(typed, { delay: 15 })
     await expect(page.getByTestId('prediction-row').first()).toBeVisible()
+    await expect.poll(() => points.filter((text) => text === typed).length).toBeGreaterThanOrEqual(1)
+    expect(points.length).toBeLessThanOrEqual(4)
     await probe.getByRole('combobox', { name: 'Perturbation' }).selectOption('case')
     await slide(page, 1)
     await expect(probe.getByTestId('probe-point')).toContainText('fOREST FIRE NEAR THE HIGHWAY, ROADS CLOSED')

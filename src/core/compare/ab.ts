@@ -5,6 +5,7 @@
  */
 import type { AbAgreement, AbSetReport, AbSetSide, Prediction, SetItem } from '../../shared/types'
 import { describeItem } from './sets'
+import { percentile } from '../stats/percentile'
 
 /** Top labels equal, and the largest probability difference over the labels either model reports. */
 export function agreementOf(a: Prediction, b: Prediction): AbAgreement {
@@ -16,15 +17,8 @@ export function agreementOf(a: Prediction, b: Prediction): AbAgreement {
   return { sameTop: a.predictions[0]?.label === b.predictions[0]?.label, maxDiff }
 }
 
-/** Percentile by linear interpolation between closest ranks (NumPy's default), of a non-empty list. */
-export function percentile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((x, y) => x - y)
-  if (sorted.length === 0) return NaN
-  const pos = (sorted.length - 1) * q
-  const lo = Math.floor(pos)
-  const hi = Math.ceil(pos)
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo)
-}
+/** Percentile by linear interpolation between closest ranks (NumPy's default): the app's one definition. */
+export { percentile }
 
 /** The model's side of a set comparison. */
 export interface SetRunSide {

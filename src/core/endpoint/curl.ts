@@ -57,12 +57,3 @@ export function curlFor(request: OutgoingRequest, auth?: AuthShown, options: { t
   if (options.timeoutSec) lines.push(`--max-time ${Math.max(1, Math.ceil(options.timeoutSec))}`)
   return lines.join(' \\\n  ')
 }
-
-/** Replaces every occurrence of the secret values in `text` (for logs and error messages that quote a server). */
-export function redact(text: string, secrets: Array<string | undefined>): string {
-  let out = text
-  for (const secret of secrets) {
-    if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]')
-  }
-  return out
-}

@@ -51,23 +51,8 @@ export function findFlip(cleanLabel: string, points: readonly ProbePoint[]): Pro
   return null
 }
 
-/**
- * The label an example stands for, read from its name: the model label it equals, else the longest model
- * label it contains as whole words ("a 3" → "3", "mixtape (not a disaster)" → "not a disaster"); null when
- * it names none ("earthquake news").
- */
-export function exampleTruth(name: string | undefined, labels: readonly string[]): string | null {
-  if (!name) return null
-  const lower = name.toLowerCase().trim()
-  const exact = labels.find((l) => l.toLowerCase() === lower)
-  if (exact !== undefined) return exact
-  const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  const contained = labels.filter(
-    (l) => l.trim() !== '' && new RegExp(`(^|[^\\p{L}\\p{N}])${escape(l.toLowerCase())}($|[^\\p{L}\\p{N}])`, 'u').test(lower)
-  )
-  if (contained.length === 0) return null
-  return contained.reduce((a, b) => (b.length > a.length ? b : a))
-}
+/** The label an example stands for: one reading shared with the drift check and the A/B (core/models/example-truth.ts). */
+export { exampleTruth } from '../models/example-truth'
 
 /**
  * Agreement and accuracy per strength over a set.

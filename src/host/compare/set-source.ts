@@ -8,20 +8,22 @@
  * A folder of images is read like torchvision's `ImageFolder`: images directly
  * in the folder have no label; images in `<folder>/<class>/` are labelled with
  * the subfolder's name, so accuracy comes for free from the usual layout.
+ * It is bounded before it is read (image-files.ts).
  */
-import { readdir, readFile, stat } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { realpathSync } from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
+import { dirname, join, relative } from 'node:path'
 import { ApiError } from '../../shared/api'
 import { MAX_SET_ITEMS } from '../../shared/limits'
-import type { ExampleInput, ModelInfo, SetItem, SetSource } from '../../shared/types'
+import type { ModelInfo, SetItem, SetSource } from '../../shared/types'
 import { checkSet, parseSetFile, SetError } from '../../core/compare/sets'
+import { exampleTruth } from '../../core/models/example-truth'
 import { isImageFileName } from '../models/image-decode'
-import { findProjectRoot, looksLikeSecret, resolveProjectPath } from '../project/project-paths'
+import { findProjectRoot, resolveProjectPath } from '../project/project-paths'
+import { listImageFolder, readImageFiles, type ImageFile } from './image-files'
 
 /** Largest set file read, bytes. */
 export const MAX_SET_FILE_BYTES = 20 * 1024 * 1024
-/** Largest image of an image set, bytes. */
-const MAX_SET_IMAGE_BYTES = 20 * 1024 * 1024
 
 /** A set read and checked against its model. */
 export interface LoadedSet {
@@ -29,23 +31,11 @@ export interface LoadedSet {
   items: SetItem[]
 }
 
-/** The class an example's label names: the label itself, or "a Barolo (held-out row 14)" → "Barolo"; else none. */
-export function exampleTruth(example: ExampleInput, labels: string[]): string | undefined {
-  const text = example.label?.trim()
-  if (!text) return undefined
-  const bare = text
-    .replace(/^(a|an)\s+/i, '')
-    .replace(/\s*\(.*\)\s*$/, '')
-    .trim()
-    .toLowerCase()
-  return labels.find((l) => l.trim().toLowerCase() === bare || l.trim().toLowerCase() === text.toLowerCase())
-}
-
 function examplesOf(model: ModelInfo): SetItem[] {
   const items: SetItem[] = []
   for (const example of model.examples) {
-    const truth = exampleTruth(example, model.labels)
-    const label = truth !== undefined ? { label: truth } : {}
+    const truth = exampleTruth(example.label, model.labels)
+    const label = truth !== null ? { label: truth } : {}
     if (example.text !== undefined) items.push({ text: example.text, ...label })
     else if (example.image !== undefined) items.push({ image: example.image, ...label })
     else if (example.features !== undefined) items.push({ features: example.features, ...label })
@@ -53,41 +43,32 @@ function examplesOf(model: ModelInfo): SetItem[] {
   return items
 }
 
-async function imageFolder(dir: string, shown: string): Promise<SetItem[]> {
-  const items: SetItem[] = []
-  const add = async (file: string, label?: string): Promise<void> => {
-    if (items.length > MAX_SET_ITEMS) return
-    const info = await stat(file)
-    if (info.size > MAX_SET_IMAGE_BYTES) throw new ApiError('too_large', `${basename(file)} in ${shown} is over 20 MB`)
-    const image = (await readFile(file)).toString('base64')
-    items.push(label === undefined ? { image } : { image, label })
-  }
-  const isImage = (name: string): boolean => isImageFileName(name) && !name.startsWith('.')
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || looksLikeSecret(entry.name)) continue
-    if (entry.isFile() && isImage(entry.name)) await add(join(dir, entry.name))
-    else if (entry.isDirectory()) {
-      const inner = (await readdir(join(dir, entry.name), { withFileTypes: true })).filter((e) => e.isFile() && isImage(e.name))
-      for (const file of inner.sort((a, b) => a.name.localeCompare(b.name))) await add(join(dir, entry.name, file.name), entry.name)
+/**
+ * Image file names in a JSONL set are read relative to the set file, by the
+ * rules of every project path (inside the project, no secrets, links resolved),
+ * and within the image-set bounds.
+ */
+async function inlineImages(items: SetItem[], deckRoot: string, setFile: string, shown: string): Promise<SetItem[]> {
+  const named = items.flatMap((item, index) => ('image' in item && isImageFileName(item.image) ? [{ index, name: item.image }] : []))
+  if (named.length === 0) return items
+  const projectRoot = findProjectRoot(deckRoot)
+  const deck = realpathSync(deckRoot)
+  const files: ImageFile[] = named.map(({ name }) => {
+    try {
+      return { path: resolveProjectPath(deckRoot, projectRoot, relative(deck, join(dirname(setFile), name))).path }
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'not_found')
+        throw new ApiError('bad_request', `${shown} names the image "${name}", which is not beside it`)
+      if (error instanceof ApiError)
+        throw new ApiError(error.code, `${shown} names the image "${name}": ${error.message.replace(/^src="[^"]*" /, '')}`)
+      throw error
     }
-  }
-  if (items.length === 0) throw new ApiError('bad_request', `${shown} holds no .png or .jpg images (directly or in one folder per class)`)
-  return items
-}
-
-/** Image file names in a JSONL set are read relative to the set file. */
-async function inlineImages(items: SetItem[], base: string, shown: string): Promise<SetItem[]> {
-  const out: SetItem[] = []
-  for (const item of items) {
-    if ('image' in item && isImageFileName(item.image)) {
-      try {
-        out.push({ ...item, image: (await readFile(join(base, item.image))).toString('base64') })
-      } catch {
-        throw new ApiError('bad_request', `${shown} names the image "${item.image}", which is not beside it`)
-      }
-    } else out.push(item)
-  }
+  })
+  const read = await readImageFiles(files, shown)
+  const out = [...items]
+  named.forEach(({ index }, i) => {
+    out[index] = { ...items[index]!, image: (read[i] as { image: string }).image }
+  })
   return out
 }
 
@@ -119,7 +100,11 @@ export async function loadSet(deckRoot: string, model: ModelInfo, source: SetSou
           `the ${which} set ${resolved.shown} is a folder; folders are image sets, and model "${model.id}" is a ${model.task.replace('-', ' ')} model: give a .csv, .jsonl or .txt file`
         )
       }
-      loaded = { name: resolved.shown, items: await imageFolder(resolved.path, resolved.shown) }
+      const named = `the ${which} set ${resolved.shown}`
+      const files = await listImageFolder(resolved.path, named)
+      if (files.length === 0)
+        throw new ApiError('bad_request', `${resolved.shown} holds no .png or .jpg images (directly or in one folder per class)`)
+      loaded = { name: resolved.shown, items: await readImageFiles(files, named) }
     } else {
       if (info.size > MAX_SET_FILE_BYTES)
         throw new ApiError(
@@ -128,7 +113,7 @@ export async function loadSet(deckRoot: string, model: ModelInfo, source: SetSou
         )
       try {
         const items = parseSetFile(resolved.shown, await readFile(resolved.path, 'utf8'), model.task, model.features)
-        loaded = { name: resolved.shown, items: await inlineImages(items, dirname(resolved.path), resolved.shown) }
+        loaded = { name: resolved.shown, items: await inlineImages(items, deckRoot, resolved.path, resolved.shown) }
       } catch (error) {
         if (error instanceof SetError) throw new ApiError('bad_request', `the ${which} set: ${error.message}`)
         throw error

@@ -6,7 +6,8 @@
  */
 import type { ModelInfo, PredictInput } from '../../shared/types'
 import type { EndpointConfig } from '../../core/endpoint/config'
-import { curlFor, redact } from '../../core/endpoint/curl'
+import { curlFor } from '../../core/endpoint/curl'
+import { redactMessage } from '../../core/secrets/redact'
 import {
   cancelledText,
   formatTimeout,
@@ -81,7 +82,7 @@ export async function callDeployed(
       notice: 'deployed endpoint has no token here — local model'
     }
   const outcome = await send(request, auth.headers, timeoutMs, cancel)
-  const clean = (text: string): string => redact(text, [auth.secret])
+  const clean = (text: string): string => redactMessage(text, auth.secret)
   if (!outcome.ok) {
     const base = { ok: false as const, ms: outcome.ms, curl }
     if (outcome.reason === 'network') return { ...base, ...unreachableText(outcome.code, new URL(plan.url).host, label, clean(outcome.message)) }
@@ -89,11 +90,8 @@ export async function callDeployed(
   }
   const base = { status: outcome.status, ms: outcome.ms, curl }
   if (outcome.status < 200 || outcome.status >= 300) {
-    return {
-      ok: false,
-      ...base,
-      ...httpErrorText(outcome.status, outcome.statusText, outcome.contentType, clean(outcome.text), label, config.auth?.env)
-    }
+    const text = httpErrorText(outcome.status, outcome.statusText, outcome.contentType, clean(outcome.text), label, config.auth?.env)
+    return { ok: false, ...base, ...text, ...(outcome.authDropped ? { detail: `${text.detail} (${outcome.authDropped})` } : {}) }
   }
   let body: unknown
   try {

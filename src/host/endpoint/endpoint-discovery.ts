@@ -9,19 +9,23 @@ import { planFromOpenApi } from '../../core/endpoint/openapi'
 import { formatTimeout } from '../../core/endpoint/outcome'
 import { staticPlan, type Plan } from '../../core/endpoint/plan'
 import type { CallResult } from './deployed-call'
-import { send } from './http-client'
+import { send, type HttpOutcome } from './http-client'
 import type { Target } from './endpoint-target'
 
 function originOf(target: Target): string {
   return new URL(target.config.url).origin
 }
 
-/** The plan for a target: static for built-in protocols, from /openapi.json otherwise. */
+/**
+ * The plan for a target: static for built-in protocols, from /openapi.json otherwise.
+ * `fetched`: the answer of a GET of that very /openapi.json a moment ago (the wake-up ping), read instead of asking again.
+ */
 export async function discoverPlan(
   target: Target,
   headers: Record<string, string>,
   timeoutMs: number,
-  cancel?: AbortSignal
+  cancel?: AbortSignal,
+  fetched?: HttpOutcome
 ): Promise<{ plan: Plan } | { error: string; transient: boolean; result?: CallResult }> {
   if (target.plan) return { plan: target.plan }
   if (target.planError) return { error: target.planError, transient: false }
@@ -35,8 +39,8 @@ export async function discoverPlan(
     target.health.plan = fixed.describe
     return { plan: fixed }
   }
-  const url = `${originOf(target)}/openapi.json`
-  const outcome = await send({ method: 'GET', url, headers: { accept: 'application/json' } }, headers, timeoutMs, cancel)
+  const url = openApiUrl(target)
+  const outcome = fetched ?? (await send({ method: 'GET', url, headers: { accept: 'application/json' } }, headers, timeoutMs, cancel))
   if (!outcome.ok)
     return {
       error:
@@ -73,13 +77,18 @@ export async function discoverPlan(
   return { plan: planned.plan }
 }
 
+/** The service's OpenAPI document (FastAPI serves it at the root). */
+export function openApiUrl(target: Target): string {
+  return `${originOf(target)}/openapi.json`
+}
+
 /** Where a wake-up ping goes: the configured health path, else the protocol's own readiness URL. */
 export function pingUrl(target: Target): string {
   const origin = originOf(target)
   if (target.config.health) return origin + target.config.health
   switch (target.kind) {
     case 'openapi':
-      return `${origin}/openapi.json`
+      return openApiUrl(target)
     case 'kserve-v2':
       return `${origin}/v2/health/ready`
     case 'torchserve':

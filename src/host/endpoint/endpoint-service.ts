@@ -9,20 +9,25 @@
  * same time. The deployed call is bounded by its timeout (default 3 s) and can
  * be cancelled; whatever happens to it, the answer carries the local model's
  * prediction, so the demo shows the local answer with a calm notice instead of
- * waiting or failing. Diagnostics go to `failures` in the health, which only
+ * waiting or failing. (When the deployed model did answer, the local one is
+ * only waited for briefly: [Note: a deployed answer does not wait for a cold load].)
+ * The model's token goes only where [Note: a slide's URL never gets the token]
+ * (core/endpoint/auth-scope.ts) allows. Diagnostics go to `failures` in the health, which only
  * the presenter shows.
  */
 import { ApiError } from '../../shared/api'
 import type { DeployedResult, EndpointHealth, EndpointPrediction, ModelInfo, PredictInput, Prediction } from '../../shared/types'
+import { LOCAL_STILL_LOADING } from '../../shared/types-endpoint'
 import { checkEndpointUrl, recordSize, resolveKind, withDirectiveUrl, type EndpointConfig } from '../../core/endpoint/config'
-import { redact } from '../../core/endpoint/curl'
+import { authWithheld } from '../../core/endpoint/auth-scope'
+import { redactMessage } from '../../core/secrets/redact'
 import { agreement, formatTimeout } from '../../core/endpoint/outcome'
 import type { ModelServiceApi } from '../services'
 import { resolveAuth, type TokenStore } from './auth'
 import { callDeployed, what, type CallResult } from './deployed-call'
 import { readEndpointConfigs } from './endpoint-configs'
 import { send } from './http-client'
-import { discoverPlan, pingUrl, readKserveInput } from './endpoint-discovery'
+import { discoverPlan, openApiUrl, pingUrl, readKserveInput } from './endpoint-discovery'
 import { healthOf, hostOf, type Target } from './endpoint-target'
 import { RecordStore } from './record-store'
 
@@ -36,12 +41,29 @@ export interface EndpointServiceOptions {
   directiveEndpoints?: () => Array<{ model: string; url: string }>
   onChange?: (health: EndpointHealth[]) => void
   log?: (message: string) => void
+  /** How long a deployed answer waits for the local model's (default LOCAL_GRACE_MS). */
+  localGraceMs?: number
 }
 
 /** A first answer after this long a silence that takes over COLD_MS is called a cold start. */
 const QUIET_MS = 10 * 60_000
 const COLD_MS = 1500
 const MAX_FAILURES = 8
+/** How long a deployed answer waits for the local model's; see [Note: a deployed answer does not wait for a cold load]. */
+export const LOCAL_GRACE_MS = 150
+
+/** `promise`'s value if it settles within `ms`, else a "still loading" failure (the promise keeps running). */
+async function withGrace<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: string }>, ms: number) {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<{ ok: false; error: string }>((done) => {
+    timer = setTimeout(() => done({ ok: false, error: LOCAL_STILL_LOADING }), ms)
+  })
+  try {
+    return await Promise.race([promise, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
 
 function describeInput(input: PredictInput): string {
   if ('text' in input) return input.text.length > 60 ? input.text.slice(0, 59) + '…' : input.text
@@ -80,9 +102,12 @@ export class EndpointService {
         models.filter((m) => m.endpoint).map((m) => m.id)
       )
       const next = new Map<string, Target>()
-      const add = (model: ModelInfo, config: EndpointConfig): void => {
-        const key = `${model.id}|${config.url}`
+      /** `configured`: the model's own block, when `config` is a slide's URL merged into it. */
+      const add = (model: ModelInfo, merged: EndpointConfig, configured?: EndpointConfig): void => {
+        const key = `${model.id}|${merged.url}`
         if (next.has(key)) return
+        const withheld = authWithheld(merged, configured)
+        const config = withheld ? { ...merged, auth: undefined } : merged
         const kind = resolveKind(config)
         const old = previous.get(key)
         const sameConfig = old && JSON.stringify(old.config) === JSON.stringify(config) && old.model.labels.join() === model.labels.join()
@@ -95,7 +120,8 @@ export class EndpointService {
           planError: sameConfig ? old.planError : null,
           health: old ? { ...old.health, kind, timeoutMs: config.timeoutMs } : healthOf(model.id, config, kind),
           inflight: old?.inflight ?? new Set(),
-          lastAnswer: old?.lastAnswer ?? null
+          lastAnswer: old?.lastAnswer ?? null,
+          ...(withheld && merged.auth ? { authWithheld: { reason: withheld, auth: merged.auth } } : {})
         })
       }
       for (const [id, config] of configs) add(byId.get(id)!, config)
@@ -104,7 +130,7 @@ export class EndpointService {
         if (!info) continue
         const checked = checkEndpointUrl(url)
         if (checked.ok) {
-          add(info, withDirectiveUrl(configs.get(model), url))
+          add(info, withDirectiveUrl(configs.get(model), url), configs.get(model))
           continue
         }
         // Kept as a target so the presenter sees why, and the demo answers locally, saying it is not set up.
@@ -135,7 +161,7 @@ export class EndpointService {
       }
       for (const target of next.values()) {
         target.health.record = this.records.get(target.model.id)
-        target.health.auth = this.authHealth(target.config)
+        target.health.auth = this.authHealth(target)
       }
       this.targets = next
       return next
@@ -147,14 +173,16 @@ export class EndpointService {
     return this.loading ?? this.refresh()
   }
 
-  private authHealth(config: EndpointConfig): EndpointHealth['auth'] {
-    if (!config.auth) return null
-    const auth = resolveAuth(config, this.env, this.options.tokens)
+  private authHealth(target: Target): EndpointHealth['auth'] {
+    const block = target.config.auth ?? target.authWithheld?.auth
+    if (!block) return null
+    const auth = resolveAuth({ ...target.config, auth: block }, this.env, this.options.tokens)
     return {
-      header: config.auth.header,
-      ...(config.auth.env ? { env: config.auth.env } : {}),
-      ...(config.auth.keychain ? { keychain: config.auth.keychain } : {}),
-      present: auth.missing === null
+      header: block.header,
+      ...(block.env ? { env: block.env } : {}),
+      ...(block.keychain ? { keychain: block.keychain } : {}),
+      present: auth.missing === null,
+      ...(target.authWithheld ? { withheld: target.authWithheld.reason } : {})
     }
   }
 
@@ -186,7 +214,7 @@ export class EndpointService {
 
   /** Health of every endpoint. */
   async status(): Promise<EndpointHealth[]> {
-    return [...(await this.all()).values()].map((t) => ({ ...t.health, record: this.records.get(t.model.id), auth: this.authHealth(t.config) }))
+    return [...(await this.all()).values()].map((t) => ({ ...t.health, record: this.records.get(t.model.id), auth: this.authHealth(t) }))
   }
 
   private changed(): void {
@@ -203,7 +231,7 @@ export class EndpointService {
 
   private fail(target: Target, message: string): void {
     const auth = resolveAuth(target.config, this.env, this.options.tokens)
-    const clean = redact(message, [auth.secret])
+    const clean = redactMessage(message, auth.secret)
     target.health.failures = [{ at: new Date().toISOString(), message: clean }, ...target.health.failures].slice(0, MAX_FAILURES)
     this.log(`[endpoint ${target.model.id}] ${clean}`)
   }
@@ -257,7 +285,12 @@ export class EndpointService {
     } finally {
       target.inflight.delete(controller)
     }
-    const local = await localRun
+    // [Note: a deployed answer does not wait for a cold load]
+    // The local model's first run loads its session (up to a minute for a large model on a slow laptop).
+    // Once the deployed model has answered, the local one gets a short grace to be compared with it, then
+    // the answer goes out without it ("still loading"); the next run finds it warm. A failed deployed
+    // call still waits: then the local model is the answer.
+    const local = result.ok ? await withGrace(localRun, this.options.localGraceMs ?? LOCAL_GRACE_MS) : await localRun
     const at = new Date().toISOString()
     const deployed: DeployedResult = {
       ok: result.ok,
@@ -392,7 +425,8 @@ export class EndpointService {
     h.lastAt = new Date().toISOString()
     if (quiet && outcome.ms > COLD_MS) h.coldStartMs = Math.round(outcome.ms)
     if (target.kind === 'kserve-v2' && !target.config.request?.inputName) await readKserveInput(target, auth.headers)
-    const planned = await discoverPlan(target, auth.headers, target.config.timeoutMs)
+    // The ping of an OpenAPI service fetched its /openapi.json already: discovery reads that answer.
+    const planned = await discoverPlan(target, auth.headers, target.config.timeoutMs, undefined, url === openApiUrl(target) ? outcome : undefined)
     if ('error' in planned) {
       h.state = planned.transient ? 'down' : 'misconfigured'
       h.message = planned.transient ? 'answers pings, but discovery failed' : 'answers, but the request cannot be worked out'

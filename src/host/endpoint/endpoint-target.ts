@@ -18,6 +18,11 @@ export interface Target {
   lastAnswer: number | null
   /** Why a directive's URL cannot be used at all (not a URL, a secret in it): never called, never pinged. */
   invalid?: string
+  /**
+   * The model's auth block when it must not go to this URL (then `config` has no auth), and why:
+   * see [Note: a slide's URL never gets the token] in core/endpoint/auth-scope.ts.
+   */
+  authWithheld?: { reason: string; auth: NonNullable<EndpointConfig['auth']> }
 }
 
 /** The host part of a URL, or the text itself when it is not a URL. */

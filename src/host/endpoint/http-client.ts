@@ -9,14 +9,35 @@
  * that accepts the connection and never answers (or trickles its body) ends at
  * the timeout like one that is down. The renderer never waits longer than
  * `timeoutMs` plus the local model's own few milliseconds.
+ *
+ * [Note: the token does not follow a redirect to another origin]
+ * fetch's own `redirect: 'follow'` drops `Authorization` on a cross-origin hop
+ * but forwards any other header, so an `X-Api-Key` token would reach whatever
+ * host a Location names. Redirects are followed here by hand (at most
+ * MAX_REDIRECTS): the auth headers go along only while the origin stays the
+ * same; past a hop to another origin the request is re-sent without them, and
+ * the outcome says so (a 401 from there is then explained, not a mystery).
  */
 import type { OutgoingRequest } from '../../core/endpoint/request'
 
 /** Largest answer read, bytes (a classifier's answer is a few hundred). */
 export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024
+/** Redirects followed per call (fetch's own limit is 20; an endpoint needs one or two). */
+export const MAX_REDIRECTS = 5
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308])
 
 export type HttpOutcome =
-  | { ok: true; status: number; statusText: string; contentType: string; text: string; ms: number }
+  | {
+      ok: true
+      status: number
+      statusText: string
+      contentType: string
+      text: string
+      ms: number
+      /** Set when a redirect led to another origin, so the auth headers were not sent there. */
+      authDropped?: string
+    }
   | { ok: false; reason: 'timeout' | 'cancelled'; ms: number }
   | { ok: false; reason: 'network'; code: string | undefined; message: string; ms: number }
 
@@ -78,9 +99,23 @@ async function readCapped(response: Response, signal: AbortSignal): Promise<stri
   return Buffer.concat(chunks).toString('utf8')
 }
 
+/** Where a redirect leads, or why it is not followed. */
+function redirectTarget(from: URL, location: string, hop: number): { url: URL } | { error: string } {
+  if (hop >= MAX_REDIRECTS) return { error: `${from.host} redirected more than ${MAX_REDIRECTS} times` }
+  let url: URL
+  try {
+    url = new URL(location, from)
+  } catch {
+    return { error: `${from.host} redirected to "${location.slice(0, 80)}", which is not a URL` }
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { error: `${from.host} redirected to a ${url.protocol} URL, which demodeck does not follow` }
+  return { url }
+}
+
 /**
- * Sends `request` with `headers` added (auth), within `timeoutMs`; `cancel` aborts it early.
- * GET is used for pings (`method` override), with no body.
+ * Sends `request` with `extraHeaders` added (auth), within `timeoutMs`; `cancel` aborts it early.
+ * GET is used for pings (`method` override), with no body. Redirects: see the note at the top.
  */
 export async function send(
   request: OutgoingRequest | { method: 'GET'; url: string; headers: Record<string, string> },
@@ -100,21 +135,41 @@ export async function send(
   cancel?.addEventListener('abort', onCancel, { once: true })
   const ms = (): number => performance.now() - t0
   try {
-    const response = await fetch(request.url, {
-      method: request.method,
-      headers: { ...request.headers, ...extraHeaders },
-      body: request.method === 'POST' ? bodyOf(request) : undefined,
-      signal: controller.signal,
-      redirect: 'follow'
-    })
-    const text = await readCapped(response, controller.signal)
-    return {
-      ok: true,
-      status: response.status,
-      statusText: response.statusText,
-      contentType: response.headers.get('content-type') ?? '',
-      text,
-      ms: ms()
+    let url = new URL(request.url)
+    let method: string = request.method
+    let headers = request.headers
+    let body = request.method === 'POST' ? bodyOf(request) : undefined
+    let auth = extraHeaders
+    let authDropped: string | undefined
+    for (let hop = 0; ; hop++) {
+      const response = await fetch(url, { method, headers: { ...headers, ...auth }, body, signal: controller.signal, redirect: 'manual' })
+      const location = REDIRECTS.has(response.status) ? response.headers.get('location') : null
+      if (location === null) {
+        const text = await readCapped(response, controller.signal)
+        return {
+          ok: true,
+          status: response.status,
+          statusText: response.statusText,
+          contentType: response.headers.get('content-type') ?? '',
+          text,
+          ms: ms(),
+          ...(authDropped ? { authDropped } : {})
+        }
+      }
+      await response.body?.cancel().catch(() => undefined)
+      const next = redirectTarget(url, location, hop)
+      if ('error' in next) return { ok: false, reason: 'network', code: 'EREDIRECT', message: next.error, ms: ms() }
+      if (next.url.origin !== url.origin && Object.keys(auth).length > 0) {
+        auth = {}
+        authDropped = `the token was not sent on to ${next.url.host}: ${url.host} redirected there, and a token goes to its own endpoint only`
+      }
+      // As fetch does: 303, and 301/302 after a POST, continue as a GET without the body.
+      if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+        method = 'GET'
+        body = undefined
+        headers = Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'content-type'))
+      }
+      url = next.url
     }
   } catch (error) {
     if (timedOut) return { ok: false, reason: 'timeout', ms: ms() }

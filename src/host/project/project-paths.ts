@@ -16,16 +16,31 @@ import { existsSync, realpathSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { ApiError } from '../../shared/api'
 
-/** The folder a deck's project files must stay inside (see the note above). */
+/**
+ * The folder a deck's project files must stay inside (see the note above), symlinks resolved.
+ *
+ * [Note: one spelling of every path]
+ * The root is a real path (no symlink in it: macOS's /tmp and /var are links to /private/…), because
+ * the paths compared with it (`resolveProjectPath`, the `::tree` walk and its .gitignore rules) are
+ * real paths too; a root reached through a link would match none of them.
+ */
 export function findProjectRoot(deckRoot: string): string {
-  let dir = resolve(deckRoot)
+  const deck = realOrSelf(deckRoot)
+  let dir = deck
   for (let i = 0; i < 40; i++) {
     if (existsSync(join(dir, '.git'))) return dir
     const up = dirname(dir)
     if (up === dir) break
     dir = up
   }
-  return dirname(resolve(deckRoot))
+  return dirname(deck)
+}
+
+/** Whether any segment of `path` below `root` is a `.git` folder (any case: macOS and Windows ignore it). */
+function inGitFolder(path: string, root: string): boolean {
+  return relative(root, path)
+    .split(sep)
+    .some((segment) => segment.toLowerCase() === '.git')
 }
 
 const SECRET_NAMES = [
@@ -74,7 +89,7 @@ export function resolveProjectPath(deckRoot: string, projectRoot: string, src: s
       `src="${shown}" is an absolute path: write it relative to the deck folder (like "../README.md"), so the deck works on any computer.`
     )
   }
-  const wanted = resolve(deckRoot, shown)
+  const wanted = resolve(realOrSelf(deckRoot), shown)
   const root = realOrSelf(projectRoot)
   if (!inside(wanted, resolve(projectRoot)) && !inside(wanted, root)) {
     throw new ApiError(
@@ -82,7 +97,7 @@ export function resolveProjectPath(deckRoot: string, projectRoot: string, src: s
       `src="${shown}" points outside the project (${projectRoot}). demodeck shows files of the project that holds the deck only.`
     )
   }
-  if (wanted.split(sep).includes('.git')) throw new ApiError('bad_request', `src="${shown}" is inside .git: demodeck does not show git's own files.`)
+  if (inGitFolder(wanted, root)) throw new ApiError('bad_request', `src="${shown}" is inside .git: demodeck does not show git's own files.`)
   if (looksLikeSecret(basename(wanted))) {
     throw new ApiError('bad_request', `src="${shown}" looks like a secrets file (${basename(wanted)}); demodeck never shows one on a slide.`)
   }
@@ -98,6 +113,10 @@ export function resolveProjectPath(deckRoot: string, projectRoot: string, src: s
   }
   if (!inside(real, root)) {
     throw new ApiError('bad_request', `src="${shown}" is a link to ${real}, outside the project (${projectRoot}); demodeck does not follow it.`)
+  }
+  // A link elsewhere in the project can lead into .git (deck/gitconfig.txt → ../.git/config holds the remote URL and its token).
+  if (inGitFolder(real, root)) {
+    throw new ApiError('bad_request', `src="${shown}" leads into .git (${relative(root, real)}): demodeck does not show git's own files.`)
   }
   if (looksLikeSecret(basename(real))) {
     throw new ApiError('bad_request', `src="${shown}" leads to a secrets file (${basename(real)}); demodeck never shows one on a slide.`)

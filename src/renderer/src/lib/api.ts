@@ -28,16 +28,18 @@ async function httpCall<C extends Channel>(channel: C, req: Req<C>): Promise<Res
   let url = fillPath(route.path, fields, used)
   for (const name of used) delete fields[name]
   const init: RequestInit = { method: route.method, headers: {} }
-  if (route.method === 'GET') {
+  // GET: every field in the query; POST with a bodyField: that field is the body, the others (e.g. `log`) in the query.
+  const body = route.method === 'POST' ? (route.bodyField ? fields[route.bodyField] : fields) : undefined
+  if (route.method === 'GET' || route.bodyField) {
     const query = new URLSearchParams()
     for (const [key, value] of Object.entries(fields)) {
-      if (value === undefined) continue
+      if (value === undefined || key === route.bodyField) continue
       query.set(key, Array.isArray(value) ? value.join(',') : String(value))
     }
     const qs = query.toString()
     if (qs) url += `?${qs}`
-  } else {
-    const body = route.bodyField ? fields[route.bodyField] : fields
+  }
+  if (route.method === 'POST') {
     init.body = JSON.stringify(body ?? {})
     ;(init.headers as Record<string, string>)['content-type'] = 'application/json'
   }

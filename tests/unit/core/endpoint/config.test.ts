@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseEndpointConfig, resolveKind, withDirectiveUrl } from '../../../../src/core/endpoint/config'
-import { curlFor, redact, shellQuote } from '../../../../src/core/endpoint/curl'
+import { curlFor, shellQuote } from '../../../../src/core/endpoint/curl'
+import { redact } from '../../../../src/core/secrets/redact'
 import { buildRequest } from '../../../../src/core/endpoint/request'
 import { staticPlan } from '../../../../src/core/endpoint/plan'
 import { fastApiValidation, httpErrorText } from '../../../../src/core/endpoint/outcome'

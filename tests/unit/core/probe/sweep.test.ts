@@ -1,6 +1,6 @@
-/** Reading sweeps: flip strength, confidence line, example labels, set curves. */
+/** Reading sweeps: flip strength, confidence line, set curves (example labels: core/models/example-truth.test.ts). */
 import { describe, expect, it } from 'vitest'
-import { exampleTruth, findFlip, setCurves, summarizeSweep } from '../../../../src/core/probe/sweep'
+import { findFlip, setCurves, summarizeSweep } from '../../../../src/core/probe/sweep'
 
 const ranked = (top: string, score: number, other: string): Array<{ label: string; score: number }> => [
   { label: top, score },
@@ -21,20 +21,6 @@ describe('summarizeSweep', () => {
 
   it('reports no flip when the label holds over the whole sweep', () => {
     expect(findFlip('7', summarizeSweep([0.1], ranked('7', 0.9, '1'), [ranked('7', 0.8, '1')]).points)).toBeNull()
-  })
-})
-
-describe('exampleTruth', () => {
-  it('reads the label an example stands for from its name', () => {
-    const digits = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']
-    expect(exampleTruth('a 3', digits)).toBe('3')
-    expect(exampleTruth('7', digits)).toBe('7')
-    expect(exampleTruth('a 13', digits)).toBeNull()
-    const tweets = ['not a disaster', 'disaster']
-    expect(exampleTruth('mixtape (not a disaster)', tweets)).toBe('not a disaster')
-    expect(exampleTruth('earthquake news', tweets)).toBeNull()
-    expect(exampleTruth('a Barolo (held-out row 14)', ['Barolo', 'Grignolino', 'Barbera'])).toBe('Barolo')
-    expect(exampleTruth(undefined, tweets)).toBeNull()
   })
 })
 

@@ -4,13 +4,14 @@
  * every request validated like any channel. Bad requests come from the
  * broken-case manifest tests/fixtures/compare/cases.json.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHost, type Host } from '../../../../src/host/create-host'
 import { forkSourceWorker } from '../../../../src/host/models/node-worker'
 import { ApiError } from '../../../../src/shared/api'
+import { MAX_SET_ITEMS } from '../../../../src/shared/limits'
 import type { AbPrediction, AbSetReport, DriftReport, ModelInfo } from '../../../../src/shared/types'
 import { fixtures, repoRoot } from '../models/deck-helpers'
 
@@ -42,6 +43,30 @@ beforeAll(() => {
   writeFileSync(join(deck, 'sets/huge.csv'), [header, ...Array.from({ length: 10_000 }, () => row)].join('\n'))
   writeFileSync(join(deck, 'sets/other-columns.csv'), 'a,b\n1,2\n')
   writeFileSync(join(deck, 'sets/.env'), 'KEY=1\n')
+  // Image sets past the limits (cases.json): one image more than a set may hold, and 14 sparse 19 MB "photos" (266 MB).
+  const png = readFileSync(join(repoRoot, 'models/digits/examples/3.png'))
+  mkdirSync(join(deck, 'sets/large/many'), { recursive: true })
+  for (let i = 0; i <= MAX_SET_ITEMS; i++) writeFileSync(join(deck, 'sets/large/many', `${i}.png`), png)
+  mkdirSync(join(deck, 'sets/large/heavy/3'), { recursive: true })
+  for (let i = 0; i < 14; i++) {
+    writeFileSync(join(deck, 'sets/large/heavy/3', `${i}.jpg`), '')
+    truncateSync(join(deck, 'sets/large/heavy/3', `${i}.jpg`), 19 * 1024 * 1024)
+  }
+  // A JSONL set naming its images beside it, and one naming a link that leads out of the project.
+  // (Two folders down: `sets` itself must stay a folder without images for cases.json.)
+  mkdirSync(join(deck, 'sets/jsonl/named'), { recursive: true })
+  writeFileSync(join(deck, 'sets/jsonl/named/3.png'), png)
+  mkdirSync(join(deck, 'sets/jsonl/named/more'))
+  cpSync(join(repoRoot, 'models/digits/examples/7.png'), join(deck, 'sets/jsonl/named/more/7.png'))
+  writeFileSync(join(deck, 'sets/jsonl/named/set.jsonl'), '{"image": "3.png", "label": "3"}\n{"image": "more/7.png", "label": "7"}\n')
+  mkdirSync(join(deck, 'sets/jsonl/escape'))
+  symlinkSync('/etc/hostname', join(deck, 'sets/jsonl/escape/leak.png'))
+  writeFileSync(join(deck, 'sets/jsonl/escape/set.jsonl'), '{"image": "leak.png"}\n')
+  // Examples named "digit 3": the truth is read as the robustness probe reads it.
+  cpSync(join(repoRoot, 'models/digits'), join(deck, 'models/digits-b'), { recursive: true })
+  const digitsB = JSON.parse(readFileSync(join(deck, 'models/digits-b/demodeck.json'), 'utf8')) as { examples: Array<{ label: string }> }
+  for (const e of digitsB.examples) e.label = e.label.replace(/^a /, 'digit ')
+  writeFileSync(join(deck, 'models/digits-b/demodeck.json'), JSON.stringify(digitsB))
   host = createHost({ deckRoot: deck, spawnWorker: () => forkSourceWorker(), emit: () => undefined, watch: false, wakeEndpoints: false })
 })
 
@@ -141,6 +166,19 @@ describe('compare:predict and compare:set', () => {
     expect(report.agreement).toBe(1)
     expect(report.disagreements).toEqual([])
     expect(report.a.latency.p50).toBeGreaterThan(0)
+  })
+  it('reads the truth of "digit 3" as the robustness probe does (one reading of example names)', async () => {
+    const report = (await host.dispatch('compare:set', { id: 'digits-b', other: 'digits', set: { examples: true } })) as AbSetReport
+    expect(report.set).toEqual({ name: 'Handwritten digits examples', size: 10, labelled: 10 })
+  })
+  it('reads the images a JSONL set names, beside it and in a folder beside it', async () => {
+    const report = (await host.dispatch('compare:set', {
+      id: 'digits',
+      other: 'digits-b',
+      set: { file: 'sets/jsonl/named/set.jsonl' }
+    })) as AbSetReport
+    expect(report.set).toEqual({ name: 'sets/jsonl/named/set.jsonl', size: 2, labelled: 2 })
+    expect(report.a.accuracy).toBe(1)
   })
   it('takes the truth of examples from their labels ("a Barolo (held-out row 14)")', async () => {
     const report = (await host.dispatch('compare:set', { id: 'wine', other: 'wine-copy', set: { examples: true } })) as AbSetReport

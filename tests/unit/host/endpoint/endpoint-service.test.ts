@@ -42,6 +42,11 @@ interface Fault {
 const faults = (JSON.parse(readFileSync(join(repoRoot, 'tests/fixtures/endpoint/faults.json'), 'utf8')) as { cases: Fault[] }).cases
 
 const missing = fastApiMissing()
+/**
+ * These tests compare both answers, so they wait for the local model however long its cold load takes on a
+ * busy machine; the short default grace has its own test (endpoint-service-auth.test.ts).
+ */
+const BOTH = 60_000
 const HF_TOKEN = 'hf_secret_token_1234'
 const EARTHQUAKE = 'Magnitude 6.1 earthquake hits near the coast, buildings collapsed and people trapped'
 
@@ -102,7 +107,7 @@ beforeAll(async () => {
       url: (f.server === 'raw' ? '' : f.server === 'fastapi' ? api : f.server === 'silent' ? silent.url : refused) + f.path
     })
   models = new ModelService(deck, () => forkSourceWorker())
-  service = new EndpointService({ deckRoot: deck, models, env: { HF_TOKEN }, directiveEndpoints: () => directives })
+  service = new EndpointService({ deckRoot: deck, models, env: { HF_TOKEN }, directiveEndpoints: () => directives, localGraceMs: BOTH })
   list = await models.list()
   await service.refresh()
 })
@@ -247,7 +252,7 @@ describe.skipIf(missing !== null)(`the FastAPI app${missing ? ` (skipped: ${miss
     const saved = JSON.parse(readFileSync(join(deck, RECORD_FILE), 'utf8')) as { models: Record<string, unknown[]> }
     expect(saved.models['wine']).toHaveLength(1)
     // A fresh service (the next day, offline) still knows when the endpoint last answered.
-    service = new EndpointService({ deckRoot: deck, models, env: { HF_TOKEN }, directiveEndpoints: () => directives })
+    service = new EndpointService({ deckRoot: deck, models, env: { HF_TOKEN }, directiveEndpoints: () => directives, localGraceMs: BOTH })
     expect((await service.status()).find((h) => h.model === 'wine')!.record[0]!.latencyMs).toBe(record[0]!.latencyMs)
   })
 

@@ -52,6 +52,9 @@ it('answers endpoint:predict for the directive URL with both sides', async () =>
   const { examples } = ((await host.dispatch('models:list', {})) as Array<{ id: string; examples: Array<{ image?: string }> }>).find(
     (m) => m.id === 'digits'
   )!
+  // Warm, as a demo model is when its slide shows: a deployed answer waits only briefly for a cold local model
+  // (LOCAL_GRACE_MS; tested in endpoint-service-auth.test.ts).
+  await host.dispatch('models:predict', { id: 'digits', input: { image: examples[4]!.image! } })
   const answer = (await host.dispatch('endpoint:predict', {
     id: 'digits',
     input: { image: examples[4]!.image! },

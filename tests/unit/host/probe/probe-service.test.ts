@@ -201,4 +201,13 @@ describe('prediction log', { timeout: 120_000 }, () => {
     await vi.waitFor(() => expect(logEvents.at(-1)?.last?.model).toBe('digits'), { timeout: 5000, interval: 20 })
     expect((await failure('log:export', { format: 'xlsx' })).code).toBe('bad_request')
   })
+
+  it('keeps a printed copy’s predictions (log: false) out of the log', async () => {
+    await call('log:clear', {})
+    const printed = await call<Prediction>('models:predict', { id: 'digits', input: { image: 'examples/4.png' }, log: false })
+    expect(printed.predictions.length).toBeGreaterThan(0)
+    await call('models:predict', { id: 'disaster-tweets', input: { text: 'Flood warning for the river tonight' } })
+    const page = await call<PredictionLogPage>('log:list', {})
+    expect(page.entries.map((e) => e.model)).toEqual(['disaster-tweets'])
+  })
 })

@@ -3,7 +3,7 @@
  * project repository with the deck inside it, a .gitignore, symlinks leading
  * out, secrets, huge and binary files.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -99,6 +99,16 @@ describe('::checklist', () => {
     expect((await failure(() => service.checklist('../innocent.md'))).message).toContain('secrets file (.env)')
   })
 
+  it('does not follow a link into .git (the remote URL there can carry a token), in any case', async () => {
+    write(join(project, '.git', 'config'), '[remote "origin"]\n\turl = https://x-access-token:ghp_abc123@github.com/me/tweets.git\n')
+    symlinkSync('../.git/config', join(deck, 'gitconfig.txt'))
+    symlinkSync('../.git', join(deck, 'gitdir'))
+    const link = await failure(() => service.code('gitconfig.txt'))
+    expect(link.message).toBe(`src="gitconfig.txt" leads into .git (${join('.git', 'config')}): demodeck does not show git's own files.`)
+    expect((await failure(() => service.code('gitdir/config'))).message).toContain('.git')
+    expect((await failure(() => service.code('../.GIT/config'))).message).toContain("is inside .git: demodeck does not show git's own files")
+  })
+
   it('refuses a huge file and a binary file', async () => {
     write(join(project, 'huge.md'), Buffer.alloc(MAX_PROJECT_FILE_BYTES + 10, 0x61))
     const huge = await failure(() => service.checklist('../huge.md'))
@@ -165,6 +175,20 @@ describe('::tree', () => {
     ])
     expect(tree.name).toBe('tweets')
     expect(tree.ignored).toBeGreaterThanOrEqual(6) // __pycache__, data, model.pt, .env, explore.ipynb, model.py
+  })
+
+  it('respects .gitignore when the deck folder is reached through a symlink (macOS: /tmp and /var are links)', () => {
+    const via = join(dir, 'via-link')
+    symlinkSync(project, via)
+    const linked = new ProjectService(join(via, 'presentation'), { watch: false })
+    try {
+      expect(linked.projectRoot).toBe(realpathSync(project))
+      const names = linked.tree('..', 1).entries.map((e) => e.name)
+      expect(names).toEqual(['models', 'notebooks', 'presentation', 'src', 'tests', '.gitignore', 'README.md'])
+      expect(linked.code('../src/tweets/train.py').from).toBe(1)
+    } finally {
+      linked.dispose()
+    }
   })
 
   it('collapses folders past the depth to a count and caps the entries', () => {

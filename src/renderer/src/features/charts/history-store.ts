@@ -8,11 +8,15 @@
  * cached here, smoothing is cached per series in core/series/pipeline.ts, and
  * only downsampling runs again when the visible range changes. The cache key
  * includes the run's step count, so a run that grew (a re-sync, a live run)
- * is fetched again.
+ * is fetched again; and every `runs:changed` (a run file saved, replaced or
+ * re-synced, even with the same step count) empties the cache and bumps
+ * `historyGeneration`, so the charts on screen fetch their runs again.
  */
+import { useSyncExternalStore } from 'react'
 import type { RunInfo } from '../../../../shared/types'
 import { columnsFromWire, seriesFromColumns, type ExtractStats, type Series, type XKey } from '../../../../core/series'
 import { api } from '../../lib/api'
+import { HistoryCache } from './history-cache'
 
 /** A fetched history with its per-(key, x) series cache. */
 export interface RunHistory {
@@ -21,8 +25,6 @@ export interface RunHistory {
   length: number
   series(key: string, xKey: XKey): { series: Series; stats: ExtractStats }
 }
-
-const cache = new Map<string, Promise<RunHistory>>()
 
 function makeHistory(runId: string, wire: Parameters<typeof columnsFromWire>[0]): RunHistory {
   const column = columnsFromWire(wire)
@@ -42,14 +44,32 @@ function makeHistory(runId: string, wire: Parameters<typeof columnsFromWire>[0])
   }
 }
 
+const histories = new HistoryCache((runId) => api['runs:history']({ id: runId }).then((res) => makeHistory(runId, res)))
+const listeners = new Set<() => void>()
+let listening = false
+
+function subscribe(listener: () => void): () => void {
+  if (!listening) {
+    listening = true
+    api.on('runs:changed', () => {
+      histories.invalidate()
+      for (const l of listeners) l()
+    })
+  }
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+/** The cache's revision, live: it changes on every `runs:changed`. */
+export function useHistoryRevision(): number {
+  return useSyncExternalStore(
+    subscribe,
+    () => histories.revision,
+    () => histories.revision
+  )
+}
+
 /** The run's full history (cached; a failed fetch is forgotten so "Retry" can try again). */
 export function loadHistory(run: Pick<RunInfo, 'id' | 'steps'>): Promise<RunHistory> {
-  const key = `${run.id}@${run.steps}`
-  let pending = cache.get(key)
-  if (!pending) {
-    pending = api['runs:history']({ id: run.id }).then((res) => makeHistory(run.id, res))
-    pending.catch(() => cache.delete(key))
-    cache.set(key, pending)
-  }
-  return pending
+  return histories.load(run)
 }

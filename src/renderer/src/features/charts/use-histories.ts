@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react'
 import type { RunInfo } from '../../../../shared/types'
 import { errorMessage } from '../../lib/api'
-import { loadHistory, type RunHistory } from './history-store'
+import { loadHistory, useHistoryRevision, type RunHistory } from './history-store'
 
 /** Histories by run id, plus per-run load errors. `loading` is true until every run answered. */
 export interface HistoriesState {
@@ -15,6 +15,8 @@ export interface HistoriesState {
 export function useHistories(runs: readonly RunInfo[], enabled = true, retryToken = 0): HistoriesState {
   const [state, setState] = useState<HistoriesState>({ histories: new Map(), errors: new Map(), loading: runs.length > 0 })
   const signature = runs.map((r) => `${r.id}@${r.steps}`).join('|')
+  // Changes when the runs on disk change (see [Note: fetch once, smooth once, downsample per view]).
+  const revision = useHistoryRevision()
   useEffect(() => {
     if (!enabled) return
     let cancelled = false
@@ -35,6 +37,6 @@ export function useHistories(runs: readonly RunInfo[], enabled = true, retryToke
     }
     // `signature` stands for `runs`: a new array with the same runs must not refetch.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [signature, enabled, retryToken])
+  }, [signature, enabled, retryToken, revision])
   return state
 }

@@ -16,6 +16,7 @@ import type { DirectiveProps } from '../deck/directive-types'
 import { DriftChart } from './DriftChart'
 import { driftHeadline, driftRows, formatStat, meansText } from './drift-format'
 import { DriftMirror, useDriftMirror } from '../mirror/DriftMirror'
+import { usePrinting } from '../print/printing'
 import './compare.css'
 
 /** Most table rows on a slide; the rest are counted. */
@@ -83,7 +84,9 @@ function DriftReportView({
     }
   }, [started, model, reference, current])
   const rows = useMemo(() => (state.report ? driftRows(state.report) : []), [state.report])
-  useDriftMirror(slide, model, state.report ? driftHeadline(state.report) : null, state.error ?? null)
+  // A printed copy publishes nothing: the presenter's preview shows the audience screen, not the backup being made.
+  const printing = usePrinting()
+  useDriftMirror(printing ? null : slide, model, state.report ? driftHeadline(state.report) : null, state.error ?? null)
   if (state.error) {
     return (
       <div className="dm-alert" role="alert" data-testid="drift-error">
@@ -123,8 +126,8 @@ function DriftReportView({
                   {row.column.name}
                 </button>
               </td>
-              <td>{row.column.ks ? formatStat(row.column.ks.value) : '—'}</td>
-              <td>{formatStat(row.column.psi.value)}</td>
+              <td>{row.column.ks ? formatStat(row.column.ks.value, row.column.ks.threshold) : '—'}</td>
+              <td>{formatStat(row.column.psi.value, row.column.psi.threshold)}</td>
               <td>{meansText(row.column)}</td>
               <td className={`dr-flag ${row.column.drifted ? 'is-drift' : 'is-ok'}`}>{row.column.drifted ? 'drift' : 'ok'}</td>
             </tr>

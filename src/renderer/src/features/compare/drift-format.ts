@@ -41,12 +41,29 @@ export function driftHeadline(report: DriftReport): { drift: boolean; text: stri
   }
 }
 
-/** p-values and PSI as people read them: `0.72`, `0.013`, `2e-6`, `<1e-12`. */
-export function formatStat(value: number): string {
+/**
+ * p-values and PSI as people read them: `0.72`, `0.013`, `2e-6`, `0`. With the test's `threshold`, digits are
+ * added until the printed figure sits on the same side of it as the real one (0.0504 → `0.0504`, never a
+ * `0.05` beside "ok"), as parity's figures do.
+ */
+export function formatStat(value: number, threshold?: number): string {
   if (!Number.isFinite(value)) return '—'
-  if (value === 0 || value < 1e-12) return '<1e-12'
-  if (value >= 0.01) return value >= 10 ? value.toFixed(0) : String(Number(value.toPrecision(2)))
-  const [m, e] = value.toExponential(0).split('e')
+  if (value === 0) return '0'
+  if (Math.abs(value) < 1e-12) return value > 0 ? '<1e-12' : '>-1e-12'
+  const side = (v: number): number => (threshold === undefined ? 0 : Math.sign(v - threshold))
+  for (let digits = 2; digits <= 15; digits++) {
+    const text = statText(value, digits)
+    if (side(Number(text)) === side(value)) return text
+  }
+  return String(value)
+}
+
+/** `value` with `digits` significant digits (whole numbers from 10 up, an exponent below 0.001). */
+function statText(value: number, digits: number): string {
+  const abs = Math.abs(value)
+  if (abs >= 10) return value.toFixed(Math.max(0, digits - 2))
+  if (abs >= 1e-3) return String(Number(value.toPrecision(digits)))
+  const [m, e] = value.toExponential(digits - 2).split('e')
   return `${m}e${Number(e)}`
 }
 

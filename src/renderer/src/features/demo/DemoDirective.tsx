@@ -20,7 +20,7 @@ import { DemoDirectiveMirror } from '../mirror/DemoDirectiveMirror'
 import './demo.css'
 
 /** The live demo directive. */
-export default function DemoDirective({ attributes, active, surface, slideIndex }: DirectiveProps): React.JSX.Element {
+export default function DemoDirective({ attributes, active, near = false, surface, slideIndex }: DirectiveProps): React.JSX.Element {
   if (surface === 'presenter') {
     return (
       <DemoDirectiveMirror attributes={attributes} slideIndex={slideIndex}>
@@ -28,16 +28,23 @@ export default function DemoDirective({ attributes, active, surface, slideIndex 
       </DemoDirectiveMirror>
     )
   }
-  return <LiveDemoForId attributes={attributes} active={active} slideIndex={slideIndex} />
+  return <LiveDemoForId attributes={attributes} active={active} near={near} slideIndex={slideIndex} />
 }
 
-function LiveDemoForId({ attributes, active, slideIndex }: Pick<DirectiveProps, 'attributes' | 'active' | 'slideIndex'>): React.JSX.Element {
+function LiveDemoForId({
+  attributes,
+  active,
+  near,
+  slideIndex
+}: Pick<DirectiveProps, 'attributes' | 'active' | 'near' | 'slideIndex'>): React.JSX.Element {
   const models = useModels()
   const printing = usePrinting()
   const found = resolveModel(attributes.model, models, 'demo')
   if ('notice' in found) return found.notice
+  // A printed copy publishes nothing: the presenter's previews show the audience screen, not the backup being made.
+  const mirror = printing ? {} : { mirror: { slide: slideIndex } }
   const other = pairOf(attributes, found.model)
-  if (other) return <AbDemoFor a={found.model} other={other} models={models} attributes={attributes} active={active} mirror={{ slide: slideIndex }} />
+  if (other) return <AbDemoFor a={found.model} other={other} models={models} attributes={attributes} active={active} {...mirror} />
   // A printed copy shows a real prediction: the first example unless the slide names one.
   const example = attributes.example !== undefined ? intAttribute(attributes.example, 0, 0) : printing && found.model.examples.length > 0 ? 0 : null
   const source = parseSource(attributes.source)
@@ -48,10 +55,11 @@ function LiveDemoForId({ attributes, active, slideIndex }: Pick<DirectiveProps, 
       key={found.model.id}
       model={found.model}
       active={active}
+      near={near ?? false}
       top={intAttribute(attributes.top, 5, 1, 100)}
       exampleIndex={example}
       size="slide"
-      mirror={{ slide: slideIndex }}
+      {...mirror}
       {...(attributes.endpoint ? { endpoint: attributes.endpoint } : {})}
       {...(source ? { source } : {})}
       {...(timeoutMs ? { timeoutMs } : {})}

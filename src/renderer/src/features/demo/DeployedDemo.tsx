@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import type { DemoSource, EndpointPrediction, ModelInfo, Prediction } from '../../../../shared/types'
 import { api, errorMessage } from '../../lib/api'
 import { EndpointStatus } from './EndpointStatus'
+import { usePrinting } from '../print/printing'
 import { SourceSwitch } from './SourceSwitch'
 import { pickHealth, useEndpointHealth } from './use-endpoint-health'
 import type { PredictCall, Predictor } from './use-predictor'
@@ -69,18 +70,27 @@ export function useDemoSource(
   const url = endpoint ?? model.endpoint?.url ?? null
   const [chosen, setSource] = useState<DemoSource>(initial ?? 'deployed')
   const source: DemoSource = url ? chosen : 'local'
+  // A printed copy's predictions stay out of the session's prediction log.
+  const printing = usePrinting()
   const call = useMemo<PredictCall | undefined>(() => {
     if (!url || source === 'local') return undefined
+    const quiet = printing ? { log: false } : {}
     return async (input) => {
       try {
-        return await api['endpoint:predict']({ id: model.id, input, ...(endpoint ? { endpoint } : {}), ...(timeoutMs ? { timeoutMs } : {}) })
+        return await api['endpoint:predict']({
+          id: model.id,
+          input,
+          ...(endpoint ? { endpoint } : {}),
+          ...(timeoutMs ? { timeoutMs } : {}),
+          ...quiet
+        })
       } catch (error) {
         // The host refused the call itself (e.g. a bad directive): the local model still answers, calmly labelled.
-        const local = await api['models:predict']({ id: model.id, input })
+        const local = await api['models:predict']({ id: model.id, input, ...quiet })
         return localOnly(local, url, errorMessage(error))
       }
     }
-  }, [url, source, model.id, endpoint, timeoutMs])
+  }, [url, source, model.id, endpoint, timeoutMs, printing])
   const health = pickHealth(useEndpointHealth(), model.id, url ?? undefined)
   return {
     url,

@@ -56,14 +56,19 @@ function EndpointRow({ health }: { health: EndpointHealth }): React.JSX.Element 
           {health.kind} · timeout {formatMs(health.timeoutMs)}
           {health.plan ? ` · ${health.plan}` : ''}
         </span>
-        {health.auth && (
+        {health.auth?.withheld && (
+          <span className="dm-health-bad" data-testid="auth-withheld">
+            {health.auth.withheld}
+          </span>
+        )}
+        {health.auth && !health.auth.withheld && (
           <span className={health.auth.present ? '' : 'dm-health-bad'}>
             token {health.auth.env ? `$${health.auth.env}` : `keychain "${health.auth.keychain}"`}: {health.auth.present ? 'found' : 'missing'}
           </span>
         )}
         {record && <span>{record}</span>}
       </div>
-      {health.auth?.keychain && !health.auth.present && <TokenForm name={health.auth.keychain} onError={setError} />}
+      {health.auth?.keychain && !health.auth.present && !health.auth.withheld && <TokenForm name={health.auth.keychain} onError={setError} />}
       {error && <div className="dm-health-bad">{error}</div>}
       {health.failures.length > 0 && (
         <ul className="dm-health-failures" aria-label={`Recent failures of ${health.model}`}>

@@ -7,7 +7,7 @@
 import { memo } from 'react'
 import type { EndpointPrediction, Prediction } from '../../../../shared/types'
 import { formatMs, formatPercent } from './demo-format'
-import { agreementLine } from './endpoint-format'
+import { agreementLine, localMissingLine } from './endpoint-format'
 import { LabelBars } from './LabelBars'
 
 /** Props of {@link EndpointResult}. */
@@ -76,7 +76,9 @@ export const EndpointResult = memo(function EndpointResult({ result, both, top, 
             {local ? (
               <LabelBars prediction={local} top={top} seq={seq} emptyHint={emptyHint} />
             ) : (
-              <div className="dm-source-note">{result.localError ?? 'no local answer'}</div>
+              <div className="dm-source-note" data-testid="local-missing">
+                {localMissingLine(result.localError)}
+              </div>
             )}
           </div>
         </div>

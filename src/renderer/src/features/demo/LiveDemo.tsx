@@ -44,6 +44,8 @@ export interface LiveDemoProps {
   probe?: ProbeDirectiveOptions | true
   /** The slide of an audience-screen demo: it publishes what it shows for the presenter's preview. */
   mirror?: MirrorPlace
+  /** The slide is next to the current one: a graph demo loads and draws its graph now (see GraphDemo). */
+  near?: boolean
 }
 
 const TASK_NAMES: Record<ModelInfo['task'], string> = {
@@ -63,7 +65,16 @@ export function LiveDemo(props: LiveDemoProps): React.JSX.Element {
   const { model } = props
   // Graph models have their own demo (the whole graph, not one input); one that cannot run shows its errors below.
   if (model.task === 'node-classification' && model.errors.length === 0)
-    return <GraphDemo model={model} active={props.active} top={props.top} size={props.size} {...(props.mirror ? { mirror: props.mirror } : {})} />
+    return (
+      <GraphDemo
+        model={model}
+        active={props.active}
+        near={props.near ?? false}
+        top={props.top}
+        size={props.size}
+        {...(props.mirror ? { mirror: props.mirror } : {})}
+      />
+    )
   return <ClassifierDemo {...props} />
 }
 

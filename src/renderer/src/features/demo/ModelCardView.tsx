@@ -7,7 +7,8 @@
 import { useEffect, useRef, useState } from 'react'
 import type { EndpointHealth, ModelCard, ParityReport, TensorInfo } from '../../../../shared/types'
 import { api, errorMessage } from '../../lib/api'
-import { formatBytes, formatCount, formatSci, formatShape } from './demo-format'
+import { formatBytes, formatCount, formatShape } from './demo-format'
+import { exportParityLine, preprocessingParityLine } from './parity-figures'
 import { pickHealth, useEndpointHealth } from './use-endpoint-health'
 import { useModels } from './use-models'
 import { useSlideRelayout } from './use-slide-relayout'
@@ -247,13 +248,11 @@ function ParityLine({ modelId, parity }: { modelId: string; parity: ParityReport
   }
   if (report) return <ParityDetails report={report} />
   return (
-    <div className={`dm-parity${report ? ' is-bad' : ''}`} data-testid="card-parity" role={report ? 'alert' : undefined}>
+    <div className="dm-parity" data-testid="card-parity">
       <span className="dm-muted">Parity not checked yet.</span>{' '}
-      {!report && (
-        <button type="button" className="dm-button dm-small" disabled={busy} onClick={check}>
-          {busy ? 'Checking…' : 'Check now'}
-        </button>
-      )}
+      <button type="button" className="dm-button dm-small" disabled={busy} onClick={check}>
+        {busy ? 'Checking…' : 'Check now'}
+      </button>
       {error && (
         <span className="dm-alert-inline" role="alert">
           {error}
@@ -269,8 +268,7 @@ function ParityLine({ modelId, parity }: { modelId: string; parity: ParityReport
  * resizing or tokenizing), plus one line per sample that differs.
  */
 function ParityDetails({ report }: { report: ParityReport }): React.JSX.Element {
-  const { exportParity: ex, preprocessingParity: pre } = report
-  const sign = (ok: boolean): string => (ok ? '≤' : '>')
+  const preprocessing = preprocessingParityLine(report)
   return (
     <div
       className={`dm-parity is-${report.status === 'ok' ? 'ok' : report.status === 'warning' ? 'warn' : 'bad'}`}
@@ -281,16 +279,8 @@ function ParityDetails({ report }: { report: ParityReport }): React.JSX.Element 
         {report.status === 'ok' ? '✓' : '⚠'} {report.message}
       </div>
       <ul className="dm-parity-figures">
-        <li data-testid="parity-export">
-          Export parity: max abs diff {formatSci(ex.maxAbsDiff)} {sign(ex.ok)} {formatSci(report.tolerance)} over {ex.samples} sample
-          {ex.samples === 1 ? '' : 's'}
-        </li>
-        {pre && (
-          <li data-testid="parity-preprocessing">
-            Preprocessing parity: inputs within {formatSci(pre.maxFeedDiff)}, scores within {(pre.maxScoreDiff * 100).toPrecision(2)} pt
-            {pre.sameTop ? ', same top label on every sample' : ', a different top label'}
-          </li>
-        )}
+        <li data-testid="parity-export">{exportParityLine(report)}</li>
+        {preprocessing && <li data-testid="parity-preprocessing">{preprocessing}</li>}
         {report.findings.map((f) => (
           <li key={f} className="dm-parity-finding">
             {f}

@@ -4,6 +4,7 @@
  * unit tests run them in plain Node.
  */
 import type { PredictInput, TensorInfo } from '../../../../shared/types'
+import { percentile as linearPercentile } from '../../../../core/stats/percentile'
 
 /** Longest text the demo sends: the host's own limit, so the demo's message names the limit that applies. */
 export { MAX_TEXT_CHARS } from '../../../../shared/limits'
@@ -27,14 +28,12 @@ export function formatMs(ms: number): string {
 }
 
 /**
- * Nearest-rank percentile (`p` in 0..100) of a list of numbers; NaN for an
- * empty list. Sorting a copy is fine: the demo keeps at most a few hundred.
+ * Percentile (`p` in 0..100) of a list of numbers; NaN for an empty list. The one definition in the app
+ * (linear between closest ranks, NumPy's default, see core/stats/percentile.ts), so the demo's p50 and the A/B
+ * set report's p50 agree on the same latencies.
  */
 export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN
-  const sorted = [...values].sort((a, b) => a - b)
-  const rank = Math.ceil((Math.min(100, Math.max(0, p)) / 100) * sorted.length)
-  return sorted[Math.max(0, rank - 1)]!
+  return linearPercentile(values, Math.min(100, Math.max(0, p)) / 100)
 }
 
 /** Parameter counts as people say them: `812`, `12.3 k`, `1.2 M`, `3.4 B`. */

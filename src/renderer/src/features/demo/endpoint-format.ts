@@ -4,6 +4,7 @@
  * after a fallback, and the rehearsal record line. No React, no DOM.
  */
 import type { Agreement, EndpointHealth, RecordedAnswer } from '../../../../shared/types'
+import { LOCAL_STILL_LOADING } from '../../../../shared/types-endpoint'
 import { formatMs } from './demo-format'
 
 /** "09:14" in the presenter's local time. */
@@ -52,6 +53,12 @@ export function agreementLine(agreement: Agreement): string {
   if (agreement.maxDiff === null) return 'Same top label (the deployed API gives no scores to compare)'
   const pp = agreement.maxDiff * 100
   return `Same top label · largest probability difference ${pp < 0.1 ? '<0.1' : pp.toFixed(1)} pp`
+}
+
+/** What Both shows in the local column when the local model gave no answer (LOCAL_STILL_LOADING after the host's cold-load grace). */
+export function localMissingLine(localError: string | undefined): string {
+  if (localError === LOCAL_STILL_LOADING) return 'Local model still loading — it answers from the next run'
+  return localError ?? 'no local answer'
 }
 
 /** Colour class of the status dot. */

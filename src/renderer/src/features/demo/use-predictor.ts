@@ -8,13 +8,16 @@
  * requests are in flight; anything typed meanwhile waits in a one-slot queue
  * where the newest input replaces older ones, so a burst of keystrokes costs
  * two or three inferences, not one per key, and the last one always runs.
- * Only answers touch React state: sending a request renders nothing.
+ * Only answers touch React state: sending a request renders nothing. The queue itself is
+ * predict-queue.ts.
  */
 import { useCallback, useMemo, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import type { PredictInput, Prediction } from '../../../../shared/types'
 import { api, errorMessage } from '../../lib/api'
 import { describeInput, percentile } from './demo-format'
+import { PredictQueue } from './predict-queue'
+import { usePrinting } from '../print/printing'
 
 /** Where an input came from; typing bursts share one history row. */
 export type InputSource = 'typing' | 'example' | 'draw' | 'file' | 'paste' | 'camera' | 'form'
@@ -58,7 +61,6 @@ const MAX_HISTORY = 6
 const TYPING_BURST_MS = 2000
 
 interface Queued {
-  seq: number
   input: PredictInput
   source: InputSource
 }
@@ -82,26 +84,27 @@ export function usePredictor(modelId: string, call?: PredictCall): Predictor {
     count: 0,
     history: []
   })
-  const nextSeq = useRef(0)
-  const shownSeq = useRef(0)
-  const inFlight = useRef(0)
-  const queued = useRef<Queued | null>(null)
   const latencies = useRef<number[]>([])
   const historyKey = useRef(0)
-
-  const send = useCallback(
-    (job: Queued): void => {
-      inFlight.current++
-      const t0 = performance.now()
-      const request = call ? call(job.input) : api['models:predict']({ id: modelId, input: job.input })
-      request.then(
-        (result) => {
-          const roundTrip = performance.now() - t0
-          done()
-          if (job.seq <= shownSeq.current) return // stale: a newer answer is already on screen
-          shownSeq.current = job.seq
+  // A printed copy's predictions are not the session's: they stay out of the prediction log.
+  const printing = usePrinting()
+  const localCall = useCallback<PredictCall>(
+    (input) => api['models:predict']({ id: modelId, input, ...(printing ? { log: false } : {}) }),
+    [modelId, printing]
+  )
+  // One queue for the hook's life; its caller follows `call` (see [Note: the queue asks whoever is current]).
+  const [queue] = useState(
+    () =>
+      new PredictQueue<Queued, Prediction>(
+        (job) => localCall(job.input),
+        (answer) => {
+          const { job, seq, ms } = answer
+          if (!answer.ok) {
+            setState((prev) => ({ ...prev, seq, error: errorMessage(answer.error) }))
+            return
+          }
           const lat = latencies.current
-          lat.push(roundTrip)
+          lat.push(ms)
           if (lat.length > MAX_LATENCIES) lat.shift()
           const p50 = percentile(lat, 50)
           const p95 = percentile(lat, 95)
@@ -109,52 +112,33 @@ export function usePredictor(modelId: string, call?: PredictCall): Predictor {
           // machine every hop can cost milliseconds of the keystroke-to-bars budget.
           flushSync(() =>
             setState((prev) => ({
-              result,
+              result: answer.value,
               input: job.input,
-              seq: job.seq,
+              seq,
               error: null,
-              roundTripMs: roundTrip,
+              roundTripMs: ms,
               p50,
               p95,
               count: prev.count + 1,
-              history: pushHistory(prev.history, job, result, historyKey)
+              history: pushHistory(prev.history, job, answer.value, historyKey)
             }))
           )
         },
-        (error: unknown) => {
-          done()
-          if (job.seq <= shownSeq.current) return
-          shownSeq.current = job.seq
-          setState((prev) => ({ ...prev, seq: job.seq, error: errorMessage(error) }))
-        }
+        MAX_IN_FLIGHT
       )
-      function done(): void {
-        inFlight.current--
-        const next = queued.current
-        if (next) {
-          queued.current = null
-          send(next)
-        }
-      }
-    },
-    [modelId, call]
   )
+  const current = call ?? localCall
+  queue.setCaller((job) => current(job.input))
 
-  const predict = useCallback(
-    (input: PredictInput, source: InputSource): void => {
-      const job = { seq: ++nextSeq.current, input, source }
-      if (inFlight.current >= MAX_IN_FLIGHT) queued.current = job
-      else send(job)
+  const predict = useCallback((input: PredictInput, source: InputSource): void => void queue.submit({ input, source }), [queue])
+
+  const fail = useCallback(
+    (message: string): void => {
+      const seq = queue.supersede()
+      setState((prev) => ({ ...prev, seq, error: message }))
     },
-    [send]
+    [queue]
   )
-
-  const fail = useCallback((message: string): void => {
-    const seq = ++nextSeq.current
-    shownSeq.current = seq
-    queued.current = null
-    setState((prev) => ({ ...prev, seq, error: message }))
-  }, [])
 
   return useMemo(() => ({ ...state, predict, fail }), [state, predict, fail])
 }

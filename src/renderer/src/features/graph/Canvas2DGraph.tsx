@@ -1,33 +1,30 @@
 /**
- * The fallback when the browser has no WebGL (Chromium with a blocked GPU and
- * no software rasteriser): the same graph, colours, rings and neighbourhood
- * drawn on a 2-D canvas, with click to select, wheel to zoom and drag to pan.
+ * The graph on a 2-D canvas: the first frame of every graph demo (drawn as
+ * soon as the layout and predictions are there, while sigma.js compiles its
+ * WebGL shaders), and the whole demo where the browser has no WebGL. The same
+ * graph, colours, rings, neighbourhood and framing as SigmaCanvas, with click
+ * to select, wheel to zoom and drag to pan on the camera both share.
  * Ours rather than a library's because it only has to mirror SigmaCanvas for
  * ~3k nodes, and a blank panel in the exam room is the one thing not allowed.
  */
-import { useEffect, useRef } from 'react'
-import { CANVAS_COLORS, Emphasis, isStrongLink, layoutBounds, nodeSize, type GraphViewState } from './graph-view'
+import { useEffect, useRef, type RefObject } from 'react'
+import { fitScale, homeCamera, sizeAtZoom, zoomAround, type LayoutCamera } from './graph-camera'
+import { CANVAS_COLORS, Emphasis, isStrongLink, nodeSize, ringWidth, type GraphViewState } from './graph-view'
 
 /** Props of {@link Canvas2DGraph}. */
 export interface Canvas2DGraphProps {
   state: GraphViewState
   onSelect: (node: number | null) => void
   focusSeq: number
+  /** The camera, shared with the WebGL renderer that takes over (null: the whole graph). */
+  camera: RefObject<LayoutCamera | null>
+  /** Called once the whole graph is on the canvas. */
   onReady: () => void
 }
 
-interface Camera {
-  /** Screen pixels per layout unit. */
-  scale: number
-  /** Layout point at the canvas centre. */
-  cx: number
-  cy: number
-}
-
 /** 2-D canvas renderer with pan and zoom. */
-export function Canvas2DGraph({ state, onSelect, focusSeq, onReady }: Canvas2DGraphProps): React.JSX.Element {
+export function Canvas2DGraph({ state, onSelect, focusSeq, camera, onReady }: Canvas2DGraphProps): React.JSX.Element {
   const canvas = useRef<HTMLCanvasElement>(null)
-  const camera = useRef<Camera | null>(null)
   const stateRef = useRef(state)
   stateRef.current = state
   const frame = useRef(0)
@@ -43,22 +40,16 @@ export function Canvas2DGraph({ state, onSelect, focusSeq, onReady }: Canvas2DGr
       el.height = Math.round(h * dpr)
     }
     const st = stateRef.current
-    if (!camera.current) {
-      const b = layoutBounds(st.layout)
-      camera.current = {
-        scale: 0.92 * Math.min(w / (b.maxX - b.minX || 1), h / (b.maxY - b.minY || 1)),
-        cx: (b.minX + b.maxX) / 2,
-        cy: (b.minY + b.maxY) / 2
-      }
-    }
+    camera.current ??= homeCamera(st.layout)
     const cam = camera.current
+    const scale = fitScale(st.layout, w, h) / cam.ratio
     const ctx = el.getContext('2d')
     if (!ctx) return
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
     ctx.fillStyle = CANVAS_COLORS.background
     ctx.fillRect(0, 0, w, h)
-    const sx = (i: number): number => (st.layout[2 * i]! - cam.cx) * cam.scale + w / 2
-    const sy = (i: number): number => (st.layout[2 * i + 1]! - cam.cy) * cam.scale + h / 2
+    const sx = (i: number): number => (st.layout[2 * i]! - cam.cx) * scale + w / 2
+    const sy = (i: number): number => (st.layout[2 * i + 1]! - cam.cy) * scale + h / 2
     const strong: number[] = []
     ctx.lineWidth = 0.6
     ctx.strokeStyle = st.selected === null ? CANVAS_COLORS.edge : CANVAS_COLORS.edgeFaded
@@ -87,20 +78,25 @@ export function Canvas2DGraph({ state, onSelect, focusSeq, onReady }: Canvas2DGr
       for (let i = 0; i < st.nodes; i++) {
         if (st.emphasis[i] !== level) continue
         const ring = st.ring[i]
-        const r = nodeSize(level, !!ring)
+        // sigma's discs fade out over their outer pixel; half a pixel less here looks the same.
+        const r = sizeAtZoom(nodeSize(level, !!ring), cam.ratio) - 0.5
+        const x = sx(i)
+        const y = sy(i)
+        if (ring) {
+          // The ring inside the radius, as sigma's border program draws it.
+          ctx.beginPath()
+          ctx.arc(x, y, r, 0, Math.PI * 2)
+          ctx.fillStyle = ring
+          ctx.fill()
+        }
         ctx.beginPath()
-        ctx.arc(sx(i), sy(i), r, 0, Math.PI * 2)
+        ctx.arc(x, y, Math.max(ring ? r - ringWidth(level) : r, 0.5), 0, Math.PI * 2)
         ctx.fillStyle = level === Emphasis.Faded ? CANVAS_COLORS.faded : st.fill[i]!
         ctx.fill()
-        if (ring) {
-          ctx.lineWidth = level === Emphasis.Selected ? 2.5 : 1.3
-          ctx.strokeStyle = ring
-          ctx.stroke()
-        }
         if (level >= Emphasis.Hop1) {
           ctx.fillStyle = CANVAS_COLORS.label
           ctx.font = '600 13px system-ui, sans-serif'
-          ctx.fillText(String(i), sx(i) + r + 3, sy(i) + 4)
+          ctx.fillText(String(i), x + r + 3, y + 4)
         }
       }
     }
@@ -118,20 +114,18 @@ export function Canvas2DGraph({ state, onSelect, focusSeq, onReady }: Canvas2DGr
     const observer = new ResizeObserver(schedule)
     observer.observe(el)
     let drag: { x: number; y: number; moved: boolean } | null = null
+    const scaleNow = (): number => fitScale(stateRef.current.layout, el.clientWidth, el.clientHeight) / camera.current!.ratio
     const toLayout = (e: MouseEvent): [number, number] => {
       const rect = el.getBoundingClientRect()
       const cam = camera.current!
-      return [(e.clientX - rect.left - rect.width / 2) / cam.scale + cam.cx, (e.clientY - rect.top - rect.height / 2) / cam.scale + cam.cy]
+      const scale = scaleNow()
+      return [(e.clientX - rect.left - rect.width / 2) / scale + cam.cx, (e.clientY - rect.top - rect.height / 2) / scale + cam.cy]
     }
     const onWheel = (e: WheelEvent): void => {
       e.preventDefault()
-      const cam = camera.current!
       const [lx, ly] = toLayout(e)
-      const factor = Math.exp(-e.deltaY * 0.0015)
-      cam.scale *= factor
       // Keep the point under the pointer fixed.
-      cam.cx = lx - (lx - cam.cx) / factor
-      cam.cy = ly - (ly - cam.cy) / factor
+      camera.current = zoomAround(camera.current!, Math.exp(-e.deltaY * 0.0015), lx, ly)
       schedule()
     }
     const onDown = (e: MouseEvent): void => {
@@ -143,21 +137,22 @@ export function Canvas2DGraph({ state, onSelect, focusSeq, onReady }: Canvas2DGr
       const dy = e.clientY - drag.y
       if (Math.abs(dx) + Math.abs(dy) > 3) drag.moved = true
       if (!drag.moved) return
-      camera.current!.cx -= dx / camera.current!.scale
-      camera.current!.cy -= dy / camera.current!.scale
+      const scale = scaleNow()
+      camera.current = { ...camera.current!, cx: camera.current!.cx - dx / scale, cy: camera.current!.cy - dy / scale }
       drag.x = e.clientX
       drag.y = e.clientY
       schedule()
     }
     const onUp = (e: MouseEvent): void => {
-      const wasDrag = drag?.moved
+      // A press that began elsewhere (a button of the side panel) is not a click on the graph.
+      if (!drag) return
+      const wasDrag = drag.moved
       drag = null
       if (wasDrag) return
       const [lx, ly] = toLayout(e)
       const st = stateRef.current
-      const cam = camera.current!
       let best: number | null = null
-      let bestD = (10 / cam.scale) ** 2
+      let bestD = (10 / scaleNow()) ** 2
       for (let i = 0; i < st.nodes; i++) {
         const d = (st.layout[2 * i]! - lx) ** 2 + (st.layout[2 * i + 1]! - ly) ** 2
         if (d < bestD) {
@@ -184,15 +179,16 @@ export function Canvas2DGraph({ state, onSelect, focusSeq, onReady }: Canvas2DGr
   const onSelectRef = useRef(onSelect)
   onSelectRef.current = onSelect
 
+  // A new state is one redraw on the next frame (draw reads the latest state and camera from refs).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(schedule, [state])
 
   useEffect(() => {
     const node = stateRef.current.selected
     const cam = camera.current
     if (node === null || !cam || focusSeq === 0) return
-    cam.cx = stateRef.current.layout[2 * node]!
-    cam.cy = stateRef.current.layout[2 * node + 1]!
-    cam.scale = Math.max(cam.scale, 4 * cam.scale)
+    // Where SigmaCanvas flies: the paper centred at ratio 0.25.
+    camera.current = { cx: stateRef.current.layout[2 * node]!, cy: stateRef.current.layout[2 * node + 1]!, ratio: 0.25 }
     schedule()
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusSeq])

@@ -6,29 +6,31 @@
  * links, add one, blank its words) that re-run the model on the whole graph
  * and ring every node whose class changed, with undo.
  */
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import type { ModelInfo, Prediction } from '../../../../shared/types'
 import { LabelBars } from '../demo/LabelBars'
 import { demoHref } from '../demo/demo-routes'
 import { formatMs, formatPercent } from '../demo/demo-format'
-import { Canvas2DGraph } from './Canvas2DGraph'
+import { GraphStage } from './GraphStage'
 import { classColor, classCounts, describeStep, neighbourhood, parseNodeId } from './graph-model'
-import { CANVAS_COLORS, Emphasis, hasWebGL, type GraphViewState } from './graph-view'
+import { CANVAS_COLORS, Emphasis, type GraphViewState } from './graph-view'
 import { useGraphDemo, type GraphDemoState } from './use-graph-demo'
 import { useGraphMirror } from '../mirror/use-graph-mirror'
 import type { MirrorPlace } from '../mirror/use-demo-mirror'
 import './graph.css'
 
-/** The WebGL renderer's chunk (sigma.js + graphology), fetched while the graph itself is still loading. */
-const loadSigma = (): Promise<{ default: typeof import('./SigmaCanvas').SigmaCanvas }> =>
-  import('./SigmaCanvas').then((m) => ({ default: m.SigmaCanvas }))
-const SigmaCanvas = lazy(loadSigma)
 const SPLIT = ['not in a split', 'train', 'validation', 'test']
 
 /** Props of {@link GraphDemo}. */
 export interface GraphDemoProps {
   model: ModelInfo
   active: boolean
+  /**
+   * The slide is next to the current one: load the graph and its predictions on the unedited graph (a fixed
+   * picture, like a chart's runs) and draw its first frame now, so the slide opens complete; WebGL starts
+   * only once the slide is current (in software it holds the page for about a second).
+   */
+  near?: boolean
   top: number
   size: 'slide' | 'page'
   /** The slide of an audience-screen demo: it publishes the selected paper for the presenter's preview. */
@@ -36,8 +38,8 @@ export interface GraphDemoProps {
 }
 
 /** Graph demo; key it by model id. */
-export function GraphDemo({ model, active, top, size, mirror }: GraphDemoProps): React.JSX.Element {
-  const demo = useGraphDemo(model.id, active)
+export function GraphDemo({ model, active, near = false, top, size, mirror }: GraphDemoProps): React.JSX.Element {
+  const demo = useGraphDemo(model.id, active || near)
   useGraphMirror(mirror, {
     modelId: model.id,
     data: demo.data,
@@ -48,15 +50,8 @@ export function GraphDemo({ model, active, top, size, mirror }: GraphDemoProps):
     top,
     names: model.labels
   })
-  const [renderer, setRenderer] = useState<'webgl' | 'canvas2d'>(() => (hasWebGL() ? 'webgl' : 'canvas2d'))
-  const [webglError, setWebglError] = useState<string | null>(null)
-  const [painted, setPainted] = useState(false)
   const view = useViewState(demo)
   const names = model.labels
-  // Start fetching the renderer with the graph, not after it: the first paint waits for both.
-  useEffect(() => {
-    if (active && renderer === 'webgl') void loadSigma().catch(() => undefined)
-  }, [active, renderer])
 
   return (
     <div
@@ -97,44 +92,28 @@ export function GraphDemo({ model, active, top, size, mirror }: GraphDemoProps):
         </div>
       )}
       <div className="dm-graph-body">
-        <div className="dm-graph-stage" data-testid="graph-stage" data-painted={painted ? 'yes' : 'no'} data-busy={demo.busy ? 'yes' : 'no'}>
-          {!view ? (
-            <div className="dm-graph-loading">
-              {demo.error ? (
-                <span>
-                  The graph could not be loaded.{' '}
-                  <button type="button" className="dm-button" onClick={demo.retry}>
-                    Try again
-                  </button>
-                </span>
-              ) : (
-                'Loading the graph…'
-              )}
-            </div>
-          ) : renderer === 'webgl' ? (
-            <Suspense fallback={<div className="dm-graph-loading">Starting the WebGL renderer…</div>}>
-              <SigmaCanvas
-                state={view}
-                focusSeq={demo.focusSeq}
-                onSelect={(n) => demo.select(n)}
-                onReady={(error) => {
-                  if (error) {
-                    setWebglError(error.message)
-                    setRenderer('canvas2d')
-                  } else setPainted(true)
-                }}
-              />
-            </Suspense>
-          ) : (
-            <Canvas2DGraph state={view} focusSeq={demo.focusSeq} onSelect={(n) => demo.select(n)} onReady={() => setPainted(true)} />
-          )}
-          {renderer === 'canvas2d' && (
-            <div className="dm-graph-note" role="note" data-testid="graph-fallback">
-              WebGL is not available{webglError ? ` (${webglError})` : ''}: drawn on a 2-D canvas instead — same graph and predictions.
-            </div>
-          )}
+        <GraphStage
+          view={view}
+          active={active}
+          near={near}
+          focusSeq={demo.focusSeq}
+          busy={demo.busy}
+          onSelect={(n) => demo.select(n)}
+          placeholder={
+            demo.error ? (
+              <span>
+                The graph could not be loaded.{' '}
+                <button type="button" className="dm-button" onClick={demo.retry}>
+                  Try again
+                </button>
+              </span>
+            ) : (
+              'Loading the graph…'
+            )
+          }
+        >
           {demo.run && <Legend names={names} run={demo.run} />}
-        </div>
+        </GraphStage>
         <aside className="dm-graph-side">
           {demo.selected === null || !demo.data || !demo.run ? (
             <div className="dm-graph-hint">

@@ -13,12 +13,33 @@
  * and links refreshes only the nodes whose fill, ring or emphasis differ, and
  * skips sigma's re-indexing unless an emphasis (size, z-order, label) changed.
  * Links are diffed: a cut drops its few links, nothing else is rebuilt.
+ *
+ * [Note: one WebGL frame to start]
+ * The demo mounts this canvas under the 2-D canvas's first frame and swaps
+ * once sigma has drawn. The links go into the graph before sigma is built
+ * and the camera it starts with is the one the 2-D canvas left, so sigma's
+ * constructor draws the finished picture once: in software WebGL (SwiftShader,
+ * no GPU) every extra frame of 2,708 nodes and 5,278 links costs a second.
  */
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, type RefObject } from 'react'
 import Graph from 'graphology'
 import Sigma from 'sigma'
-import { NodeBorderProgram } from '@sigma/node-border'
-import { CANVAS_COLORS, Emphasis, isStrongLink, linkDiff, nodeSize, nodesToRedraw, type GraphViewState } from './graph-view'
+import { createNodeBorderProgram } from '@sigma/node-border'
+import { RATIO_LIMITS, sigmaCameraState, STAGE_PADDING, type LayoutCamera } from './graph-camera'
+import { CANVAS_COLORS, Emphasis, isStrongLink, linkDiff, nodeSize, nodesToRedraw, ringWidth, type GraphViewState } from './graph-view'
+
+/**
+ * Nodes with a ring of a fixed width in pixels inside their radius, as the 2-D canvas draws them. (The
+ * package's default ring is a tenth of the radius, and sigma drops rings under half a pixel: a wrong
+ * prediction's ring would not show at the overview's node size.) The "pixels" mode counts in sigma's
+ * correction ratio, which is half a CSS pixel: hence `ringWidth` twice over in the reducer.
+ */
+const RingedNodeProgram = createNodeBorderProgram({
+  borders: [
+    { size: { attribute: 'ringWidth', defaultValue: 0, mode: 'pixels' }, color: { attribute: 'borderColor' } },
+    { size: { fill: true }, color: { attribute: 'color' } }
+  ]
+})
 
 /** Props of {@link SigmaCanvas}. */
 export interface SigmaCanvasProps {
@@ -26,12 +47,14 @@ export interface SigmaCanvasProps {
   onSelect: (node: number | null) => void
   /** Changes when the camera should fly to `state.selected`. */
   focusSeq: number
+  /** The camera the 2-D first frame left (null: the whole graph); sigma starts there. */
+  camera: RefObject<LayoutCamera | null>
   /** Called once sigma has drawn its first frame, or with the error when it cannot start. */
   onReady: (error: Error | null) => void
 }
 
 /** sigma.js canvas; calls `onReady(error)` instead of throwing when WebGL fails at start. */
-export function SigmaCanvas({ state, onSelect, focusSeq, onReady }: SigmaCanvasProps): React.JSX.Element {
+export function SigmaCanvas({ state, onSelect, focusSeq, camera, onReady }: SigmaCanvasProps): React.JSX.Element {
   const container = useRef<HTMLDivElement>(null)
   const sigmaRef = useRef<Sigma | null>(null)
   const graphRef = useRef<Graph | null>(null)
@@ -42,6 +65,8 @@ export function SigmaCanvas({ state, onSelect, focusSeq, onReady }: SigmaCanvasP
   const linksRef = useRef<number[] | null>(null)
   /** The view state last drawn, to redraw only the nodes that changed. */
   const drawnRef = useRef<GraphViewState | null>(null)
+  /** The search that moved the 2-D camera before this canvas took over is already where the camera is. */
+  const focusAtMount = useRef(focusSeq)
 
   useEffect(() => {
     const el = container.current!
@@ -51,19 +76,24 @@ export function SigmaCanvas({ state, onSelect, focusSeq, onReady }: SigmaCanvasP
       // Screen y grows downwards, sigma's upwards: flip so both renderers agree.
       graph.addNode(String(i), { x: s0.layout[2 * i]!, y: -s0.layout[2 * i + 1]!, size: 3, label: String(i), color: '#888' })
     }
+    // See [Note: one WebGL frame to start].
+    for (let k = 0; k < s0.links.length; k += 2) graph.mergeEdge(String(s0.links[k]), String(s0.links[k + 1]))
+    linksRef.current = s0.links
+    drawnRef.current = s0
     graphRef.current = graph
     let sigma: Sigma
     try {
       sigma = new Sigma(graph, el, {
-        nodeProgramClasses: { border: NodeBorderProgram },
+        nodeProgramClasses: { border: RingedNodeProgram },
         defaultNodeType: 'border',
         labelColor: { color: CANVAS_COLORS.label },
         labelSize: 14,
         labelWeight: '600',
         labelRenderedSizeThreshold: 5.5,
         zIndex: true,
-        minCameraRatio: 0.02,
-        maxCameraRatio: 3,
+        stagePadding: STAGE_PADDING,
+        minCameraRatio: RATIO_LIMITS.min,
+        maxCameraRatio: RATIO_LIMITS.max,
         nodeReducer: (node, attrs) => {
           const st = stateRef.current
           const i = Number(node)
@@ -74,6 +104,7 @@ export function SigmaCanvas({ state, onSelect, focusSeq, onReady }: SigmaCanvasP
             ...attrs,
             color: fill,
             borderColor: ring ?? fill,
+            ringWidth: ring ? 2 * ringWidth(e) : 0,
             size: nodeSize(e, !!ring),
             zIndex: e,
             label: e >= Emphasis.Hop1 ? String(i) : '',
@@ -97,12 +128,16 @@ export function SigmaCanvas({ state, onSelect, focusSeq, onReady }: SigmaCanvasP
       onReady(error instanceof Error ? error : new Error(String(error)))
       return
     }
+    // Pan and zoom done on the 2-D frame carry over; an untouched camera is sigma's own (no second frame).
+    const start = camera.current ? sigmaCameraState(s0.layout, camera.current) : null
+    const now = sigma.getCamera().getState()
+    if (start && (start.x !== now.x || start.y !== now.y || start.ratio !== now.ratio)) sigma.getCamera().setState(start)
     sigmaRef.current = sigma
     sigma.on('clickNode', ({ node }) => selectRef.current(Number(node)))
     sigma.on('clickStage', () => selectRef.current(null))
     sigma.on('enterNode', () => el.style.setProperty('cursor', 'pointer'))
     sigma.on('leaveNode', () => el.style.removeProperty('cursor'))
-    // sigma draws its first frame inside the constructor (or on the next frame): report after that frame.
+    // sigma draws inside its constructor (a moved camera: on the next frame, before ours): report after that frame.
     const ready = requestAnimationFrame(() => onReady(null))
     return () => {
       cancelAnimationFrame(ready)
@@ -146,7 +181,7 @@ export function SigmaCanvas({ state, onSelect, focusSeq, onReady }: SigmaCanvasP
   useEffect(() => {
     const sigma = sigmaRef.current
     const node = stateRef.current.selected
-    if (!sigma || node === null || focusSeq === 0) return
+    if (!sigma || node === null || focusSeq === focusAtMount.current) return
     const pos = sigma.getNodeDisplayData(String(node))
     if (pos) void sigma.getCamera().animate({ x: pos.x, y: pos.y, ratio: 0.25 }, { duration: 350 })
   }, [focusSeq])

@@ -57,6 +57,11 @@ export function nodeSize(e: Emphasis, ring: boolean): number {
   }
 }
 
+/** Width (px) of a node's ring, drawn inside its radius by both renderers. */
+export function ringWidth(e: Emphasis): number {
+  return e === Emphasis.Selected ? 2.5 : 1.3
+}
+
 /** True when this link touches the selection or joins two 1-hop neighbours. */
 export function isStrongLink(state: GraphViewState, a: number, b: number): boolean {
   if (state.selected === null) return false

@@ -72,7 +72,7 @@ function MirroredBody({ state }: { state: MirroredState }): React.JSX.Element {
             {state.error}
           </div>
         )}
-        <LabelBars prediction={prediction} top={state.top} seq={state.seq} emptyHint="No answer on the audience screen yet." />
+        <LabelBars prediction={prediction} top={state.top} seq={state.seq} emptyHint={state.summary ? '' : 'No answer on the audience screen yet.'} />
         {state.summary && <div className="dm-mirror-summary">{state.summary}</div>}
       </div>
     </div>

@@ -9,10 +9,10 @@ import { usePublishMirror } from './use-mirror'
 /** Component id of a drift report in the mirror. */
 export const driftComponent = (model: string): string => `drift:${model}`
 
-/** Publishes the drift verdict shown on slide `slide` (nothing before the report or its error). */
-export function useDriftMirror(slide: number, model: string, headline: { drift: boolean; text: string } | null, error: string | null): void {
+/** Publishes the drift verdict shown on slide `slide` (nothing before the report or its error, nothing when `slide` is null). */
+export function useDriftMirror(slide: number | null, model: string, headline: { drift: boolean; text: string } | null, error: string | null): void {
   usePublishMirror(
-    headline || error
+    slide !== null && (headline || error)
       ? {
           slide,
           component: driftComponent(model),

@@ -4,7 +4,8 @@
  */
 import { useEffect, useState } from 'react'
 import type { DemoSource, PredictInput, Prediction } from '../../../../shared/types'
-import { cut, mirrorInputOf, mirrorPredictions } from './mirror-input'
+import { mirrorDemoAnswer } from './demo-answer'
+import { cut, mirrorInputOf } from './mirror-input'
 import { makeThumbnail } from './mirror-thumbnail'
 import { usePublishMirror } from './use-mirror'
 
@@ -21,12 +22,6 @@ export interface DemoShown {
   error: string | null
   top: number
   source: DemoSource
-}
-
-const SOURCE_NOTE: Record<DemoSource, string> = {
-  local: '',
-  deployed: 'the deployed model’s answer',
-  both: 'deployed and local answers side by side'
 }
 
 /** Component id of a model's demo in the mirror. */
@@ -48,17 +43,18 @@ export function useDemoMirror(place: MirrorPlace | undefined, shown: DemoShown):
   }, [place, image, thumbnail?.src])
   // An image is published once its thumbnail is made, so the presenter never shows the old picture by new bars.
   const waiting = image !== null && image.startsWith('data:') && thumbnail?.src !== image
-  const note = SOURCE_NOTE[shown.source]
+  // Whose answer it is comes from the answer (see [Note: the answer names its own source] in demo-answer.ts).
+  const answer = mirrorDemoAnswer(shown.source, shown.result)
   usePublishMirror(
     place && !waiting && (shown.input || shown.error)
       ? {
           slide: place.slide,
           component: demoComponent(shown.modelId),
           input: mirrorInputOf(shown.input, image ? (thumbnail?.url ?? null) : null),
-          predictions: mirrorPredictions(shown.result),
+          predictions: answer.predictions,
           top: Math.max(1, Math.min(100, shown.top)),
           error: shown.error ? cut(shown.error, 500) : null,
-          ...(note ? { summary: note } : {})
+          ...(answer.summary ? { summary: answer.summary } : {})
         }
       : null
   )

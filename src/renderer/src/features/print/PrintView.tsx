@@ -1,5 +1,5 @@
 /**
- * The print view (`/print`, `/print?notes`): every slide on its own
+ * The print view (`/print`, `/print/notes`): every slide on its own
  * 1280×720 page with its fragments shown and its live components drawn as
  * the audience sees them — charts with their smoothing, model cards, demos
  * with their first example's real prediction. `npm run export` prints it to
@@ -7,9 +7,11 @@
  * slide above its speaker notes on an A4 page (a handout to rehearse from).
  *
  * [Note: print readiness]
- * The page says it is complete with `data-print-ready="true"` on its root once
- * no live component is loading any more (see the exporter's wait in
- * src/server/export/print-page.ts, which also waits for predictions and charts).
+ * The page sets no ready flag: the exporter (src/server/export/print-page.ts)
+ * polls it until nothing is pending — no `.dd-directive-loading` or
+ * `.dm-loading` element and no "Loading …" text left, every demo showing a
+ * prediction (or its error), every chart and drift histogram drawn, the fonts
+ * loaded — and reports whatever is still pending when its bounded wait ends.
  */
 import { useEffect, useMemo } from 'react'
 import 'reveal.js/reveal.css'

@@ -7,12 +7,12 @@
  * failing call is a calm line there: the reason goes to the presenter's
  * prediction panel (see host/probe/probe-service.ts).
  */
-import { useEffect, useId, useMemo, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { findPerturbation, formatStrength, perturbationsFor } from '../../../../core/probe/catalog'
 import type { ModelInfo, PredictInput } from '../../../../shared/types'
 import { flipSentence, pct, setSentence, type ProbeDirectiveOptions } from './probe-format'
 import { SetChart, SweepChart } from './ProbeChart'
-import { useProbe } from './use-probe'
+import { SWEEP_IDLE_MS, useProbe } from './use-probe'
 import './probe.css'
 
 /** Props of {@link ProbePanel}. */
@@ -41,10 +41,17 @@ export function ProbePanel({ model, input, active, size, options }: ProbePanelPr
   const probe = useProbe(model.id, input, { perturbation, seed, feature: info?.perFeature ? feature : undefined }, active && info !== undefined)
   const sliderId = useId()
 
-  // The slider's exact prediction follows the slider, the input and the settings.
+  // The slider's exact prediction follows the slider at once; a new input or setting waits until it has
+  // been still for SWEEP_IDLE_MS like the sweep, so typing in the demo costs no probe call per keystroke.
   const { at } = probe
+  const lastStrength = useRef<number | null>(null)
   useEffect(() => {
-    if (active) at(strength)
+    if (!active) return
+    const moved = lastStrength.current !== strength
+    lastStrength.current = strength
+    if (moved) return void at(strength)
+    const timer = setTimeout(() => at(strength), SWEEP_IDLE_MS)
+    return () => clearTimeout(timer)
   }, [active, at, strength])
   const { resetExamples } = probe
   useEffect(() => resetExamples(), [perturbation, seed, feature, resetExamples])

@@ -15,6 +15,7 @@ import {
   shellQuote,
   snippet
 } from '../../../../../src/renderer/src/features/demo/demo-format'
+import { percentile as abPercentile } from '../../../../../src/core/compare/ab'
 
 describe('formatPercent', () => {
   it('shows one decimal and keeps extremes honest', () => {
@@ -28,10 +29,12 @@ describe('formatPercent', () => {
 })
 
 describe('percentile', () => {
-  it('uses nearest rank and ignores input order', () => {
+  it('interpolates between ranks like the A/B set report, and ignores input order', () => {
     const values = [5, 1, 4, 2, 3, 10, 9, 8, 7, 6]
-    expect(percentile(values, 50)).toBe(5)
-    expect(percentile(values, 95)).toBe(10)
+    expect(percentile(values, 50)).toBe(5.5)
+    expect(percentile(values, 50)).toBe(abPercentile(values, 0.5))
+    expect(percentile(values, 95)).toBeCloseTo(9.55, 10)
+    expect(percentile(values, 100)).toBe(10)
     expect(percentile(values, 0)).toBe(1)
     expect(percentile([42], 95)).toBe(42)
     expect(percentile([], 50)).toBeNaN()

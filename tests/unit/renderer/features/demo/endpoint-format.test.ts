@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { EndpointHealth } from '../../../../../src/shared/types'
-import { agreementLine, recordLine, statusLine } from '../../../../../src/renderer/src/features/demo/endpoint-format'
+import { agreementLine, localMissingLine, recordLine, statusLine } from '../../../../../src/renderer/src/features/demo/endpoint-format'
 import { parseSource, parseTimeout } from '../../../../../src/renderer/src/features/demo/deployed-attributes'
 
 const base: EndpointHealth = {
@@ -41,6 +41,12 @@ describe('what the status dot and Both say', () => {
     expect(agreementLine({ sameTop: false, deployedTop: 'a', localTop: 'b', maxDiff: 0.4, compared: 2 })).toBe(
       'Different answers: deployed says “a”, local says “b”'
     )
+  })
+
+  it('Both without a local answer: still loading after a cold-load grace, else the reason', () => {
+    expect(localMissingLine('still loading')).toBe('Local model still loading — it answers from the next run')
+    expect(localMissingLine('the model file is missing')).toBe('the model file is missing')
+    expect(localMissingLine(undefined)).toBe('no local answer')
   })
 
   it('directive attributes: source and timeout', () => {

@@ -31,6 +31,32 @@ describe('modelAlerts', () => {
       { model: 'broken', slide: 4, severity: 'error', message: 'model.onnx is missing' }
     ])
   })
+  it('covers the A/B demo’s second model, named on the slide or by the model’s own compare pair', () => {
+    const broken = (id: string): ModelInfo =>
+      model(id, { errors: [{ code: 'onnx', message: `${id}: model.onnx is missing` }] as ModelInfo['errors'] })
+    const ab = (index: number, attributes: Record<string, string>, name = 'demo'): Deck['slides'][number] =>
+      ({ index, directives: [{ name, attributes }] }) as unknown as Deck['slides'][number]
+    const models = [
+      model('a', {}),
+      broken('b'),
+      model('c', { compare: 'd' } as Partial<ModelInfo>),
+      broken('d'),
+      model('e', { compare: 'f' } as Partial<ModelInfo>),
+      broken('f')
+    ]
+    const deck = {
+      slides: [
+        ab(0, { model: 'a', compare: 'b' }),
+        ab(1, { model: 'c' }),
+        ab(2, { model: 'e', compare: 'none' }),
+        ab(3, { model: 'e' }, 'model-card')
+      ]
+    }
+    expect(modelAlerts(deck, models).map((a) => [a.model, a.slide])).toEqual([
+      ['b', 0],
+      ['d', 1]
+    ])
+  })
   it("lists the problems of a demo's A/B pair (compare=…) too", () => {
     const ab = { index: 0, directives: [{ name: 'demo', attributes: { model: 'fine', compare: 'broken' } }] } as unknown as Deck['slides'][number]
     const models = [model('fine', {}), model('broken', { errors: [{ code: 'onnx', message: 'model.onnx is not ONNX' }] as ModelInfo['errors'] })]
