@@ -1,5 +1,6 @@
 // First: the deck request goes out before React's code runs ([Note: the deck is asked for first]).
 import './lib/early-deck'
+import './lib/early-graph'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import '@fontsource/noto-emoji/400.css'

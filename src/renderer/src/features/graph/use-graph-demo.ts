@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { GraphData, GraphRun } from '../../../../shared/types'
 import { api, errorMessage } from '../../lib/api'
+import { takeEarlyGraph } from '../../lib/early-graph'
 import { applySteps, baseNeighbours, type EditedGraph, type EditStep } from './graph-model'
 
 /** What {@link useGraphDemo} returns. */
@@ -57,7 +58,9 @@ export function useGraphDemo(id: string, active: boolean): GraphDemoState {
       // A worker restarted under load answers the next request: try twice before showing the error.
       for (let tries = 1; ; tries++) {
         try {
-          const [graph, first] = await Promise.all([api['models:graph']({ id }), api['models:graph-run']({ id })])
+          // The page's first try may take the requests sent at start-up ([Note: the graph is asked for first]).
+          const early = tries === 1 ? takeEarlyGraph(id) : null
+          const [graph, first] = await Promise.all([early?.graph ?? api['models:graph']({ id }), early?.run ?? api['models:graph-run']({ id })])
           setData(graph)
           setBaseRun(first)
           setRun(first)
