@@ -118,8 +118,13 @@ test('an unknown pair, a pair of different tasks and a missing drift set each sa
   await goToSlide(page, 'Bad pairs')
   await expect(present(page).getByTestId('unknown-model')).toContainText('There is no model “nope”')
   await expect(present(page).getByTestId('ab-notice')).toContainText('do different tasks (tabular classification vs image classification)')
+  // The audience reads a calm line; the reason is the speaker's (presenter, rehearsal mode).
+  await expect(present(page).getByTestId('ab-notice').getByText('do different tasks')).toBeHidden()
+  await expect(present(page).getByTestId('ab-notice').getByText('The comparison is not available right now.')).toBeVisible()
   await goToSlide(page, 'Bad drift')
   await expect(present(page).getByTestId('drift-error')).toContainText('the current set: models/wine/sets/missing.csv does not exist')
+  await expect(present(page).getByTestId('drift-error').getByText('does not exist')).toBeHidden()
+  await expect(present(page).getByTestId('drift-error').getByText('The drift report is not available right now.')).toBeVisible()
 })
 
 test('the drift and A/B channels answer over HTTP with the same validation', async ({ request }) => {

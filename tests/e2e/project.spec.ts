@@ -179,6 +179,8 @@ test('a missing file, a bad range, a path out of the project, a huge file and a 
   await expect(notices.nth(2)).toContainText('outside the project')
   await expect(notices.nth(3)).toContainText('demodeck shows files up to 1 MB')
   await expect(notices.nth(4)).toContainText('is not a folder')
+  // What the author must fix is the speaker's: the audience screen hides it (rehearsal mode shows it).
+  for (let i = 0; i < 5; i++) await expect(notices.nth(i)).toBeHidden()
 })
 
 test('the presenter opens a link with one key, sends one to the audience, and the Q&A view jumps back to any slide', async ({ context }) => {

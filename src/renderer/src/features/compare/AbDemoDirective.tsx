@@ -53,7 +53,8 @@ export function AbDemoFor({
   if (problem) {
     return (
       <div className="dm-notice" role="note" data-testid="ab-notice">
-        {problem}
+        <span data-diagnostic="">{problem}</span>
+        <span className="dm-audience-only">The comparison is not available right now.</span>
       </div>
     )
   }

@@ -35,14 +35,14 @@ export default function DriftDirective({ attributes, active, surface, slideIndex
   if (surface === 'presenter') return <DriftMirror model={model ?? '?'} slide={slideIndex} />
   if (!model) {
     return (
-      <div className="dm-notice" role="note">
+      <div className="dm-notice" role="note" data-diagnostic="">
         <code>::drift</code> needs a model and a set, e.g. <code>{'::drift{model="wine" current="models/wine/sets/shifted.csv"}'}</code>.
       </div>
     )
   }
   if (!attributes['current']) {
     return (
-      <div className="dm-notice" role="note">
+      <div className="dm-notice" role="note" data-diagnostic="">
         <code>::drift</code> needs the set to check: <code>{`current="models/${model}/sets/new.csv"`}</code> (and <code>reference="…"</code>, else the
         model's examples).
       </div>
@@ -90,7 +90,8 @@ function DriftReportView({
   if (state.error) {
     return (
       <div className="dm-alert" role="alert" data-testid="drift-error">
-        The drift report could not run: {state.error}
+        <span data-diagnostic="">The drift report could not run: {state.error}</span>
+        <span className="dm-audience-only">The drift report is not available right now.</span>
       </div>
     )
   }
@@ -146,7 +147,7 @@ function DriftReportView({
         <DriftChart column={chosen.column} height={150} />
       </div>
       {report.notes.length > 0 && (
-        <ul className="dr-notes">
+        <ul className="dr-notes" data-diagnostic="">
           {report.notes.slice(0, MAX_NOTES).map((note) => (
             <li key={note}>{note}</li>
           ))}

@@ -163,7 +163,7 @@ function CardBody({ card, size }: { card: ModelCard; size: 'slide' | 'page' }): 
       <DeployedLine health={deployed} />
       <ParityLine modelId={card.id} parity={card.parity} />
       {warnings.length > 0 && (
-        <ul className="dm-warnings">
+        <ul className="dm-warnings" data-diagnostic="">
           {warnings.map((w, i) => (
             <li key={i}>⚠ {w.message}</li>
           ))}
@@ -248,7 +248,7 @@ function ParityLine({ modelId, parity }: { modelId: string; parity: ParityReport
   }
   if (report) return <ParityDetails report={report} />
   return (
-    <div className="dm-parity" data-testid="card-parity">
+    <div className="dm-parity" data-testid="card-parity" data-diagnostic="">
       <span className="dm-muted">Parity not checked yet.</span>{' '}
       <button type="button" className="dm-button dm-small" disabled={busy} onClick={check}>
         {busy ? 'Checking…' : 'Check now'}
@@ -274,6 +274,8 @@ function ParityDetails({ report }: { report: ParityReport }): React.JSX.Element 
       className={`dm-parity is-${report.status === 'ok' ? 'ok' : report.status === 'warning' ? 'warn' : 'bad'}`}
       data-testid="card-parity"
       role={report.status === 'failed' ? 'alert' : undefined}
+      // A passed check is evidence for the audience; a warning or a failure is the speaker's to fix.
+      {...(report.status === 'ok' ? {} : { 'data-diagnostic': '' })}
     >
       <div data-testid="parity-headline">
         {report.status === 'ok' ? '✓' : '⚠'} {report.message}
