@@ -9,6 +9,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { copyDeck, removeDir, repoRoot, startServer, type DeckServer } from './fixtures'
+import type { Deck } from '../../src/shared/types'
 
 /** Writes one run folder in the W&B row format (common.md), with a NaN row and aliased key names. */
 function writeRun(deck: string, id: string, opts: { lr: number; group: string; steps: number; seed: number }): void {
@@ -454,20 +455,26 @@ test.describe('the example deck', () => {
     await toFirstSlide(page)
   })
 
-  test('every chart of the example deck fits its slide, x-axis labels included', async ({ page }) => {
+  test('every chart of the example deck fits its slide, x-axis labels included', async ({ page, request }) => {
+    // Which slides carry a chart comes from the deck itself: a slide's chart mounts a moment after the slide is shown,
+    // so counting charts in the page right after a click can miss one.
+    const deck = (await (await request.get(new URL('api/deck', server.url).href)).json()) as Deck
+    const chartsOn = deck.slides.map((s) => s.directives.filter((d) => d.name === 'chart').length)
+    expect(chartsOn.some((n) => n > 0), 'the example deck has a ::chart slide').toBe(true)
     await page.goto(server.url)
     await expect(page.getByTestId('audience')).toHaveAttribute('data-synced', 'true')
-    const slides = await page.locator('.reveal .slides > section').count()
-    expect(slides).toBeGreaterThan(1)
+    await expect(page.locator('.reveal .slides > section')).toHaveCount(deck.slides.length)
     // The server keeps the slide an earlier test left the deck on: start from the first one.
     await toFirstSlide(page)
     let charts = 0
-    for (let index = 0; index < slides; index++) {
+    for (let index = 0; index < deck.slides.length; index++) {
       if (index > 0) await page.getByRole('button', { name: 'next slide' }).click()
       const slide = page.locator('.reveal .slides > section.present')
       await expect(slide).toHaveCount(1)
+      await expect(slide.locator('h1, h2').first()).toHaveText(deck.slides[index]!.title)
       const chart = slide.getByTestId('chart')
-      if ((await chart.count()) === 0) continue
+      if (chartsOn[index] === 0) continue
+      await expect(chart).toHaveCount(chartsOn[index]!)
       charts++
       // The chart loads when its slide is shown; wait for its lines and axes.
       await expect(chart.locator('path.recharts-line-curve').first()).toBeAttached()
