@@ -7,7 +7,8 @@ import type { PreflightCheck, PreflightFinding, PreflightReport } from '../../sh
 import { parseChartSpec } from '../series/chart-spec'
 import { selectRuns } from '../series/select-runs'
 import { findAssetRefs, isLocalUrl, isRemoteUrl, resolveLocal, type AssetKind } from './assets'
-import { directiveFindings, directiveModels, LIVE_DIRECTIVES } from './directives'
+import { directiveFindings, LIVE_DIRECTIVES, modelSlides } from './directives'
+import { endpointsCheck } from './endpoints'
 import type { PreflightFacts } from './facts'
 import { check, withLine, type Context } from './check-context'
 import { clockCheck, timingCheck } from './time-checks'
@@ -122,10 +123,7 @@ function directivesCheck(ctx: Context): PreflightCheck {
 function modelsCheck(ctx: Context): PreflightCheck {
   const { models, trials, deck } = ctx.facts
   const findings: PreflightFinding[] = []
-  const used = new Map<string, number>()
-  for (const slide of deck.slides) {
-    for (const d of slide.directives) for (const { id } of directiveModels(d)) if (!used.has(id)) used.set(id, slide.index)
-  }
+  const used = modelSlides(deck)
   for (const model of models ?? []) {
     const slide = used.get(model.id)
     const severity = slide !== undefined ? 'error' : 'warning'
@@ -137,6 +135,17 @@ function modelsCheck(ctx: Context): PreflightCheck {
         severity,
         code: 'model/cannot-load',
         message: `Model "${model.id}" cannot run${slide === undefined ? ' (no slide uses it)' : ''}: ${problem.message}`
+      })
+    }
+    // Endpoint problems are the Endpoints check's; the rest (manifest, external weights …) are said here.
+    for (const warning of model.warnings) {
+      if (warning.code === 'model/endpoint') continue
+      findings.push({
+        ...base,
+        severity: 'warning',
+        code: 'model/warning',
+        message: `Model "${model.id}": ${warning.message.replace(/\.$/, '')}${slide === undefined ? ' (no slide uses it)' : ''}.`,
+        ...(slide === undefined && warning.file ? { file: warning.file } : {})
       })
     }
     const trial = trials.find((t) => t.id === model.id)
@@ -344,6 +353,7 @@ export function runPreflight(facts: PreflightFacts): PreflightReport {
     deckCheck(ctx),
     directivesCheck(ctx),
     modelsCheck(ctx),
+    endpointsCheck(ctx),
     runsCheck(ctx),
     assetsCheck(ctx),
     layoutCheck(ctx),

@@ -28,6 +28,15 @@ export function directiveModels(directive: DirectiveUse): Array<{ id: string; at
   return out
 }
 
+/** The first slide (0-based) on which each model is used by a directive. */
+export function modelSlides(deck: Deck): Map<string, number> {
+  const used = new Map<string, number>()
+  for (const slide of deck.slides) {
+    for (const d of slide.directives) for (const { id } of directiveModels(d)) if (!used.has(id)) used.set(id, slide.index)
+  }
+  return used
+}
+
 function list(values: readonly string[], max = 8): string {
   const shown = values.slice(0, max).join(', ')
   return values.length > max ? `${shown}, …` : shown
