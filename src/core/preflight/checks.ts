@@ -9,6 +9,8 @@ import { selectRuns } from '../series/select-runs'
 import { findAssetRefs, isLocalUrl, isRemoteUrl, resolveLocal, type AssetKind } from './assets'
 import { directiveFindings, LIVE_DIRECTIVES, modelSlides } from './directives'
 import { endpointsCheck } from './endpoints'
+import { projectFilesCheck } from './project-files'
+import { runsIndexFindings } from './runs-warnings'
 import type { PreflightFacts } from './facts'
 import { check, withLine, type Context } from './check-context'
 import { clockCheck, timingCheck } from './time-checks'
@@ -218,6 +220,7 @@ function runsCheck(ctx: Context): PreflightCheck {
       }
     }
   }
+  if (runs) findings.push(...runsIndexFindings(runs))
   return check(
     'runs',
     'Training runs offline',
@@ -356,6 +359,7 @@ export function runPreflight(facts: PreflightFacts): PreflightReport {
     endpointsCheck(ctx),
     runsCheck(ctx),
     assetsCheck(ctx),
+    projectFilesCheck(ctx),
     layoutCheck(ctx),
     timingCheck(ctx),
     clockCheck(ctx)

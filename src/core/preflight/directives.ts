@@ -80,7 +80,7 @@ export function directiveFindings(deck: Deck, models: readonly ModelInfo[] | nul
         findings.push({
           severity: 'error',
           code: 'directive/runs-unmatched',
-          message: `${where}: ::chart runs="${spec.runs}": ${selected.unmatched.map((u) => `"${u}"`).join(', ')} ${selected.unmatched.length === 1 ? 'matches' : 'match'} no run id, name or group (runs: ${list(runs.map((r) => (r.group ? `${r.id} (group ${r.group})` : r.id)))}).`,
+          message: `${where}: ::chart runs="${spec.runs}": ${selected.unmatched.map((u) => `"${u}"`).join(', ')} ${selected.unmatched.length === 1 ? 'matches' : 'match'} no run id, name, group or W&B run id (runs: ${list(runs.map((r) => (r.group ? `${r.id} (group ${r.group})` : r.id)))}).`,
           ...at
         })
       }
