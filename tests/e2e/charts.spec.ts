@@ -460,7 +460,10 @@ test.describe('the example deck', () => {
     // so counting charts in the page right after a click can miss one.
     const deck = (await (await request.get(new URL('api/deck', server.url).href)).json()) as Deck
     const chartsOn = deck.slides.map((s) => s.directives.filter((d) => d.name === 'chart').length)
-    expect(chartsOn.some((n) => n > 0), 'the example deck has a ::chart slide').toBe(true)
+    expect(
+      chartsOn.some((n) => n > 0),
+      'the example deck has a ::chart slide'
+    ).toBe(true)
     await page.goto(server.url)
     await expect(page.getByTestId('audience')).toHaveAttribute('data-synced', 'true')
     await expect(page.locator('.reveal .slides > section')).toHaveCount(deck.slides.length)
