@@ -1,8 +1,9 @@
 /**
  * The host's deployed-endpoint service: knows every endpoint of the deck
- * (model configs and `::demo{endpoint="…"}` URLs), discovers how to call it,
- * keeps its health, wakes it, and answers `endpoint:predict` with the deployed
- * answer and the local model's side by side.
+ * (model configs and `::demo{endpoint="…"}` URLs; endpoint-targets.ts),
+ * discovers how to call it, keeps its health, wakes it (endpoint-wake.ts), and
+ * answers `endpoint:predict` with the deployed answer and the local model's
+ * side by side.
  *
  * [Note: the local model always answers]
  * Every `predict` starts the local ONNX prediction and the deployed call at the
@@ -16,19 +17,18 @@
  * the presenter shows.
  */
 import { ApiError } from '../../shared/api'
-import type { DeployedResult, EndpointHealth, EndpointPrediction, ModelInfo, PredictInput, Prediction } from '../../shared/types'
+import type { DeployedResult, EndpointHealth, EndpointPrediction, PredictInput, Prediction } from '../../shared/types'
 import { LOCAL_STILL_LOADING } from '../../shared/types-endpoint'
-import { checkEndpointUrl, recordSize, resolveKind, withDirectiveUrl, type EndpointConfig } from '../../core/endpoint/config'
-import { authWithheld } from '../../core/endpoint/auth-scope'
+import { recordSize } from '../../core/endpoint/config'
 import { redactMessage } from '../../core/secrets/redact'
 import { agreement, formatTimeout } from '../../core/endpoint/outcome'
 import type { ModelServiceApi } from '../services'
 import { resolveAuth, type TokenStore } from './auth'
-import { callDeployed, what, type CallResult } from './deployed-call'
-import { readEndpointConfigs } from './endpoint-configs'
-import { send } from './http-client'
-import { discoverPlan, openApiUrl, pingUrl, readKserveInput } from './endpoint-discovery'
-import { healthOf, hostOf, type Target } from './endpoint-target'
+import { callDeployed, type CallResult } from './deployed-call'
+import { discoverPlan } from './endpoint-discovery'
+import { COLD_MS, wasQuiet, type Target } from './endpoint-target'
+import { EndpointTargets } from './endpoint-targets'
+import { wakeTargets, wakeUncheckedTargets, type WakeContext } from './endpoint-wake'
 import { RecordStore } from './record-store'
 
 /** Options of the endpoint service. */
@@ -45,9 +45,6 @@ export interface EndpointServiceOptions {
   localGraceMs?: number
 }
 
-/** A first answer after this long a silence that takes over COLD_MS is called a cold start. */
-const QUIET_MS = 10 * 60_000
-const COLD_MS = 1500
 const MAX_FAILURES = 8
 /** How long a deployed answer waits for the local model's; see [Note: a deployed answer does not wait for a cold load]. */
 export const LOCAL_GRACE_MS = 150
@@ -74,8 +71,8 @@ function describeInput(input: PredictInput): string {
 
 /** Implements the `endpoint:*` channels. */
 export class EndpointService {
-  private targets: Map<string, Target> = new Map()
-  private loading: Promise<Map<string, Target>> | null = null
+  private readonly targets: EndpointTargets
+  private readonly wakeContext: WakeContext
   private readonly records: RecordStore
   private readonly env: NodeJS.ProcessEnv
   private readonly log: (message: string) => void
@@ -86,135 +83,36 @@ export class EndpointService {
     this.env = options.env ?? process.env
     this.log = options.log ?? (() => undefined)
     this.records = new RecordStore(options.deckRoot, this.log)
+    this.targets = new EndpointTargets({
+      deckRoot: options.deckRoot,
+      models: options.models,
+      records: this.records,
+      env: this.env,
+      ...(options.tokens ? { tokens: options.tokens } : {}),
+      ...(options.directiveEndpoints ? { directiveEndpoints: options.directiveEndpoints } : {})
+    })
+    this.wakeContext = {
+      targets: this.targets,
+      env: this.env,
+      ...(options.tokens ? { tokens: options.tokens } : {}),
+      changed: () => this.changed(),
+      fail: (target, message) => this.fail(target, message),
+      status: () => this.status()
+    }
   }
-
-  // ------------------------------------------------------------ targets
 
   /** Re-reads configs and directives (after a models or slides change); health of unchanged endpoints is kept. */
   refresh(): Promise<Map<string, Target>> {
-    const previous = this.targets
-    this.loading = (async () => {
-      await this.records.load()
-      const models = await this.options.models.list()
-      const byId = new Map(models.map((m) => [m.id, m]))
-      const configs = await readEndpointConfigs(
-        this.options.deckRoot,
-        models.filter((m) => m.endpoint).map((m) => m.id)
-      )
-      const next = new Map<string, Target>()
-      /** `configured`: the model's own block, when `config` is a slide's URL merged into it. */
-      const add = (model: ModelInfo, merged: EndpointConfig, configured?: EndpointConfig): void => {
-        const key = `${model.id}|${merged.url}`
-        if (next.has(key)) return
-        const withheld = authWithheld(merged, configured)
-        const config = withheld ? { ...merged, auth: undefined } : merged
-        const kind = resolveKind(config)
-        const old = previous.get(key)
-        const sameConfig = old && JSON.stringify(old.config) === JSON.stringify(config) && old.model.labels.join() === model.labels.join()
-        next.set(key, {
-          key,
-          model,
-          config,
-          kind,
-          plan: sameConfig ? old.plan : null,
-          planError: sameConfig ? old.planError : null,
-          health: old ? { ...old.health, kind, timeoutMs: config.timeoutMs } : healthOf(model.id, config, kind),
-          inflight: old?.inflight ?? new Set(),
-          lastAnswer: old?.lastAnswer ?? null,
-          ...(withheld && merged.auth ? { authWithheld: { reason: withheld, auth: merged.auth } } : {})
-        })
-      }
-      for (const [id, config] of configs) add(byId.get(id)!, config)
-      for (const { model, url } of this.options.directiveEndpoints?.() ?? []) {
-        const info = byId.get(model)
-        if (!info) continue
-        const checked = checkEndpointUrl(url)
-        if (checked.ok) {
-          add(info, withDirectiveUrl(configs.get(model), url), configs.get(model))
-          continue
-        }
-        // Kept as a target so the presenter sees why, and the demo answers locally, saying it is not set up.
-        const key = `${model}|${url}`
-        const shown = url.replace(/\/\/[^/@]*@/, '//…@').replace(/\?.*$/, '?…')
-        const message = `the ::demo endpoint "${shown}" cannot be used: ${checked.message}`
-        const config = withDirectiveUrl(configs.get(model), url)
-        const health: EndpointHealth = {
-          ...healthOf(model, config, 'custom'),
-          url: shown,
-          host: hostOf(shown),
-          state: 'misconfigured',
-          message,
-          failures: [{ at: new Date().toISOString(), message }]
-        }
-        next.set(key, {
-          key,
-          model: info,
-          config,
-          kind: 'custom',
-          plan: null,
-          planError: message,
-          health,
-          inflight: new Set(),
-          lastAnswer: null,
-          invalid: message
-        })
-      }
-      for (const target of next.values()) {
-        target.health.record = this.records.get(target.model.id)
-        target.health.auth = this.authHealth(target)
-      }
-      this.targets = next
-      return next
-    })()
-    return this.loading
-  }
-
-  private async all(): Promise<Map<string, Target>> {
-    return this.loading ?? this.refresh()
-  }
-
-  private authHealth(target: Target): EndpointHealth['auth'] {
-    const block = target.config.auth ?? target.authWithheld?.auth
-    if (!block) return null
-    const auth = resolveAuth({ ...target.config, auth: block }, this.env, this.options.tokens)
-    return {
-      header: block.header,
-      ...(block.env ? { env: block.env } : {}),
-      ...(block.keychain ? { keychain: block.keychain } : {}),
-      present: auth.missing === null,
-      ...(target.authWithheld ? { withheld: target.authWithheld.reason } : {})
-    }
-  }
-
-  private async find(id: string, url?: string): Promise<Target> {
-    const targets = await this.all()
-    const forModel = [...targets.values()].filter((t) => t.model.id === id)
-    if (url !== undefined) {
-      const hit = forModel.find((t) => t.config.url === url)
-      if (!hit) {
-        throw new ApiError(
-          'bad_request',
-          `the endpoint "${url}" is not in the deck for model "${id}": write it in the slide's ::demo{endpoint="…"} or the model's endpoint block`
-        )
-      }
-      return hit
-    }
-    const own = forModel.find((t) => t.health.url === forModel[0]?.health.url)
-    if (!own) {
-      const known = (await this.options.models.list()).some((m) => m.id === id)
-      throw new ApiError(
-        known ? 'bad_request' : 'not_found',
-        known
-          ? `model "${id}" has no deployed endpoint: add "endpoint": "https://…" to its model.json or demodeck.json, or endpoint="https://…" to the ::demo directive`
-          : `there is no model "${id}"`
-      )
-    }
-    return own
+    return this.targets.refresh()
   }
 
   /** Health of every endpoint. */
   async status(): Promise<EndpointHealth[]> {
-    return [...(await this.all()).values()].map((t) => ({ ...t.health, record: this.records.get(t.model.id), auth: this.authHealth(t) }))
+    return [...(await this.targets.all()).values()].map((t) => ({
+      ...t.health,
+      record: this.records.get(t.model.id),
+      auth: this.targets.authHealth(t)
+    }))
   }
 
   private changed(): void {
@@ -236,13 +134,11 @@ export class EndpointService {
     this.log(`[endpoint ${target.model.id}] ${clean}`)
   }
 
-  // ------------------------------------------------------------ planning
-
   // ------------------------------------------------------------ predict
 
   /** Asks the deployed model and the local model at once; see the note at the top. */
   async predict(id: string, input: PredictInput, url?: string, timeoutOverride?: number): Promise<EndpointPrediction> {
-    const target = await this.find(id, url)
+    const target = await this.targets.find(id, url)
     const timeoutMs = timeoutOverride ?? target.config.timeoutMs
     const localRun: Promise<{ ok: true; value: Prediction } | { ok: false; error: string }> = this.options.models.predict(id, input).then(
       (value) => ({ ok: true, value }),
@@ -339,7 +235,7 @@ export class EndpointService {
   private noteOutcome(target: Target, result: CallResult, input: PredictInput, at: string): void {
     const h = target.health
     if (result.ok) {
-      const quiet = target.lastAnswer === null || Date.now() - target.lastAnswer > QUIET_MS
+      const quiet = wasQuiet(target)
       h.state = 'up'
       h.lastLatencyMs = Math.round(result.ms)
       h.lastAt = at
@@ -372,79 +268,19 @@ export class EndpointService {
   // ------------------------------------------------------------ wake / cancel
 
   /** Pings endpoints (all, or one model's) so a cold instance starts before the demo; resolves with the health after. */
-  async wake(id?: string): Promise<EndpointHealth[]> {
-    const targets = [...(await this.all()).values()].filter((t) => id === undefined || t.model.id === id)
-    if (id !== undefined && targets.length === 0) await this.find(id)
-    await Promise.all(targets.map((t) => this.wakeOne(t)))
-    return this.status()
+  wake(id?: string): Promise<EndpointHealth[]> {
+    return wakeTargets(this.wakeContext, id)
   }
 
   /** Wakes the endpoints never checked yet (new in the deck after an edit). */
-  async wakeUnchecked(): Promise<void> {
-    const fresh = [...(await this.all()).values()].filter((t) => t.health.state === 'unknown')
-    await Promise.all(fresh.map((t) => this.wakeOne(t)))
-  }
-
-  private async wakeOne(target: Target): Promise<void> {
-    const h = target.health
-    if (target.invalid) return
-    h.state = 'waking'
-    h.message = `waking ${h.host}…`
-    this.changed()
-    const timeoutMs = target.config.wakeTimeoutMs
-    const url = pingUrl(target)
-    const auth = resolveAuth(target.config, this.env, this.options.tokens)
-    if (target.kind === 'openapi') {
-      // Discovery is the ping: a fresh plan each wake, so a redeployed API is read again.
-      target.plan = null
-      target.planError = null
-    }
-    const quiet = target.lastAnswer === null || Date.now() - target.lastAnswer > QUIET_MS
-    const outcome = await send({ method: 'GET', url, headers: { accept: 'application/json' } }, auth.headers, timeoutMs)
-    if (!outcome.ok) {
-      h.state = 'down'
-      h.message =
-        outcome.reason === 'timeout'
-          ? `no answer to a ping in ${formatTimeout(timeoutMs)}`
-          : outcome.reason === 'network'
-            ? `unreachable (${outcome.code ?? outcome.message})`
-            : 'ping cancelled'
-      this.fail(target, `${what(url, 'GET')}: ${h.message}`)
-      this.changed()
-      return
-    }
-    if (outcome.status >= 500 || outcome.status === 401 || outcome.status === 403) {
-      h.state = 'down'
-      h.message = `the ping answered HTTP ${outcome.status}${outcome.status === 401 || outcome.status === 403 ? (auth.missing ? ` (${auth.missing})` : ' (token refused)') : ''}`
-      this.fail(target, `${what(url, 'GET')}: ${h.message}`)
-      this.changed()
-      return
-    }
-    target.lastAnswer = Date.now()
-    h.lastLatencyMs = Math.round(outcome.ms)
-    h.lastAt = new Date().toISOString()
-    if (quiet && outcome.ms > COLD_MS) h.coldStartMs = Math.round(outcome.ms)
-    if (target.kind === 'kserve-v2' && !target.config.request?.inputName) await readKserveInput(target, auth.headers)
-    // The ping of an OpenAPI service fetched its /openapi.json already: discovery reads that answer.
-    const planned = await discoverPlan(target, auth.headers, target.config.timeoutMs, undefined, url === openApiUrl(target) ? outcome : undefined)
-    if ('error' in planned) {
-      h.state = planned.transient ? 'down' : 'misconfigured'
-      h.message = planned.transient ? 'answers pings, but discovery failed' : 'answers, but the request cannot be worked out'
-      this.fail(target, planned.error)
-    } else {
-      h.state = 'up'
-      h.message =
-        h.coldStartMs && h.coldStartMs === h.lastLatencyMs
-          ? `woke up in ${formatTimeout(h.coldStartMs)} (a cold start); warm now`
-          : `answers pings in ${h.lastLatencyMs} ms`
-    }
-    this.changed()
+  wakeUnchecked(): Promise<void> {
+    return wakeUncheckedTargets(this.wakeContext)
   }
 
   /** Aborts a model's deployed calls in flight; each then answers with the local model. */
   async cancel(id: string): Promise<{ cancelled: number }> {
     let cancelled = 0
-    for (const target of (await this.all()).values()) {
+    for (const target of (await this.targets.all()).values()) {
       if (target.model.id !== id) continue
       for (const controller of target.inflight) {
         controller.abort()
@@ -470,7 +306,7 @@ export class EndpointService {
   async dispose(): Promise<void> {
     this.disposed = true
     if (this.emitTimer) clearTimeout(this.emitTimer)
-    for (const target of this.targets.values()) for (const c of target.inflight) c.abort()
+    for (const target of this.targets.loaded()) for (const c of target.inflight) c.abort()
     await this.records.flush().catch(() => undefined)
   }
 }

@@ -25,6 +25,16 @@ export interface Target {
   authWithheld?: { reason: string; auth: NonNullable<EndpointConfig['auth']> }
 }
 
+/** A first answer after this long a silence that takes over COLD_MS is called a cold start. */
+const QUIET_MS = 10 * 60_000
+/** How long a first answer after a quiet spell must take to be called a cold start. */
+export const COLD_MS = 1500
+
+/** Whether the target has not answered for so long that its next answer may be a cold start. */
+export function wasQuiet(target: Target): boolean {
+  return target.lastAnswer === null || Date.now() - target.lastAnswer > QUIET_MS
+}
+
 /** The host part of a URL, or the text itself when it is not a URL. */
 export function hostOf(url: string): string {
   try {

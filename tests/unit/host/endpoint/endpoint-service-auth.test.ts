@@ -5,7 +5,7 @@
  * names. The local answers come from the real ModelService, worker process
  * and onnxruntime-node on the example text model.
  */
-import { cpSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -14,7 +14,7 @@ import { ModelService } from '../../../../src/host/models/model-service'
 import { forkSourceWorker } from '../../../../src/host/models/node-worker'
 import { EndpointService, LOCAL_GRACE_MS } from '../../../../src/host/endpoint/endpoint-service'
 import { LOCAL_STILL_LOADING } from '../../../../src/shared/types-endpoint'
-import { repoRoot } from '../../../fixtures/endpoint/servers'
+import { copyModel } from '../../../fixtures/endpoint/deck'
 import { startRecorder, type Recorder } from '../../../fixtures/endpoint/recorder'
 
 // A token with characters that URL-encoding changes, so an echo in that form differs from the literal.
@@ -30,15 +30,8 @@ let collector: Recorder
 let solo: Recorder
 const directives: Array<{ model: string; url: string }> = []
 
-function copyTweets(to: string, endpoint: unknown): void {
-  const source = join(repoRoot, 'models', 'disaster-tweets')
-  const target = join(deck, 'models', to)
-  mkdirSync(target, { recursive: true })
-  cpSync(source, target, { recursive: true, filter: (p) => !p.endsWith('.onnx') && !p.includes('disaster-tweets/runs') })
-  linkSync(join(source, 'model.onnx'), join(target, 'model.onnx'))
-  const config = JSON.parse(readFileSync(join(source, 'demodeck.json'), 'utf8')) as Record<string, unknown>
-  writeFileSync(join(target, 'demodeck.json'), JSON.stringify({ ...config, endpoint }, null, 2))
-}
+/** A copy of the example text model with this endpoint block. */
+const copyTweets = (to: string, endpoint: unknown): void => copyModel(deck, 'disaster-tweets', to, { endpoint })
 
 beforeAll(async () => {
   deck = mkdtempSync(join(tmpdir(), 'demodeck-endpoint-auth-'))

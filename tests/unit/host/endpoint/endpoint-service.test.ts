@@ -5,7 +5,7 @@
  * Hugging Face, a silent server and a refused port. The local answers come from
  * the real ModelService, worker process and onnxruntime-node on the example models.
  */
-import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -29,6 +29,7 @@ import {
   startTorchServe,
   type Running
 } from '../../../fixtures/endpoint/servers'
+import { copyModel } from '../../../fixtures/endpoint/deck'
 
 interface Fault {
   name: string
@@ -62,16 +63,6 @@ let refused = ''
 let list: ModelInfo[] = []
 const directives: Array<{ model: string; url: string }> = []
 
-function copyModel(from: string, to: string, extras: Record<string, unknown>, file: 'demodeck.json' | 'model.json'): void {
-  const source = join(repoRoot, 'models', from)
-  const target = join(deck, 'models', to)
-  mkdirSync(target, { recursive: true })
-  cpSync(source, target, { recursive: true, filter: (p) => !p.endsWith('.onnx') && !p.includes(`${from}/runs`) })
-  linkSync(join(source, 'model.onnx'), join(target, 'model.onnx'))
-  const config = JSON.parse(readFileSync(join(source, file), 'utf8')) as Record<string, unknown>
-  writeFileSync(join(target, file), JSON.stringify({ ...config, ...extras }, null, 2))
-}
-
 const imageOf = (name: string): string => `data:image/png;base64,${readFileSync(join(repoRoot, 'models/digits/examples', name)).toString('base64')}`
 
 beforeAll(async () => {
@@ -81,26 +72,34 @@ beforeAll(async () => {
   ;[kserve, torchserve, hf, silent] = await Promise.all([startKserve(), startTorchServe(), startHuggingFace(HF_TOKEN), startSilent()])
   if (!missing) fastapi = await startFastApi(repoRoot)
   const api = fastapi?.url ?? refused
-  copyModel('digits', 'digits', { endpoint: api }, 'demodeck.json')
-  copyModel('disaster-tweets', 'disaster-tweets', { endpoint: { url: `${api}/inference`, timeoutMs: 800 } }, 'demodeck.json')
-  copyModel('wine', 'wine', { endpoint: { url: `${api}/predict`, record: 3 } }, 'model.json')
+  copyModel(deck, 'digits', 'digits', { endpoint: api }, 'demodeck.json')
+  copyModel(deck, 'disaster-tweets', 'disaster-tweets', { endpoint: { url: `${api}/inference`, timeoutMs: 800 } }, 'demodeck.json')
+  copyModel(deck, 'wine', 'wine', { endpoint: { url: `${api}/predict`, record: 3 } }, 'model.json')
   copyModel(
+    deck,
     'disaster-tweets',
     'tweets-custom',
     { endpoint: { url: `${api}/inference`, kind: 'custom', request: { field: 'statement' }, timeoutMs: 800 } },
     'demodeck.json'
   )
   copyModel(
+    deck,
     'disaster-tweets',
     'tweets-422',
     { endpoint: { url: `${api}/inference`, kind: 'custom', request: { field: 'text' }, timeoutMs: 800 } },
     'demodeck.json'
   )
-  copyModel('disaster-tweets', 'tweets-hf', { endpoint: { url: `${hf.url}/`, kind: 'huggingface', auth: { env: 'HF_TOKEN' } } }, 'demodeck.json')
-  copyModel('wine', 'wine-kserve', { endpoint: `${kserve.url}/v2/models/wine/infer` }, 'model.json')
-  copyModel('digits', 'digits-ts', { endpoint: `${torchserve.url}/predictions/digits` }, 'demodeck.json')
-  copyModel('wine', 'wine-plain', {}, 'model.json')
-  copyModel('wine', 'wine-bad-endpoint', { endpoint: { url: 'https://user:hunter2@example.invalid/predict' } }, 'model.json')
+  copyModel(
+    deck,
+    'disaster-tweets',
+    'tweets-hf',
+    { endpoint: { url: `${hf.url}/`, kind: 'huggingface', auth: { env: 'HF_TOKEN' } } },
+    'demodeck.json'
+  )
+  copyModel(deck, 'wine', 'wine-kserve', { endpoint: `${kserve.url}/v2/models/wine/infer` }, 'model.json')
+  copyModel(deck, 'digits', 'digits-ts', { endpoint: `${torchserve.url}/predictions/digits` }, 'demodeck.json')
+  copyModel(deck, 'wine', 'wine-plain', {}, 'model.json')
+  copyModel(deck, 'wine', 'wine-bad-endpoint', { endpoint: { url: 'https://user:hunter2@example.invalid/predict' } }, 'model.json')
   for (const f of faults)
     directives.push({
       model: f.model,

@@ -3,12 +3,13 @@
  * soon as the layout and predictions are there, while sigma.js compiles its
  * WebGL shaders), and the whole demo where the browser has no WebGL. The same
  * graph, colours, rings, neighbourhood and framing as SigmaCanvas, with click
- * to select, wheel to zoom and drag to pan on the camera both share.
+ * to select, wheel or double-click to zoom and drag to pan on the camera
+ * both share.
  * Ours rather than a library's because it only has to mirror SigmaCanvas for
  * ~3k nodes, and a blank panel in the exam room is the one thing not allowed.
  */
 import { useEffect, useRef, type RefObject } from 'react'
-import { fitScale, homeCamera, sizeAtZoom, zoomAround, type LayoutCamera } from './graph-camera'
+import { DOUBLE_CLICK_ZOOM, fitScale, homeCamera, sizeAtZoom, zoomAround, type LayoutCamera } from './graph-camera'
 import { CANVAS_COLORS, Emphasis, isStrongLink, nodeSize, ringWidth, type GraphViewState } from './graph-view'
 
 /** Props of {@link Canvas2DGraph}. */
@@ -28,6 +29,7 @@ export function Canvas2DGraph({ state, onSelect, focusSeq, camera, onReady }: Ca
   const stateRef = useRef(state)
   stateRef.current = state
   const frame = useRef(0)
+  const focusAtMount = useRef(focusSeq)
 
   const draw = (): void => {
     const el = canvas.current
@@ -162,7 +164,14 @@ export function Canvas2DGraph({ state, onSelect, focusSeq, camera, onReady }: Ca
       }
       onSelectRef.current(best)
     }
+    const onDoubleClick = (e: MouseEvent): void => {
+      // sigma's double-click zoom, towards the pointer (the browser fires this only for two clicks in one place).
+      const [lx, ly] = toLayout(e)
+      camera.current = zoomAround(camera.current!, DOUBLE_CLICK_ZOOM, lx, ly)
+      schedule()
+    }
     el.addEventListener('wheel', onWheel, { passive: false })
+    el.addEventListener('dblclick', onDoubleClick)
     el.addEventListener('mousedown', onDown)
     window.addEventListener('mousemove', onMove)
     window.addEventListener('mouseup', onUp)
@@ -170,6 +179,7 @@ export function Canvas2DGraph({ state, onSelect, focusSeq, camera, onReady }: Ca
       observer.disconnect()
       cancelAnimationFrame(frame.current)
       el.removeEventListener('wheel', onWheel)
+      el.removeEventListener('dblclick', onDoubleClick)
       el.removeEventListener('mousedown', onDown)
       window.removeEventListener('mousemove', onMove)
       window.removeEventListener('mouseup', onUp)
@@ -186,7 +196,8 @@ export function Canvas2DGraph({ state, onSelect, focusSeq, camera, onReady }: Ca
   useEffect(() => {
     const node = stateRef.current.selected
     const cam = camera.current
-    if (node === null || !cam || focusSeq === 0) return
+    // A search made before this canvas mounted (it takes over from WebGL) is already where the camera is.
+    if (node === null || !cam || focusSeq === focusAtMount.current) return
     // Where SigmaCanvas flies: the paper centred at ratio 0.25.
     camera.current = { cx: stateRef.current.layout[2 * node]!, cy: stateRef.current.layout[2 * node + 1]!, ratio: 0.25 }
     schedule()

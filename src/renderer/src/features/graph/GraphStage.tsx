@@ -12,7 +12,9 @@
  * only after that frame reached the screen (its start blocks the page) and
  * takes over after its own first frame, so nothing flashes. Pan, zoom and the
  * selection made meanwhile carry over. On a laptop with a GPU the 2-D frame is
- * on screen for a few frames only: WebGL stays the renderer wherever it runs.
+ * on screen for a few frames only: WebGL stays the renderer wherever it runs,
+ * until the browser takes its context away (a GPU reset): then the 2-D canvas
+ * is back where sigma's camera was, with a note.
  * The stage says `data-painted="yes"` once the whole graph is visible (either
  * renderer) and `data-renderer` names the one on screen.
  */
@@ -107,6 +109,12 @@ export function GraphStage({ view, active, near = false, focusSeq, busy, onSelec
                   setWebglError(error.message)
                   setWebgl(false)
                 } else setLive('webgl')
+              }}
+              onLost={(reason) => {
+                // The 2-D canvas comes back with the camera sigma left (see SigmaCanvas) and the same selection.
+                setWebglError(reason)
+                setWebgl(false)
+                setLive('canvas2d')
               }}
             />
           )}

@@ -20,12 +20,25 @@
  * and the camera it starts with is the one the 2-D canvas left, so sigma's
  * constructor draws the finished picture once: in software WebGL (SwiftShader,
  * no GPU) every extra frame of 2,708 nodes and 5,278 links costs a second.
+ * That constructor blocks the page for as long: a wheel or drag made on the
+ * 2-D canvas meanwhile is applied after it, so the camera is read again
+ * before the swap. From then on sigma writes its camera back to the shared
+ * one, so a lost WebGL context hands the 2-D canvas the view as it was.
+ *
+ * [Note: two quick clicks are not always a double-click]
+ * sigma's mouse captor counts any second click within 300 ms as a
+ * double-click, wherever it lands, and zooms instead of reporting it: a
+ * click on the background and then, quickly, on a paper would zoom and
+ * select nothing. A double-click whose second click is on another target
+ * than the first is therefore taken as that click (sigma's zoom prevented);
+ * twice on the same paper or the same background still zooms, as the 2-D
+ * canvas does on the browser's own double-click.
  */
 import { useEffect, useRef, type RefObject } from 'react'
 import Graph from 'graphology'
 import Sigma from 'sigma'
 import { createNodeBorderProgram } from '@sigma/node-border'
-import { RATIO_LIMITS, sigmaCameraState, STAGE_PADDING, type LayoutCamera } from './graph-camera'
+import { layoutCameraFromSigma, RATIO_LIMITS, sigmaCameraState, STAGE_PADDING, type LayoutCamera } from './graph-camera'
 import { CANVAS_COLORS, Emphasis, isStrongLink, linkDiff, nodeSize, nodesToRedraw, ringWidth, type GraphViewState } from './graph-view'
 
 /**
@@ -51,10 +64,12 @@ export interface SigmaCanvasProps {
   camera: RefObject<LayoutCamera | null>
   /** Called once sigma has drawn its first frame, or with the error when it cannot start. */
   onReady: (error: Error | null) => void
+  /** Called when the browser takes the WebGL context away (a GPU reset, too many contexts): the 2-D canvas takes over. */
+  onLost: (reason: string) => void
 }
 
 /** sigma.js canvas; calls `onReady(error)` instead of throwing when WebGL fails at start. */
-export function SigmaCanvas({ state, onSelect, focusSeq, camera, onReady }: SigmaCanvasProps): React.JSX.Element {
+export function SigmaCanvas({ state, onSelect, focusSeq, camera, onReady, onLost }: SigmaCanvasProps): React.JSX.Element {
   const container = useRef<HTMLDivElement>(null)
   const sigmaRef = useRef<Sigma | null>(null)
   const graphRef = useRef<Graph | null>(null)
@@ -62,6 +77,10 @@ export function SigmaCanvas({ state, onSelect, focusSeq, camera, onReady }: Sigm
   stateRef.current = state
   const selectRef = useRef(onSelect)
   selectRef.current = onSelect
+  const onReadyRef = useRef(onReady)
+  onReadyRef.current = onReady
+  const onLostRef = useRef(onLost)
+  onLostRef.current = onLost
   const linksRef = useRef<number[] | null>(null)
   /** The view state last drawn, to redraw only the nodes that changed. */
   const drawnRef = useRef<GraphViewState | null>(null)
@@ -129,18 +148,49 @@ export function SigmaCanvas({ state, onSelect, focusSeq, camera, onReady }: Sigm
       return
     }
     // Pan and zoom done on the 2-D frame carry over; an untouched camera is sigma's own (no second frame).
-    const start = camera.current ? sigmaCameraState(s0.layout, camera.current) : null
+    const startedWith = camera.current
+    const start = startedWith ? sigmaCameraState(s0.layout, startedWith) : null
     const now = sigma.getCamera().getState()
     if (start && (start.x !== now.x || start.y !== now.y || start.ratio !== now.ratio)) sigma.getCamera().setState(start)
     sigmaRef.current = sigma
-    sigma.on('clickNode', ({ node }) => selectRef.current(Number(node)))
-    sigma.on('clickStage', () => selectRef.current(null))
+    // See [Note: two quick clicks are not always a double-click].
+    let lastClicked: number | null | undefined
+    const click = (node: number | null): void => {
+      lastClicked = node
+      selectRef.current(node)
+    }
+    sigma.on('clickNode', ({ node }) => click(Number(node)))
+    sigma.on('clickStage', () => click(null))
+    sigma.on('doubleClickNode', (e) => {
+      if (lastClicked === Number(e.node)) return
+      e.preventSigmaDefault()
+      click(Number(e.node))
+    })
+    sigma.on('doubleClickStage', (e) => {
+      if (lastClicked === null) return
+      e.preventSigmaDefault()
+      click(null)
+    })
     sigma.on('enterNode', () => el.style.setProperty('cursor', 'pointer'))
     sigma.on('leaveNode', () => el.style.removeProperty('cursor'))
+    const lost = (event: Event): void => {
+      event.preventDefault()
+      onLostRef.current('the browser took the WebGL context away')
+    }
+    // Context events do not bubble: listen in the capture phase for sigma's canvases.
+    el.addEventListener('webglcontextlost', lost, true)
     // sigma draws inside its constructor (a moved camera: on the next frame, before ours): report after that frame.
-    const ready = requestAnimationFrame(() => onReady(null))
+    const ready = requestAnimationFrame(() => {
+      // See [Note: one WebGL frame to start]: input made while sigma was being built moved the 2-D camera.
+      if (camera.current && camera.current !== startedWith) sigma.getCamera().setState(sigmaCameraState(s0.layout, camera.current))
+      sigma.getCamera().on('updated', (state) => {
+        camera.current = layoutCameraFromSigma(stateRef.current.layout, state)
+      })
+      onReadyRef.current(null)
+    })
     return () => {
       cancelAnimationFrame(ready)
+      el.removeEventListener('webglcontextlost', lost, true)
       sigma.kill()
       sigmaRef.current = null
       graphRef.current = null

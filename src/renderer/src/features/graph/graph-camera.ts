@@ -78,3 +78,13 @@ export function sigmaCameraState(layout: number[], camera: LayoutCamera): { x: n
   const side = Math.max(b.maxX - b.minX, b.maxY - b.minY) || 1
   return { x: 0.5 + (camera.cx - (b.minX + b.maxX) / 2) / side, y: 0.5 - (camera.cy - (b.minY + b.maxY) / 2) / side, ratio: camera.ratio, angle: 0 }
 }
+
+/** The layout camera showing what sigma's camera `state` shows: the inverse of {@link sigmaCameraState}. */
+export function layoutCameraFromSigma(layout: number[], state: { x: number; y: number; ratio: number }): LayoutCamera {
+  const b = layoutBounds(layout)
+  const side = Math.max(b.maxX - b.minX, b.maxY - b.minY) || 1
+  return { cx: (b.minX + b.maxX) / 2 + (state.x - 0.5) * side, cy: (b.minY + b.maxY) / 2 - (state.y - 0.5) * side, ratio: state.ratio }
+}
+
+/** sigma.js's default `doubleClickZoomingRatio`: a double-click zooms in by this factor, on both renderers. */
+export const DOUBLE_CLICK_ZOOM = 2.2

@@ -9,6 +9,7 @@ import { createNormalizationFunction, matrixFromCamera, multiplyVec2 } from 'sig
 import {
   fitScale,
   homeCamera,
+  layoutCameraFromSigma,
   sigmaCameraState,
   sizeAtZoom,
   STAGE_PADDING,
@@ -66,6 +67,17 @@ describe('the 2-D canvas frames the graph as sigma.js does', () => {
 
   it('the home camera is sigma default camera', () => {
     expect(sigmaCameraState(wide, homeCamera(wide))).toEqual({ x: 0.5, y: 0.5, ratio: 1, angle: 0 })
+  })
+
+  it('reads a pan and zoom made in sigma back as the same layout camera, for the 2-D canvas to take over', () => {
+    for (const layout of [wide, [0, 0, 4, 30, -2, 12]]) {
+      const camera: LayoutCamera = { cx: 3.25, cy: -1.5, ratio: 0.3 }
+      const back = layoutCameraFromSigma(layout, sigmaCameraState(layout, camera))
+      expect(back.cx).toBeCloseTo(camera.cx, 9)
+      expect(back.cy).toBeCloseTo(camera.cy, 9)
+      expect(back.ratio).toBe(camera.ratio)
+    }
+    expect(layoutCameraFromSigma(wide, { x: 0.5, y: 0.5, ratio: 1 })).toEqual(homeCamera(wide))
   })
 
   it('fits a single paper (no extent) without dividing by zero', () => {
