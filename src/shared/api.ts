@@ -129,7 +129,11 @@ const layoutSchema = z
     viewport: z.object({ width: z.number().int().min(1).max(20_000), height: z.number().int().min(1).max(20_000) }).strict(),
     overflow: z.array(slidePx).max(10_000),
     smallestText: slidePx.optional(),
-    source: z.string().max(200)
+    source: z.string().max(200),
+    unmeasured: z
+      .array(z.object({ slide: z.number().int().min(0), reason: z.string().max(200) }).strict())
+      .max(10_000)
+      .optional()
   })
   .strict()
 

@@ -56,6 +56,8 @@ export interface LayoutMeasurement {
   smallestText?: { slide: number; px: number }
   /** Where the measurement came from, e.g. 'Chromium (audience view)'. */
   source: string
+  /** Slides that could not be measured, with why (e.g. 'still loading'): neither passed nor failed. */
+  unmeasured?: Array<{ slide: number; reason: string }>
 }
 
 /** What `deck:export` wrote (the presenter's "Backups" entry; `npm run export` prints the same). */

@@ -4,7 +4,8 @@
  * and the same report in the presenter's panel.
  */
 import { spawn } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { copyDeck, expect, outDir, removeDir, repoRoot, startServer, test } from './fixtures'
 import type { PreflightReport } from '../../src/shared/preflight'
@@ -103,6 +104,35 @@ test.describe('Ready for the talk? in the presenter', () => {
       await expect(panel.locator('li[data-code="assets/remote"]').first()).toContainText('https://example.com/logo.png')
       await unknown.getByRole('button', { name: 'Go to slide 2' }).click()
       await expect(page.getByTestId('slide-counter')).toHaveText('Slide 2 / 7')
+    } finally {
+      await server.stop()
+      removeDir(dir)
+    }
+  })
+
+  test('a long checklist is measured once it has loaded, and flagged as overflowing', async ({ page }) => {
+    // ::checklist reads the README through the host after its lazy chunk loads: measured too early, the slide
+    // holds one line ("Reading README.md…") and passes as fitting.
+    const dir = mkdtempSync(join(tmpdir(), 'demodeck-long-checklist-'))
+    mkdirSync(join(dir, 'slides'))
+    const tasks = Array.from({ length: 60 }, (_, i) => `- [${i % 3 ? ' ' : 'x'}] Task number ${i + 1} of the course checklist (M${(i % 30) + 1})`)
+    writeFileSync(join(dir, 'README.md'), `# Project\n\n### Week 1\n\n${tasks.join('\n')}\n`)
+    writeFileSync(
+      join(dir, 'slides', 'deck.md'),
+      '---\ntitle: Long checklist\n---\n\n# Problem\n\nShort.\n\n---\n\n# Model\n\nShort too.\n\n---\n\n# Checklist\n\n::checklist{src="README.md" columns="1"}\n'
+    )
+    const server = await startServer(dir)
+    try {
+      await page.goto(server.url + 'presenter')
+      await page.getByTestId('ready-button').click()
+      const panel = page.getByRole('dialog', { name: 'Ready for the talk?' })
+      await expect(panel.getByTestId('ready-verdict')).toHaveText(/ready/i, { timeout: 60_000 })
+      await expect(panel.locator('[data-check="layout"]')).toContainText('presenter, 3 of 3 slides')
+      await expect(panel.getByTestId('ready-verdict')).toHaveText(/^Not ready: 1 error/)
+      const overflow = panel.locator('li[data-code="layout/overflow"]')
+      await expect(overflow).toHaveCount(1)
+      await expect(overflow).toContainText('Slide 3 is')
+      await expect(panel.locator('li[data-code="layout/not-measured"]')).toHaveCount(0)
     } finally {
       await server.stop()
       removeDir(dir)

@@ -330,6 +330,20 @@ function layoutCheck(ctx: Context): PreflightCheck {
         )
       )
     }
+    for (const u of m.unmeasured ?? []) {
+      findings.push(
+        withLine(
+          ctx,
+          {
+            severity: 'warning',
+            code: 'layout/not-measured',
+            message: `Could not measure slide ${u.slide + 1} at ${want.width}×${want.height}: ${u.reason}. Check it fits by eye, or run the check again.`,
+            slide: u.slide
+          },
+          []
+        )
+      )
+    }
     if (m.smallestText && m.smallestText.px < MIN_TEXT_PX) {
       findings.push(
         withLine(

@@ -11,7 +11,10 @@ import { parseChartSpec } from '../series/chart-spec'
 import { selectRuns } from '../series/select-runs'
 import { canonicalMetric, resolveMetricKey } from '../series/aliases'
 
-/** Live components that are checked here (the others are checked by their own services when shown). */
+/**
+ * Live components that are checked here (the others are checked by their own services when shown). The presenter
+ * draws a placeholder for them, so its layout probe (ReadyCheck.tsx) leaves their slides to `npm run check`.
+ */
 export const LIVE_DIRECTIVES = ['demo', 'model-card', 'chart', 'drift']
 
 /**

@@ -193,6 +193,18 @@ describe('runPreflight', () => {
     expect(f[0]!.line).toBe(23)
   })
 
+  it('a slide that never finished loading is named as not measured, neither passed nor failed', () => {
+    const report = runPreflight(
+      facts(GOOD, {
+        layout: [{ viewport: { width: 1280, height: 720 }, overflow: [], unmeasured: [{ slide: 3, reason: 'still loading' }], source: 'test' }]
+      })
+    )
+    const layout = report.checks.find((c) => c.id === 'layout')!
+    expect(layout.status).toBe('warn')
+    expect(layout.findings.map((x) => [x.code, x.slide, x.severity])).toEqual([['layout/not-measured', 3, 'warning']])
+    expect(layout.findings[0]!.message).toMatch(/^Could not measure slide 4 at 1280×720: still loading\./)
+  })
+
   it('a clock left running from a rehearsal is a warning', () => {
     const now = Date.parse('2026-01-01T10:00:00Z')
     const sync = {

@@ -4,19 +4,38 @@
  * `npm run check`) and lists what to fix, each finding with its file:line and
  * a button to go to its slide. Before asking the host it measures the slides
  * without live components at 1280×720 right here (see [Note: layout in the
- * presenter]), so the layout check is not left empty.
+ * presenter]), so the layout check is not left empty, once they have loaded
+ * (see layout-settle.ts).
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Deck } from '../../../../shared/types'
 import type { CheckStatus, LayoutMeasurement, PreflightFinding, PreflightReport } from '../../../../shared/preflight'
+import { LIVE_DIRECTIVES } from '../../../../core/preflight/directives'
 import { api, errorMessage } from '../../lib/api'
 import { SlideContent } from '../deck/SlideContent'
+import { LOADING_SELECTOR, waitForSlidesToSettle } from './layout-settle'
 import './ready-check.css'
 
 const MARK: Record<CheckStatus, string> = { pass: '✔', warn: '!', fail: '✖', skipped: '–' }
-const LIVE = new Set(['demo', 'model-card', 'chart', 'drift'])
 /** Overflow below this many pixels is rounding (as in SlidePreview). */
 const SLACK_PX = 4
+/** Where frames are throttled (a hidden window) the probe still polls. */
+const FRAME_FALLBACK_MS = 100
+
+function nextFrame(): Promise<void> {
+  return new Promise((done) => {
+    const timer = setTimeout(done, FRAME_FALLBACK_MS)
+    requestAnimationFrame(() => {
+      clearTimeout(timer)
+      done()
+    })
+  })
+}
+
+/** Whether a probe frame is still loading: a lazy component or its data, or an image not decoded yet (heights change after). */
+function loading(frame: HTMLElement): boolean {
+  return frame.querySelector(LOADING_SELECTOR) !== null || [...frame.querySelectorAll('img')].some((img) => !img.complete)
+}
 
 type State =
   { phase: 'idle' } | { phase: 'measuring' } | { phase: 'checking' } | { phase: 'done'; report: PreflightReport } | { phase: 'failed'; error: string }
@@ -26,30 +45,44 @@ type State =
  * Live components draw a placeholder in the presenter, so only slides without
  * them can be measured here: they are rendered off-screen at the audience's
  * 1280×720 with its styles, like the previews. `npm run check` measures every
- * slide in the audience view itself.
+ * slide in the audience view itself. Slides holding `::checklist`, `::code`
+ * or `::tree` load their code and the project's files first: measured before
+ * that, a long checklist is one line ("Reading README.md…") and passes.
  */
 function LayoutProbe({ deck, onMeasured }: { deck: Deck; onMeasured: (m: LayoutMeasurement) => void }): React.JSX.Element {
   const frames = useRef(new Map<number, HTMLDivElement>())
-  const slides = deck.slides.filter((s) => !s.directives.some((d) => LIVE.has(d.name)))
+  const slides = deck.slides.filter((s) => !s.directives.some((d) => LIVE_DIRECTIVES.includes(d.name)))
   useLayoutEffect(() => {
     let cancelled = false
-    const measure = (): void => {
-      if (cancelled) return
+    const measure = (stillLoading: number[]): void => {
       const overflow: LayoutMeasurement['overflow'] = []
       for (const [slide, frame] of frames.current) {
         const content = frame.firstElementChild
-        if (!(content instanceof HTMLElement)) continue
+        if (!(content instanceof HTMLElement) || stillLoading.includes(slide)) continue
         const over = Math.ceil(content.offsetHeight - frame.clientHeight)
         if (over > SLACK_PX) overflow.push({ slide, px: over })
       }
-      onMeasured({
+      const measurement: LayoutMeasurement = {
         viewport: { width: 1280, height: 720 },
         overflow,
         source: `presenter, ${slides.length} of ${deck.slides.length} slides (those without live components)`
-      })
+      }
+      if (stillLoading.length > 0) measurement.unmeasured = stillLoading.map((slide) => ({ slide, reason: 'still loading' }))
+      onMeasured(measurement)
     }
-    // Fonts and images change heights after the first layout.
-    void document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(measure)))
+    // Fonts, images and the lazy components' data change heights after the first layout.
+    void document.fonts.ready
+      .then(() =>
+        waitForSlidesToSettle({
+          pending: () => [...frames.current].filter(([, frame]) => loading(frame)).map(([slide]) => slide),
+          nextFrame,
+          now: () => performance.now(),
+          cancelled: () => cancelled
+        })
+      )
+      .then((settled) => {
+        if (!settled.cancelled) measure(settled.loading)
+      })
     return () => {
       cancelled = true
     }
