@@ -149,6 +149,24 @@ describe.skipIf(missing)(`demodeck-export refusals${missing ? ` (skipped: ${miss
     expect(run.maxDiffFromTrained).toBeLessThanOrEqual(1e-6)
   })
 
+  it('loads with weights_only=True first; a whole pickled model is loaded with weights_only=False, saying it runs code from the file', () => {
+    const run = get('whole-model')
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toContain('whole-model.pt holds Python objects, not only tensors')
+    expect(run.stdout).toContain('loading it with weights_only=False, which runs code stored in the file')
+    expect(run.maxDiffFromTrained).toBeLessThanOrEqual(1e-6)
+    // torch.load's weights_only exists from torch 1.13 (the default from 2.6): the switch, for the versions we cannot run here.
+    const { kwargs } = cases.get('load-kwargs') as unknown as { kwargs: Record<string, object> }
+    expect(kwargs).toEqual({
+      '1.12.1': {},
+      '1.13.0a0': { weights_only: true },
+      '2.5.1': { weights_only: true },
+      '2.6.0+cu124': { weights_only: true },
+      '2.10.0.dev20260101': { weights_only: true },
+      unknown: {}
+    })
+  })
+
   it('the installed entry point (python -m demodeck_export) prints the one line and exits 2', () => {
     const run = spawnSync(
       PYTHON,
