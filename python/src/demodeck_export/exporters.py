@@ -4,8 +4,9 @@ import shutil
 
 import numpy as np
 
-from .folder import (ExportError, export_onnx, finish, load_module, prepare_folder, schema_ref, tensor_json,
-                     write_json, ScoresOnly)
+from .checkpoints import existing_file
+from .folder import ExportError, ScoresOnly, export_onnx, finish, load_module, schema_ref, tensor_json, write_json
+from .staging import writes_folder
 from .transforms import UnmappableTransform, image_config_from_timm, image_config_from_transforms, pil_stages
 
 OUTPUT_KINDS = ('logits', 'probabilities', 'log-probabilities', 'sigmoid')
@@ -36,10 +37,13 @@ def _check_output(module_out, labels, output):
 def _open_upright(path):
     from PIL import Image, ImageOps
 
-    with Image.open(path) as im:
-        fmt = im.format
-        upright = ImageOps.exif_transpose(im)
-        upright.load()
+    try:
+        with Image.open(path) as im:
+            fmt = im.format
+            upright = ImageOps.exif_transpose(im)
+            upright.load()
+    except OSError as error:  # PIL.UnidentifiedImageError is an OSError
+        raise ExportError(f'the example {path} is not an image Pillow can read ({error}): pass a JPEG or PNG photo') from error
     return upright, fmt
 
 
@@ -63,6 +67,7 @@ def _example_file(path, out, index, longest):
     return name, image, None
 
 
+@writes_folder
 def export_image_classifier(model=None, out='model-export', labels=None, transform=None, timm_config=None, examples=(),
                             checkpoint=None, model_kwargs=None, name=None, description=None, output='logits',
                             tolerance=1e-4, log=_print):
@@ -76,16 +81,16 @@ def export_image_classifier(model=None, out='model-export', labels=None, transfo
     from PIL import Image
 
     labels = _labels(labels)
-    module = load_module(model, checkpoint, model_kwargs)
+    if not examples:
+        raise ExportError('pass at least one example image (CLI: --example photo.jpg): it is the demo\'s example and the parity sample')
+    examples = [existing_file(path, 'the example image') for path in ([examples] if isinstance(examples, (str, os.PathLike)) else examples)]
+    module = load_module(model, checkpoint, model_kwargs, log=log)
     if (transform is None) == (timm_config is None):
         raise ExportError('pass exactly one of transform= (torchvision eval transform) or timm_config= (timm data config)')
     try:
         config = image_config_from_transforms(transform) if transform is not None else image_config_from_timm(timm_config)
     except UnmappableTransform as error:
         raise ExportError(f'the preprocessing cannot be mapped to model.json: {error}') from error
-    if not examples:
-        raise ExportError('pass at least one example image (CLI: --example photo.jpg): it is the demo\'s example and the parity sample')
-    prepare_folder(out)
     h, w = config.get('crop', {}).get('height', config['height']), config.get('crop', {}).get('width', config['width'])
 
     def feeds_of(image):
@@ -128,6 +133,7 @@ def export_image_classifier(model=None, out='model-export', labels=None, transfo
     return finish(out, onnx_path, parity_feeds, 'logits', tolerance, log)
 
 
+@writes_folder
 def export_text_classifier(model=None, out='model-export', tokenizer=None, tokenizer_file=None, labels=None, examples=(),
                            checkpoint=None, model_kwargs=None, name=None, max_length=128, output='logits', tolerance=1e-4,
                            log=_print):
@@ -140,7 +146,7 @@ def export_text_classifier(model=None, out='model-export', tokenizer=None, token
     """
     import torch
 
-    module = load_module(model, checkpoint, model_kwargs)
+    module = load_module(model, checkpoint, model_kwargs, log=log)
     config = getattr(module, 'config', None)
     if labels is None and config is not None and getattr(config, 'id2label', None):
         labels = [config.id2label[i] for i in range(len(config.id2label))]
@@ -149,7 +155,6 @@ def export_text_classifier(model=None, out='model-export', tokenizer=None, token
         raise ExportError('pass the tokenizer used in training (a fast Hugging Face tokenizer)')
     if not examples:
         raise ExportError('pass at least one example text: it is the demo\'s example and the parity sample')
-    prepare_folder(out)
     if hasattr(tokenizer, 'is_fast'):
         if not tokenizer.is_fast:
             raise ExportError('the tokenizer is a slow (Python) one: load it with AutoTokenizer.from_pretrained(..., use_fast=True); '
@@ -235,6 +240,7 @@ def encode_row(features, row):
     return np.array([values], np.float32)
 
 
+@writes_folder
 def export_tabular_classifier(model=None, out='model-export', features=None, labels=None, examples=(), checkpoint=None,
                               model_kwargs=None, name=None, output='logits', tolerance=1e-4, log=_print):
     """Exports a tabular classifier (a module taking the encoded float row [batch, n]) with its feature list
@@ -242,12 +248,11 @@ def export_tabular_classifier(model=None, out='model-export', features=None, lab
     import torch
 
     labels = _labels(labels)
-    module = load_module(model, checkpoint, model_kwargs)
+    module = load_module(model, checkpoint, model_kwargs, log=log)
     if not features:
         raise ExportError('pass the features (see demodeck_export.features_from)')
     if not examples:
         raise ExportError('pass at least one example row (a dict of feature values)')
-    prepare_folder(out)
     samples = []
     for row in examples:
         missing = [f['name'] for f in features if f['name'] not in row]
