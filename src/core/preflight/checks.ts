@@ -97,6 +97,11 @@ function deckCheck(ctx: Context): PreflightCheck {
 function directivesCheck(ctx: Context): PreflightCheck {
   const { deck, models, runs } = ctx.facts
   const findings = directiveFindings(deck, models, runs).map((f) => {
+    if (f.code === 'directive/demo-attribute') {
+      const unknown = /has no attribute "([^"]+)"/.exec(f.message)?.[1]
+      const bad = /::demo (\S+="[^"]*")/.exec(f.message)?.[1]
+      return withLine(ctx, f, unknown ? [`${unknown}=`] : bad ? [bad] : ['::demo'])
+    }
     const needle =
       f.code === 'directive/unknown-model' ? /model="([^"]+)"/.exec(f.message)?.[0] : f.code === 'directive/unknown-metric' ? 'metrics=' : 'runs='
     return withLine(ctx, f, needle ? [needle] : ['::chart'])

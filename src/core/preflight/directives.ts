@@ -1,13 +1,14 @@
 /**
  * Resolves every live component of a deck against its models and runs:
  * `::demo` (and its `compare` pair), `::model-card` and `::drift` must name a model that exists, `::chart` must
- * match runs and metrics that exist. Used twice: by the preflight, and by the
+ * match runs and metrics that exist, and a `::demo` attribute the slide could not use is named. Used twice: by the preflight, and by the
  * host to add these to the deck's problems (so a typo is not only a notice on
  * a slide nobody has opened yet).
  */
 import type { Deck, DirectiveUse, ModelInfo, Problem, RunInfo } from '../../shared/types'
 import type { PreflightFinding } from '../../shared/preflight'
 import { parseChartSpec } from '../series/chart-spec'
+import { demoAttributeProblems } from '../deck/demo-attributes'
 import { selectRuns } from '../series/select-runs'
 import { canonicalMetric, resolveMetricKey } from '../series/aliases'
 
@@ -63,6 +64,12 @@ export function directiveFindings(deck: Deck, models: readonly ModelInfo[] | nul
           message: `${where}: ::${directive.name}{${attribute}="${id}"} names no model in models/ (${models!.length ? `the deck has ${list(models!.map((m) => m.id))}` : 'models/ is empty'}).`,
           ...at
         })
+      }
+      if (directive.name === 'demo') {
+        const task = models?.find((m) => m.id === directive.attributes['model'])?.task
+        for (const problem of demoAttributeProblems(directive.attributes, task)) {
+          findings.push({ severity: 'warning', code: 'directive/demo-attribute', message: `${where}: ${problem}`, ...at })
+        }
       }
       if (directive.name !== 'chart' || !runs) continue
       const spec = parseChartSpec(directive.attributes)
