@@ -8,6 +8,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, removeDir, repoRoot, startServer, test, type DeckServer } from './fixtures'
+import { openAtSlide, warmModels } from './settle'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 
@@ -54,6 +55,9 @@ title: Compare
 `
   )
   server = await startServer(dir)
+  // Both sides of the pair answer warm: see [Note: warm the models a spec types into] in settle.ts.
+  test.setTimeout(120_000)
+  await warmModels(server, ['wine', 'wine-b'])
 })
 
 test.afterAll(async () => {
@@ -63,13 +67,9 @@ test.afterAll(async () => {
 
 const present = (page: Page) => page.locator('.reveal .slides > section.present')
 
+/** Opens the deck on the slide titled `title`: see [Note: reach a slide through the host] in settle.ts. */
 async function goToSlide(page: Page, title: string): Promise<void> {
-  await page.goto(server.url)
-  await expect(page.getByTestId('audience')).toHaveAttribute('data-synced', 'true')
-  for (let i = 0; i < 4 && !((await present(page).locator('h1').textContent()) ?? '').includes(title); i++) {
-    await page.getByRole('button', { name: 'next slide' }).click()
-  }
-  await expect(present(page).locator('h1')).toHaveText(title)
+  await openAtSlide(page, server, title)
 }
 
 test("the A/B demo shows both models' bars, sizes and latencies, whether they agree, and runs both on the examples", async ({ page }) => {

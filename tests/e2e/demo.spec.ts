@@ -20,6 +20,7 @@ import type { Deck, ModelCard, ModelInfo } from '../../src/shared/types'
 import type { PredictionLogPage } from '../../src/shared/probe-types'
 import { formatCount } from '../../src/renderer/src/features/demo/demo-format'
 import { removeDir, repoRoot, startServer, type DeckServer } from './fixtures'
+import { settledBox, warmModels } from './settle'
 
 const HARMLESS = 'Just made the best pancakes ever, sunday mornings are the best'
 const DISASTER = 'Forest fire near La Ronge Sask. Canada, residents asked to evacuate'
@@ -104,6 +105,9 @@ test.describe('example deck', () => {
   test.beforeAll(async () => {
     server = await startServer(repoRoot)
     deck = await getJson<Deck>(server, 'api/deck')
+    // Every model these tests type into answers warm: see [Note: warm the models a spec types into] in settle.ts.
+    test.setTimeout(120_000)
+    await warmModels(server, ['disaster-tweets', 'digits', 'wine'].filter(hasModel))
   })
   test.afterAll(async () => server?.stop())
 
@@ -140,9 +144,11 @@ test.describe('example deck', () => {
     await expect(slide.getByTestId('prediction-row')).toHaveCount(2)
 
     await slide.getByRole('button', { name: 'curl' }).click()
-    const command = (await slide.getByTestId('curl').locator('code').first().innerText()).trim()
+    // The command shows the input of the answer on screen: wait until that is the example's.
+    const code = slide.getByTestId('curl').locator('code').first()
+    await expect(code).toContainText(JSON.stringify({ text: example.text }))
+    const command = (await code.innerText()).trim()
     expect(command).toContain(`${server.url}api/models/disaster-tweets/predict`)
-    expect(command).toContain(JSON.stringify({ text: example.text }))
     test.skip(!existsSync('/usr/bin/curl'), 'no curl binary to run the command with')
     const answer = JSON.parse(execFileSync('sh', ['-c', command], { encoding: 'utf8' })) as {
       predictions: Array<{ label: string; score: number }>
@@ -224,7 +230,10 @@ test.describe('example deck', () => {
     // The presenter shows the same input and the same bars, label and percentage, as the audience.
     await expect(mirror.getByTestId('mirror-text')).toHaveText(example.text!)
     await expect(mirror.getByTestId('prediction-row')).toHaveCount(2)
-    await expect(mirror.getByTestId('prediction-row').first()).toHaveText((await topRow(slide).textContent()) ?? '')
+    // The audience's row is read again until the mirror shows it (an answer may still be replacing it).
+    await expect(async () => {
+      await expect(mirror.getByTestId('prediction-row').first()).toHaveText((await topRow(slide).textContent()) ?? '', { timeout: 2000 })
+    }).toPass()
     await expect(mirror).toContainText('as the audience sees it')
     // A presenter opened later shows it too (the host keeps the newest state).
     const late = await context.newPage()
@@ -233,11 +242,15 @@ test.describe('example deck', () => {
     // No preview ran the model: the host answered exactly the audience's predictions (one click: one, unless the
     // model reloaded meanwhile and the demo re-ran its input, which its "n=" counts too), and the presenter has no demo input.
     await expect(presenter.getByLabel('Text to classify')).toHaveCount(0)
-    const log = await getJson<PredictionLogPage>(server, 'api/predictions')
-    const shown = Number(/n=(\d+)/.exec((await slide.getByTestId('latency').textContent()) ?? '')?.[1] ?? 0)
-    expect(shown).toBeGreaterThanOrEqual(1)
-    expect(log.total).toBe(shown)
-    expect(log.entries.every((e) => e.input.includes(example.text!.slice(0, 20)))).toBe(true)
+    // The host logs an answer before the page shows it: compare the two once the page has caught up.
+    let log: PredictionLogPage | null = null
+    await expect(async () => {
+      log = await getJson<PredictionLogPage>(server, 'api/predictions')
+      const shown = Number(/n=(\d+)/.exec((await slide.getByTestId('latency').textContent()) ?? '')?.[1] ?? 0)
+      expect(shown).toBeGreaterThanOrEqual(1)
+      expect(log.total).toBe(shown)
+    }).toPass()
+    expect(log!.entries.every((e) => e.input.includes(example.text!.slice(0, 20)))).toBe(true)
     await late.close()
     await presenter.close()
     await setSyncSlide(server, 0)
@@ -359,7 +372,8 @@ function makeTempDeck(): string {
 
 async function drawVerticalStroke(page: Page, pad: Locator): Promise<void> {
   await expect(pad).toBeVisible()
-  const box = (await pad.boundingBox())!
+  // Where the pad is once the slide or page around it has stopped moving (a transition, a panel filling in).
+  const box = await settledBox(pad)
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.15)
   await page.mouse.down()
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.85, { steps: 15 })
@@ -373,6 +387,8 @@ test.describe('temp deck with a real MNIST export', () => {
   test.beforeAll(async () => {
     deckDir = makeTempDeck()
     server = await startServer(deckDir)
+    test.setTimeout(120_000)
+    await warmModels(server, ['mnist'])
   })
   test.afterAll(async () => {
     await server?.stop()

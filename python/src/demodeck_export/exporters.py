@@ -4,6 +4,7 @@ import shutil
 
 import numpy as np
 
+from .checkpoints import existing_file
 from .folder import (ExportError, export_onnx, finish, load_module, prepare_folder, schema_ref, tensor_json,
                      write_json, ScoresOnly)
 from .transforms import UnmappableTransform, image_config_from_timm, image_config_from_transforms, pil_stages
@@ -36,10 +37,13 @@ def _check_output(module_out, labels, output):
 def _open_upright(path):
     from PIL import Image, ImageOps
 
-    with Image.open(path) as im:
-        fmt = im.format
-        upright = ImageOps.exif_transpose(im)
-        upright.load()
+    try:
+        with Image.open(path) as im:
+            fmt = im.format
+            upright = ImageOps.exif_transpose(im)
+            upright.load()
+    except OSError as error:  # PIL.UnidentifiedImageError is an OSError
+        raise ExportError(f'the example {path} is not an image Pillow can read ({error}): pass a JPEG or PNG photo') from error
     return upright, fmt
 
 
@@ -76,15 +80,16 @@ def export_image_classifier(model=None, out='model-export', labels=None, transfo
     from PIL import Image
 
     labels = _labels(labels)
-    module = load_module(model, checkpoint, model_kwargs)
+    if not examples:
+        raise ExportError('pass at least one example image (CLI: --example photo.jpg): it is the demo\'s example and the parity sample')
+    examples = [existing_file(path, 'the example image') for path in ([examples] if isinstance(examples, (str, os.PathLike)) else examples)]
+    module = load_module(model, checkpoint, model_kwargs, log=log)
     if (transform is None) == (timm_config is None):
         raise ExportError('pass exactly one of transform= (torchvision eval transform) or timm_config= (timm data config)')
     try:
         config = image_config_from_transforms(transform) if transform is not None else image_config_from_timm(timm_config)
     except UnmappableTransform as error:
         raise ExportError(f'the preprocessing cannot be mapped to model.json: {error}') from error
-    if not examples:
-        raise ExportError('pass at least one example image (CLI: --example photo.jpg): it is the demo\'s example and the parity sample')
     prepare_folder(out)
     h, w = config.get('crop', {}).get('height', config['height']), config.get('crop', {}).get('width', config['width'])
 
@@ -140,7 +145,7 @@ def export_text_classifier(model=None, out='model-export', tokenizer=None, token
     """
     import torch
 
-    module = load_module(model, checkpoint, model_kwargs)
+    module = load_module(model, checkpoint, model_kwargs, log=log)
     config = getattr(module, 'config', None)
     if labels is None and config is not None and getattr(config, 'id2label', None):
         labels = [config.id2label[i] for i in range(len(config.id2label))]
@@ -242,7 +247,7 @@ def export_tabular_classifier(model=None, out='model-export', features=None, lab
     import torch
 
     labels = _labels(labels)
-    module = load_module(model, checkpoint, model_kwargs)
+    module = load_module(model, checkpoint, model_kwargs, log=log)
     if not features:
         raise ExportError('pass the features (see demodeck_export.features_from)')
     if not examples:

@@ -7,14 +7,13 @@ import shutil
 
 import numpy as np
 
+from .checkpoints import constructor_hparams, existing_file, load_weights, read_checkpoint, split_checkpoint
+from .errors import ExportError
+
 SCHEMA = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'model.schema.json')
 
 
-class ExportError(ValueError):
-    """A problem with the model or its inputs; the message names the fix."""
-
-
-def load_module(model, checkpoint=None, model_kwargs=None):
+def load_module(model, checkpoint=None, model_kwargs=None, log=print):
     """An eval-mode nn.Module from a module, or a class + checkpoint (Lightning's .ckpt or a state_dict .pt).
 
     A Lightning checkpoint holds weights and hyper-parameters, not code: the class is needed to rebuild it.
@@ -30,29 +29,36 @@ def load_module(model, checkpoint=None, model_kwargs=None):
     if model is None:
         raise ExportError(f'{checkpoint} holds weights, not the model\'s code: also pass its class '
                           '(CLI: --model mypackage.models:MyNet; Python: model=MyNet)')
-    if not isinstance(model, type):
-        module = model
-    elif hasattr(model, 'load_from_checkpoint'):
-        return model.load_from_checkpoint(checkpoint, map_location='cpu', **(model_kwargs or {})).eval()
-    else:
-        module = None
-    state = torch.load(checkpoint, map_location='cpu')
-    hparams = state.get('hyper_parameters', {}) if isinstance(state, dict) else {}
-    weights = state.get('state_dict', state) if isinstance(state, dict) else None
-    if weights is None or not isinstance(weights, dict):
-        if isinstance(state, torch.nn.Module):
-            return state.eval()
-        raise ExportError(f'{checkpoint} is neither a Lightning checkpoint nor a state_dict')
+    if model_kwargs is not None and not isinstance(model_kwargs, dict):
+        raise ExportError(f'model_kwargs must be a dict of constructor arguments, not {type(model_kwargs).__name__}')
+    checkpoint = existing_file(checkpoint, 'the checkpoint')
+    if isinstance(model, type) and hasattr(model, 'load_from_checkpoint'):
+        try:
+            return model.load_from_checkpoint(checkpoint, map_location='cpu', **(model_kwargs or {})).eval()
+        except RuntimeError as error:
+            if 'size mismatch' not in str(error):
+                raise
+            lines = [line.strip() for line in str(error).splitlines() if 'size mismatch' in line]
+            raise ExportError(f'the checkpoint does not fit {model.__name__}: {lines[0] if lines else error}; '
+                              'pass the constructor arguments it was trained with (CLI: --model-kwargs \'{"num_classes": 10}\')') from error
+    state = read_checkpoint(checkpoint, log)
+    if isinstance(state, torch.nn.Module):
+        return state.eval()
+    if not isinstance(state, dict):
+        raise ExportError(f'{checkpoint} holds a {type(state).__name__}, neither a Lightning checkpoint nor a state_dict')
+    weights, hparams, _ = split_checkpoint(state)
+    if weights is None:
+        raise ExportError(f'{checkpoint} is neither a Lightning checkpoint nor a state_dict (its keys: {sorted(map(str, state))[:6]}); '
+                          'save it with torch.save(model.state_dict(), path)')
+    module = model if not isinstance(model, type) else None
     if module is None:
+        hparams = constructor_hparams(model, hparams, log, checkpoint)
         try:
             module = model(**{**hparams, **(model_kwargs or {})})
         except TypeError as error:
             raise ExportError(f'cannot build {model.__name__} from the checkpoint\'s hyper_parameters {sorted(hparams)}: {error}; '
                               'pass the constructor arguments (CLI: --model-kwargs \'{"num_classes": 10}\')') from error
-    missing, unexpected = module.load_state_dict(weights, strict=False)
-    if missing or (unexpected and len(unexpected) == len(weights)):
-        raise ExportError(f'the checkpoint does not fit {type(module).__name__}: missing {list(missing)[:5]}, '
-                          f'unexpected {list(unexpected)[:5]} (is it the right class?)')
+    load_weights(module, model, {**hparams, **(model_kwargs or {})}, weights, checkpoint, log)
     return module.eval()
 
 

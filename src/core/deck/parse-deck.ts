@@ -100,35 +100,24 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
   }
   const yamlText = lines.slice(1, end).join('\n')
   const body = lines.slice(end + 1).join('\n')
+  /** The front matter ignored, saying why. */
+  const ignored = (message: string): FrontMatter => ({
+    data: {},
+    body,
+    bodyLineOffset: end + 1,
+    problem: { code: 'deck/front-matter-invalid', message, file }
+  })
   try {
     const data = parseYaml(yamlText) as unknown
     if (data === null || data === undefined) return { data: {}, body, bodyLineOffset: end + 1 }
     if (typeof data !== 'object' || Array.isArray(data)) {
-      return {
-        data: {},
-        body,
-        bodyLineOffset: end + 1,
-        problem: {
-          code: 'deck/front-matter-invalid',
-          message: `${file}: the front matter must be key: value lines (like "title: My project"); it was ignored.`,
-          file
-        }
-      }
+      return ignored(`${file}: the front matter must be key: value lines (like "title: My project"); it was ignored.`)
     }
     return { data: data as Record<string, unknown>, body, bodyLineOffset: end + 1 }
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line + 1}` : ''
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
-    return {
-      data: {},
-      body,
-      bodyLineOffset: end + 1,
-      problem: {
-        code: 'deck/front-matter-invalid',
-        message: `${file}: the front matter is not valid YAML${where} (${reason}). The deck uses default title and timing until it is fixed.`,
-        file
-      }
-    }
+    return ignored(`${file}: the front matter is not valid YAML${where} (${reason}). The deck uses default title and timing until it is fixed.`)
   }
 }
 

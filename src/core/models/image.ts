@@ -14,7 +14,7 @@
  *
  * Both end in NCHW/NHWC float32 packing. Pure math, no decoding.
  */
-import type { ImagePipeline } from './manifest'
+import type { ImagePipeline } from './image-pipeline'
 import { pilGray, pilResize, type ByteImage, type PilFilter } from './pil-resample'
 import { orientBytes, pilResizeOriented, uprightSize, type ExifOrientation } from './pil-resample-oriented'
 

@@ -1,7 +1,7 @@
 /** The model card's preprocessing lines: tokenizer, image pipeline and tabular features in words. */
 import type { TabularFeature } from '../../shared/types'
 import type { ImageTensorLayout } from './image'
-import type { ImagePipeline } from './manifest'
+import type { ImagePipeline } from './image-pipeline'
 import { pilFilterName } from './pil-resample'
 
 /** The tokenizer's kind, read from tokenizer.json. */

@@ -15,11 +15,9 @@ import {
   hfLabels,
   hfPreprocessorSchema,
   modelManifestSchema,
-  pipelineFromHf,
-  pipelineFromManifest,
-  tokenizerConfigSchema,
-  type ImagePipeline
+  tokenizerConfigSchema
 } from './manifest'
+import { pipelineFromHf, pipelineFromManifest, type ImagePipeline } from './image-pipeline'
 import type { OnnxSummary } from './onnx-proto'
 import { checkManifest } from './manifest-checks'
 import { guessTask } from './manifest-draft'

@@ -118,7 +118,7 @@ export function nearestIndex(x: ArrayLike<number>, value: number, start = 0, end
 }
 
 /** First index of ascending `x` with x[i] ≥ value (`upper`: > value). */
-function bound(x: ArrayLike<number>, value: number, upper: boolean): number {
+export function bound(x: ArrayLike<number>, value: number, upper: boolean): number {
   let lo = 0
   let hi = x.length
   while (lo < hi) {

@@ -3,6 +3,7 @@
  * decided per series, and which few points it may leave outside ("Ignore
  * outliers"). The axis itself (ticks, nice bounds) is scale.ts `yAxisFor`.
  */
+import { bound } from './scale'
 
 /** One drawn series as the y range sees it: its FULL-resolution logged points (x ascending). */
 export interface YRangeSeries {
@@ -70,18 +71,6 @@ const MAX_OUTLIER_SHARE = 0.02
 const MIN_POINTS = 20
 /** Values the percentiles are taken from. */
 const SAMPLE = 1024
-
-/** First index of ascending `x` with x[i] ≥ value (`upper`: > value). */
-function bound(x: ArrayLike<number>, value: number, upper: boolean): number {
-  let lo = 0
-  let hi = x.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (upper ? x[mid]! <= value : x[mid]! < value) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
 
 function quantileSorted(sorted: Float64Array, p: number): number {
   const at = p * (sorted.length - 1)

@@ -37,6 +37,17 @@ export interface SweepOptions {
   feature?: string | undefined
 }
 
+/** The fields that say which sweep a result is, the same for one input and for a set. */
+function resultHead(id: string, options: SweepOptions, seed: number): Pick<ProbeResult, 'model' | 'perturbation' | 'unit' | 'seed' | 'feature'> {
+  return {
+    model: id,
+    perturbation: options.perturbation,
+    unit: findPerturbation(options.perturbation)!.unit,
+    seed,
+    ...(options.feature !== undefined ? { feature: options.feature } : {})
+  }
+}
+
 /** Runs probe sweeps through the model service. */
 export class ProbeService {
   constructor(private readonly models: ModelServiceApi) {}
@@ -88,11 +99,7 @@ export class ProbeService {
     })
     const summary = summarizeSweep(strengths, raw.clean, raw.rows, raw.previews)
     return {
-      model: id,
-      perturbation: options.perturbation,
-      unit: findPerturbation(options.perturbation)!.unit,
-      seed,
-      ...(options.feature !== undefined ? { feature: options.feature } : {}),
+      ...resultHead(id, options, seed),
       ...summary,
       batches: raw.batches,
       latencyMs: raw.latencyMs
@@ -133,11 +140,7 @@ export class ProbeService {
     }
     const curves = setCurves(clean, tops, truths, strengths.length)
     return {
-      model: id,
-      perturbation: options.perturbation,
-      unit: findPerturbation(options.perturbation)!.unit,
-      seed,
-      ...(options.feature !== undefined ? { feature: options.feature } : {}),
+      ...resultHead(id, options, seed),
       strengths,
       items: items.length,
       ...curves,

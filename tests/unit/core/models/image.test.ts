@@ -16,7 +16,7 @@ import {
   type FloatImage,
   type RgbaImage
 } from '../../../../src/core/models/image'
-import type { ImagePipeline } from '../../../../src/core/models/manifest'
+import type { ImagePipeline } from '../../../../src/core/models/image-pipeline'
 import type { ByteImage } from '../../../../src/core/models/pil-resample'
 import { orientBytes } from '../../../../src/core/models/pil-resample-oriented'
 import { pilCase, pilImages } from './pil-fixture'

@@ -11,10 +11,8 @@ import type { AbSetReport, ExampleInput, ModelInfo } from '../../../../shared/ty
 import { api, errorMessage } from '../../lib/api'
 import { isFormControl } from '../../lib/keys'
 import { formatMs, percentile } from '../demo/demo-format'
-import { ImageInput } from '../demo/ImageInput'
+import { DemoInput } from '../demo/DemoInput'
 import { LabelBars } from '../demo/LabelBars'
-import { TabularInput } from '../demo/TabularInput'
-import { TextInput } from '../demo/TextInput'
 import { usePredictor } from '../demo/use-predictor'
 import { useSlideRelayout } from '../demo/use-slide-relayout'
 import { agreementLine, setSummary, sizeRatio, sizeText, speedRatio } from './ab-format'
@@ -87,11 +85,7 @@ export function AbDemo({ a, b, active, top, exampleIndex, set, mirror }: AbDemoP
         </div>
       </header>
       <div className={`dm-demo-body dm-task-${a.task.split('-')[0]}`}>
-        <div className="dm-input">
-          {a.task === 'text-classification' && <TextInput model={a} predictor={predictor} active={active} initial={initial} />}
-          {a.task === 'image-classification' && <ImageInput model={a} predictor={predictor} active={active} initial={initial} />}
-          {a.task === 'tabular-classification' && <TabularInput model={a} predictor={predictor} active={active} initial={initial} />}
-        </div>
+        <DemoInput model={a} predictor={predictor} active={active} initial={initial} />
         <div className="dm-output">
           {predictor.error && (
             <div className="dm-alert" role="alert">

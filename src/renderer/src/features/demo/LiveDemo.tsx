@@ -11,10 +11,8 @@ import { EndpointBar, EndpointResult, useDemoSource, useRerunOnSwitch } from './
 import { DistributionChart } from './DistributionChart'
 import { formatMs, formatPercent } from './demo-format'
 import { demoHref } from './demo-routes'
-import { ImageInput } from './ImageInput'
+import { DemoInput } from './DemoInput'
 import { LabelBars } from './LabelBars'
-import { TabularInput } from './TabularInput'
-import { TextInput } from './TextInput'
 import { useSlideRelayout } from './use-slide-relayout'
 import { usePredictor, type HistoryEntry, type PredictorState } from './use-predictor'
 import { isFormControl } from '../../lib/keys'
@@ -160,11 +158,7 @@ function ClassifierDemo({
         </div>
       ) : (
         <div className={`dm-demo-body dm-task-${model.task.split('-')[0]}`}>
-          <div className="dm-input">
-            {model.task === 'text-classification' && <TextInput model={model} predictor={predictor} active={active} initial={initial} />}
-            {model.task === 'image-classification' && <ImageInput model={model} predictor={predictor} active={active} initial={initial} />}
-            {model.task === 'tabular-classification' && <TabularInput model={model} predictor={predictor} active={active} initial={initial} />}
-          </div>
+          <DemoInput model={model} predictor={predictor} active={active} initial={initial} />
           <div className="dm-output">
             {predictor.error && (
               <div className="dm-alert" role="alert">

@@ -19,6 +19,7 @@ import { ProblemsBanner } from '../deck/ProblemsBanner'
 import { SlidePreview } from './SlidePreview'
 import { ReadyCheck } from './ReadyCheck'
 import { BackupsButton } from './BackupsButton'
+import { ConfirmReset } from './ConfirmReset'
 import { EndpointHealthPanel } from '../demo/EndpointHealthPanel'
 import { PredictionLogPanel } from '../probe/PredictionLogPanel'
 import { LinksBar } from '../project/LinksBar'
@@ -205,22 +206,15 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
               {sync?.timer.status === 'running' ? 'Pause (T)' : sync?.timer.status === 'paused' ? 'Resume (T)' : 'Start (T)'}
             </button>
             {confirming === 'timer' ? (
-              <span className="dd-confirm" role="group" aria-label="Confirm reset">
-                Reset the talk clock to {formatClock(deck.durationSec)}?{' '}
-                <button
-                  type="button"
-                  className="danger"
-                  onClick={() => {
-                    setConfirming(null)
-                    void update({ timer: resetTimer() })
-                  }}
-                >
-                  Yes, reset
-                </button>
-                <button type="button" onClick={() => setConfirming(null)}>
-                  Keep
-                </button>
-              </span>
+              <ConfirmReset
+                label="Confirm reset"
+                question={`Reset the talk clock to ${formatClock(deck.durationSec)}?`}
+                onReset={() => {
+                  setConfirming(null)
+                  void update({ timer: resetTimer() })
+                }}
+                onKeep={() => setConfirming(null)}
+              />
             ) : (
               <button type="button" onClick={() => setConfirming('timer')} disabled={!ready} title={waiting}>
                 Reset…
@@ -248,22 +242,15 @@ export function PresenterView({ deck }: { deck: Deck }): React.JSX.Element {
               {!qaActive ? 'Start Q&A (Q)' : sync?.qa.status === 'running' ? 'Pause Q&A' : 'Resume Q&A'}
             </button>
             {qaActive && confirming === 'qa' ? (
-              <span className="dd-confirm" role="group" aria-label="Confirm Q&A reset">
-                Reset the Q&amp;A clock to {formatClock(deck.qaSec)}?{' '}
-                <button
-                  type="button"
-                  className="danger"
-                  onClick={() => {
-                    setConfirming(null)
-                    void update({ qa: resetTimer() })
-                  }}
-                >
-                  Yes, reset
-                </button>
-                <button type="button" onClick={() => setConfirming(null)}>
-                  Keep
-                </button>
-              </span>
+              <ConfirmReset
+                label="Confirm Q&A reset"
+                question={`Reset the Q&A clock to ${formatClock(deck.qaSec)}?`}
+                onReset={() => {
+                  setConfirming(null)
+                  void update({ qa: resetTimer() })
+                }}
+                onKeep={() => setConfirming(null)}
+              />
             ) : qaActive ? (
               <button type="button" onClick={() => setConfirming('qa')} disabled={!ready} title={waiting}>
                 Reset Q&amp;A…
