@@ -10,12 +10,16 @@
  * whole state (`REPLAYED_EVENTS`) and sends those frames first to each page that connects: a late page shows the
  * current health instead of a dot that stays stale until the next keep-warm ping. Events that report a change
  * rather than a state (files changed, a prediction logged, the mirror) are not replayed.
+ * The talk's sync state (slide, clocks, blackout) is one too: a window reads it once (`sync:get`) and then
+ * follows the pushes, so a move made between that answer and its stream connecting was lost, and the presenter
+ * stayed a slide behind the audience until the next move (seen under load in e2e). Replayed, it arrives; the
+ * window drops a frame older than what it has by the state's version (hooks/use-sync.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { EventName, Events } from '../shared/api'
 
 /** Events whose payload is the whole current state of something: a page that connects gets the latest one of each. */
-export const REPLAYED_EVENTS: readonly EventName[] = ['deck:changed', 'models:changed', 'runs:changed', 'endpoint:changed']
+export const REPLAYED_EVENTS: readonly EventName[] = ['deck:changed', 'models:changed', 'runs:changed', 'endpoint:changed', 'sync:changed']
 
 /** Heartbeat comment every this many ms, so proxies and sleeping laptops notice a dead stream. */
 const HEARTBEAT_MS = 15_000

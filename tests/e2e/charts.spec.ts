@@ -337,11 +337,12 @@ test.describe('::chart on a slide', () => {
     await page.goto(new URL('runs', server.url).href)
     await expect(page.getByTestId('run-list')).toContainText('sweep')
     await page.goto(server.url)
+    await expect(page.getByTestId('audience')).toHaveAttribute('data-synced', 'true')
     await expect(smoothPaths(page).first()).toBeAttached()
-    await page.getByRole('button', { name: 'next slide' }).click()
+    await toNextSlide(page, 1)
     // The sweep's chart (fetched while its slide was next) draws several runs of the tweets sweep.
     await expect.poll(() => page.getByTestId('chart').nth(1).locator('.dd-line-smooth path.recharts-line-curve').count()).toBeGreaterThan(2)
-    await page.getByRole('button', { name: 'previous slide' }).click()
+    await toFirstSlide(page)
   })
 })
 
@@ -401,8 +402,10 @@ test.describe('the example deck', () => {
     const files = historyFiles(deck)
     const history = new Map(sweep.map((run) => [run.id, historyRows(files.find((f) => f.endsWith(`/${run.id}/history.jsonl`))!)]))
     await page.goto(server.url)
-    await page.getByRole('button', { name: 'next slide' }).click()
-    await page.getByRole('button', { name: 'next slide' }).click()
+    await expect(page.getByTestId('audience')).toHaveAttribute('data-synced', 'true')
+    await toFirstSlide(page)
+    await toNextSlide(page, 1)
+    await toNextSlide(page, 2)
     // Slide 3 holds the deck's first chart: val/acc and val/f1 per epoch, no smoothing, one line per run and metric.
     const chart = page.getByTestId('chart').first()
     await expect(chart.locator('path.recharts-line-curve')).toHaveCount(sweep.length * 2)
@@ -438,7 +441,7 @@ test.describe('the example deck', () => {
     await page.goto(server.url)
     await expect(page.getByTestId('audience')).toHaveAttribute('data-synced', 'true')
     await toFirstSlide(page)
-    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'next slide' }).click()
+    for (let i = 1; i <= 3; i++) await toNextSlide(page, i)
     const slide = page.locator('.reveal .slides > section.present')
     const chart = slide.getByTestId('chart')
     await expect(chart.locator('.dd-line-smooth path.recharts-line-curve').first()).toBeAttached()
@@ -511,6 +514,15 @@ async function toFirstSlide(page: Page): Promise<void> {
   await page.evaluate('document.activeElement && document.activeElement.blur && document.activeElement.blur()')
   await page.keyboard.press('Home')
   await expect(page.locator('.reveal .slides > section').first()).toHaveClass(/present/)
+}
+
+/**
+ * Clicks "next slide" and waits until slide `index` is the one shown: a click made before the window joined the
+ * host's slide, or counted before the last move was done, could leave the deck a slide short or over.
+ */
+async function toNextSlide(page: Page, index: number): Promise<void> {
+  await page.getByRole('button', { name: 'next slide' }).click()
+  await expect(page.locator('.reveal .slides > section').nth(index)).toHaveClass(/\bpresent\b/)
 }
 
 /** Every history.jsonl under a deck folder. */

@@ -15,12 +15,12 @@ import { PNG } from 'pngjs'
 import { expect, type DeckServer } from './fixtures'
 import type { Deck, ModelInfo, PredictInput } from '../../src/shared/types'
 
-/** Moves the shared presenter/audience state to slide `slide` (0-based), as another window would. */
+/** Moves the shared presenter/audience state to slide `slide` (0-based), before its first step, as another window would. */
 export async function syncToSlide(server: DeckServer, slide: number): Promise<void> {
   const response = await fetch(new URL('api/sync', server.url), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ origin: 'e2e-navigate', slide })
+    body: JSON.stringify({ origin: 'e2e-navigate', slide, fragment: -1 })
   })
   expect(response.ok, `POST api/sync {slide: ${slide}}`).toBe(true)
 }

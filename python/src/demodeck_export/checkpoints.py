@@ -11,6 +11,7 @@ say that `--model-kwargs '{"num_classes": 10}'` is what the student has to type.
 import inspect
 import json
 import os
+import re
 
 from .errors import ExportError
 
@@ -29,18 +30,53 @@ def existing_file(path, what):
     return text
 
 
+def _version(text):
+    """(major, minor) of a version string such as '2.6.0+cu124' or '1.13.0a0'; (0, 0) when unreadable."""
+    match = re.match(r'\s*(\d+)\.(\d+)', str(text))
+    return (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+
+
+def safe_load_kwargs(torch_version):
+    """torch.load's arguments for a first, safe try: weights_only=True wherever torch has it (1.13 and later;
+    the default since 2.6). A whole pickled model then fails, see read_checkpoint."""
+    return {'weights_only': True} if _version(torch_version) >= (1, 13) else {}
+
+
+def is_weights_only_refusal(error):
+    """Whether torch.load failed because weights_only=True met Python objects (not because the file is bad)."""
+    return 'weights only load failed' in str(error).lower() or 'weights_only' in str(error)
+
+
 def read_checkpoint(path, log):
-    """torch.load of a checkpoint the user named, on the CPU; a file torch cannot read is refused saying so."""
-    import pickle
+    """torch.load of a checkpoint the user named, on the CPU; a file torch cannot read is refused saying so.
+
+    [Note: weights_only]
+    It loads with weights_only=True first (tensors and plain containers only: nothing in the file can run).
+    A whole model saved with torch.save(model), or objects among a checkpoint's hyper-parameters, fail that
+    way (torch ≥ 2.6 fails so by default, with UnpicklingError); for this file, which the user named, it then
+    loads with weights_only=False, which runs code stored in the file, and says so.
+    """
 
     import torch
 
-    try:
-        return torch.load(path, map_location='cpu')
-    except (pickle.UnpicklingError, RuntimeError, EOFError, ValueError) as error:
+    def refuse(error):
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise ExportError(f'{path} is not a PyTorch checkpoint torch {torch.__version__} can read ({first}); '
-                          'pass the .ckpt or .pt file written by torch.save') from error
+        return ExportError(f'{path} is not a PyTorch checkpoint torch {torch.__version__} can read ({first}); '
+                           'pass the .ckpt or .pt file written by torch.save')
+
+    kwargs = safe_load_kwargs(torch.__version__)
+    try:
+        return torch.load(path, map_location='cpu', **kwargs)
+    except Exception as error:  # noqa: BLE001 — torch.load fails on a bad file in many ways (IndexError, KeyError …)
+        if not kwargs or not is_weights_only_refusal(error):
+            raise refuse(error) from error
+    log(f'{path} holds Python objects, not only tensors (a model saved whole with torch.save(model), or objects in '
+        'its hyper-parameters): loading it with weights_only=False, which runs code stored in the file; fine for your '
+        'own checkpoint, never for one from elsewhere (save torch.save(model.state_dict(), path) to avoid it)')
+    try:
+        return torch.load(path, map_location='cpu', weights_only=False)
+    except Exception as error:  # noqa: BLE001 — torch.load fails on a bad file in many ways (IndexError, KeyError …)
+        raise refuse(error) from error
 
 
 def constructor_hparams(cls, hparams, log, source):

@@ -5,8 +5,8 @@ import shutil
 import numpy as np
 
 from .checkpoints import existing_file
-from .folder import (ExportError, export_onnx, finish, load_module, prepare_folder, schema_ref, tensor_json,
-                     write_json, ScoresOnly)
+from .folder import ExportError, ScoresOnly, export_onnx, finish, load_module, schema_ref, tensor_json, write_json
+from .staging import writes_folder
 from .transforms import UnmappableTransform, image_config_from_timm, image_config_from_transforms, pil_stages
 
 OUTPUT_KINDS = ('logits', 'probabilities', 'log-probabilities', 'sigmoid')
@@ -67,6 +67,7 @@ def _example_file(path, out, index, longest):
     return name, image, None
 
 
+@writes_folder
 def export_image_classifier(model=None, out='model-export', labels=None, transform=None, timm_config=None, examples=(),
                             checkpoint=None, model_kwargs=None, name=None, description=None, output='logits',
                             tolerance=1e-4, log=_print):
@@ -90,7 +91,6 @@ def export_image_classifier(model=None, out='model-export', labels=None, transfo
         config = image_config_from_transforms(transform) if transform is not None else image_config_from_timm(timm_config)
     except UnmappableTransform as error:
         raise ExportError(f'the preprocessing cannot be mapped to model.json: {error}') from error
-    prepare_folder(out)
     h, w = config.get('crop', {}).get('height', config['height']), config.get('crop', {}).get('width', config['width'])
 
     def feeds_of(image):
@@ -133,6 +133,7 @@ def export_image_classifier(model=None, out='model-export', labels=None, transfo
     return finish(out, onnx_path, parity_feeds, 'logits', tolerance, log)
 
 
+@writes_folder
 def export_text_classifier(model=None, out='model-export', tokenizer=None, tokenizer_file=None, labels=None, examples=(),
                            checkpoint=None, model_kwargs=None, name=None, max_length=128, output='logits', tolerance=1e-4,
                            log=_print):
@@ -154,7 +155,6 @@ def export_text_classifier(model=None, out='model-export', tokenizer=None, token
         raise ExportError('pass the tokenizer used in training (a fast Hugging Face tokenizer)')
     if not examples:
         raise ExportError('pass at least one example text: it is the demo\'s example and the parity sample')
-    prepare_folder(out)
     if hasattr(tokenizer, 'is_fast'):
         if not tokenizer.is_fast:
             raise ExportError('the tokenizer is a slow (Python) one: load it with AutoTokenizer.from_pretrained(..., use_fast=True); '
@@ -240,6 +240,7 @@ def encode_row(features, row):
     return np.array([values], np.float32)
 
 
+@writes_folder
 def export_tabular_classifier(model=None, out='model-export', features=None, labels=None, examples=(), checkpoint=None,
                               model_kwargs=None, name=None, output='logits', tolerance=1e-4, log=_print):
     """Exports a tabular classifier (a module taking the encoded float row [batch, n]) with its feature list
@@ -252,7 +253,6 @@ def export_tabular_classifier(model=None, out='model-export', features=None, lab
         raise ExportError('pass the features (see demodeck_export.features_from)')
     if not examples:
         raise ExportError('pass at least one example row (a dict of feature values)')
-    prepare_folder(out)
     samples = []
     for row in examples:
         missing = [f['name'] for f in features if f['name'] not in row]

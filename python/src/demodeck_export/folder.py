@@ -9,6 +9,7 @@ import numpy as np
 
 from .checkpoints import constructor_hparams, existing_file, load_weights, read_checkpoint, split_checkpoint
 from .errors import ExportError
+from .staging import shown_name
 
 SCHEMA = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'model.schema.json')
 
@@ -120,13 +121,6 @@ def write_json(path, value):
         f.write('\n')
 
 
-def prepare_folder(out, overwrite=True):
-    if os.path.exists(out) and os.listdir(out) and not overwrite:
-        raise ExportError(f'{out} is not empty; pass overwrite=True (CLI: --force)')
-    os.makedirs(out, exist_ok=True)
-    return out
-
-
 def schema_ref(out):
     """A `$schema` that resolves offline wherever the deck lives: the schema is copied to <deck>/schemas/
     when the folder sits in <deck>/models/<id>, else next to model.json."""
@@ -169,5 +163,5 @@ def finish(out, onnx_path, samples, output_name, tolerance, log):
             f'{"<=" if parity <= tolerance else ">"} {tolerance:.0e} ({"OK" if parity <= tolerance else "FAILED: the export is wrong"})')
     files = [os.path.join(root, name) for root, _, names in os.walk(out) for name in names]
     size = sum(os.path.getsize(f) for f in files)
-    log(f'{out}: {len(files)} files, {size / 1e6:.2f} MB')
+    log(f'{shown_name(out)}: {len(files)} files, {size / 1e6:.2f} MB')
     return {'folder': out, 'files': len(files), 'bytes': size, 'parity': parity}

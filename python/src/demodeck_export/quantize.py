@@ -21,6 +21,7 @@ import onnx
 from onnx import helper, numpy_helper, TensorProto
 
 from .folder import ExportError
+from .staging import staged_folder
 
 DEFAULT_OPS = ('Gather', 'Gemm', 'MatMul')
 # Tables smaller than this stay float: the saving is nil and the extra nodes cost time.
@@ -155,28 +156,29 @@ def quantize_folder(src, dst, ops=DEFAULT_OPS, name=None):
     quantized, counts = quantize_model(model, ops)
     if not counts:
         raise ExportError(f'nothing to quantize in {rel}: no Gather, Gemm or MatMul with a constant float weight')
-    shutil.copytree(src, dst, ignore=shutil.ignore_patterns('reference.json', 'runs', 'sets', '*.onnx', '.*'), dirs_exist_ok=True)
-    os.makedirs(os.path.dirname(os.path.join(dst, rel)), exist_ok=True)
-    onnx.save(quantized, os.path.join(dst, rel))
-    for meta in ('model.json', 'demodeck.json'):
-        path = os.path.join(dst, meta)
-        if not os.path.exists(path):
-            continue
-        with open(path) as f:
-            data = json.load(f)
-        base_name = data.get('name') or os.path.basename(src)
-        data['name'] = name or f'{base_name} (int8)'
-        data.pop('reference', None)
-        data.pop('compare', None)
-        note = 'Dynamic int8 quantization (weights int8, activations uint8 at run time) of ' + os.path.basename(src) + '.'
-        data['description'] = (data.get('description', '') + ' ' + note).strip()
-        with open(path, 'w') as f:
-            json.dump(data, f, indent=2, ensure_ascii=False)
-            f.write('\n')
-    if not os.path.exists(os.path.join(dst, 'model.json')) and not os.path.exists(os.path.join(dst, 'demodeck.json')):
-        with open(os.path.join(dst, 'demodeck.json'), 'w') as f:
-            json.dump({'name': name or f'{os.path.basename(src)} (int8)'}, f, indent=2)
-            f.write('\n')
+    with staged_folder(dst) as folder:
+        shutil.copytree(src, folder, ignore=shutil.ignore_patterns('reference.json', 'runs', 'sets', '*.onnx', '.*'), dirs_exist_ok=True)
+        os.makedirs(os.path.dirname(os.path.join(folder, rel)), exist_ok=True)
+        onnx.save(quantized, os.path.join(folder, rel))
+        for meta in ('model.json', 'demodeck.json'):
+            path = os.path.join(folder, meta)
+            if not os.path.exists(path):
+                continue
+            with open(path) as f:
+                data = json.load(f)
+            base_name = data.get('name') or os.path.basename(src)
+            data['name'] = name or f'{base_name} (int8)'
+            data.pop('reference', None)
+            data.pop('compare', None)
+            note = 'Dynamic int8 quantization (weights int8, activations uint8 at run time) of ' + os.path.basename(src) + '.'
+            data['description'] = (data.get('description', '') + ' ' + note).strip()
+            with open(path, 'w') as f:
+                json.dump(data, f, indent=2, ensure_ascii=False)
+                f.write('\n')
+        if not os.path.exists(os.path.join(folder, 'model.json')) and not os.path.exists(os.path.join(folder, 'demodeck.json')):
+            with open(os.path.join(folder, 'demodeck.json'), 'w') as f:
+                json.dump({'name': name or f'{os.path.basename(src)} (int8)'}, f, indent=2)
+                f.write('\n')
     before = os.path.getsize(os.path.join(src, rel))
     after = os.path.getsize(os.path.join(dst, rel))
     return {'model': rel, 'bytes_before': before, 'bytes_after': after, 'quantized': counts}

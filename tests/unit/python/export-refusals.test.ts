@@ -2,7 +2,9 @@
  * The demodeck-export command line on a student's mistakes, run for real with Debian's torch 1.13: each is
  * refused in one line naming the fix and exit code 2 (never a Python traceback), and the checkpoints it can
  * read after all (a LightningModule's `model.` prefix, DataParallel's `module.`, a tutorial's
- * `model_state_dict`) export the trained network's own outputs. Cases: tests/fixtures/python/refusal_cases.py.
+ * `model_state_dict`) export the trained network's own outputs. A refused export writes nothing (the folder
+ * is staged beside the target and renamed on success), and a re-export keeps the student's own files.
+ * Cases: tests/fixtures/python/refusal_cases.py.
  * Skips, saying why, where those Python packages are missing.
  */
 import { spawnSync } from 'node:child_process'
@@ -17,6 +19,10 @@ const missing = pythonMissing('torch', 'onnx', 'PIL', 'numpy', 'torchvision')
 
 interface Case {
   case: string
+  before: Record<string, string> | null
+  after: Record<string, string> | null
+  hidden: string[]
+  parentExists: boolean
   code: number | null
   escaped?: string
   stdout: string
@@ -109,6 +115,56 @@ describe.skipIf(missing)(`demodeck-export refusals${missing ? ` (skipped: ${miss
     const verbose = get('model-code-fails-traceback')
     expect(verbose.code).toBe(1)
     expect(verbose.stderr).toMatch(/Traceback \(most recent call last\)[\s\S]*net\.py[\s\S]*ValueError: shapes do not line up/)
+  })
+
+  it('a refused export writes nothing: no half-written model folder, no new parent folders, no hidden staging folder', () => {
+    for (const key of ['refused-new-folder', 'missing-example', 'example-not-image', 'class-count', 'refused-quantize-over-nothing']) {
+      refused(key)
+      expect(get(key).left, `${key} left a folder`).toBeNull()
+      expect(get(key).hidden, `${key} left a staging folder`).toEqual([])
+    }
+    expect(refused('refused-new-folder')).toContain('the model returns shape [1, 3], but 2 labels were given')
+    const model = get('model-code-fails')
+    expect([model.code, model.left, model.hidden]).toEqual([1, null, []])
+    refused('refused-new-parents')
+    expect(get('refused-new-parents').parentExists).toBe(false)
+  })
+
+  it('a refused export over a good model folder leaves every file of it as it was', () => {
+    refused('refused-over-good')
+    const run = get('refused-over-good')
+    expect(Object.keys(run.before!)).toEqual(expect.arrayContaining(['model.onnx', 'model.json', 'reference.json', 'notes.md', 'runs/wandb/history.csv']))
+    expect(run.after).toEqual(run.before)
+    expect(run.hidden).toEqual([])
+  })
+
+  it("a re-export replaces the helper's files (a stale example goes) and keeps the student's own (runs/, notes.md)", () => {
+    const run = get('re-export')
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.left).toEqual(['example-0.pixels.png', 'example-0.png', 'model.json', 'model.onnx', 'notes.md', 'reference.json', 'runs'])
+    expect(run.after!['runs/wandb/history.csv']).toBe(run.before!['runs/wandb/history.csv'])
+    expect(run.after!['notes.md']).toBe(run.before!['notes.md'])
+    expect(run.hidden).toEqual([])
+    expect(run.stdout).toContain('demodeck-export: deck/models/good: 5 files')
+    expect(run.maxDiffFromTrained).toBeLessThanOrEqual(1e-6)
+  })
+
+  it('loads with weights_only=True first; a whole pickled model is loaded with weights_only=False, saying it runs code from the file', () => {
+    const run = get('whole-model')
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toContain('whole-model.pt holds Python objects, not only tensors')
+    expect(run.stdout).toContain('loading it with weights_only=False, which runs code stored in the file')
+    expect(run.maxDiffFromTrained).toBeLessThanOrEqual(1e-6)
+    // torch.load's weights_only exists from torch 1.13 (the default from 2.6): the switch, for the versions we cannot run here.
+    const { kwargs } = cases.get('load-kwargs') as unknown as { kwargs: Record<string, object> }
+    expect(kwargs).toEqual({
+      '1.12.1': {},
+      '1.13.0a0': { weights_only: true },
+      '2.5.1': { weights_only: true },
+      '2.6.0+cu124': { weights_only: true },
+      '2.10.0.dev20260101': { weights_only: true },
+      unknown: {}
+    })
   })
 
   it('the installed entry point (python -m demodeck_export) prints the one line and exits 2', () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHost } from '../../../src/host/create-host'
 import { startBrowserServer, type BrowserServer } from '../../../src/server/http-server'
-import type { EndpointHealth } from '../../../src/shared/types'
+import type { EndpointHealth, SyncState } from '../../../src/shared/types'
 
 let server: BrowserServer
 let dir: string
@@ -112,5 +112,21 @@ describe('browser-mode event stream', () => {
         { event: 'endpoint:changed', data: [health('down', 'wine-abc.a.run.app refused the connection.')] }
       ])
     }
+  })
+
+  it('gives a window that connects after another one moved the talk the host’s sync state, not the one it read earlier', async () => {
+    // The late window read the state once (sync:get, over HTTP)...
+    const before = (await (await fetch(new URL('/api/sync', server.url))).json()) as SyncState
+    // ...then another window changed it before this window's stream was open.
+    const moved = await fetch(new URL('/api/sync', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ origin: 'audience-window', blackout: !before.blackout })
+    })
+    expect(moved.ok).toBe(true)
+    const events = await eventsUntilMarker(() => server.emit('project:changed', { files: [] }))
+    const sync = events.filter((e) => e.event === 'sync:changed').map((e) => e.data as SyncState)
+    expect(sync).toHaveLength(1)
+    expect(sync[0]).toMatchObject({ origin: 'audience-window', blackout: !before.blackout, version: before.version + 1 })
   })
 })
