@@ -3,9 +3,10 @@
  * e2e suite's `out/`), start `node <out>/main/server.js` on a deck at a free loopback port, and read the URL
  * from its "demodeck ready at" line.
  */
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { startServerProcess } from '../../tests/fixtures/server-process'
 
 /** The repository root. */
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -34,26 +35,6 @@ export interface BenchServer {
 /** Starts the built server on `deck` (port 0) and resolves once it prints its URL. */
 export async function startServer(deck: string, options: { out?: string; timeoutMs?: number } = {}): Promise<BenchServer> {
   const t0 = performance.now()
-  const child = spawn(process.execPath, [join(root, options.out ?? BENCH_OUT, 'main', 'server.js'), '--deck', deck, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  let output = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), options.timeoutMs ?? 60_000)
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString()
-      const match = /demodeck ready at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
-      if (match) {
-        clearTimeout(timer)
-        resolve(match[1]!)
-      }
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
-    child.on('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`server exited with ${code}:\n${output}`))
-    })
-  })
-  return { url, readyMs: performance.now() - t0, stop: () => void child.kill('SIGTERM') }
+  const server = await startServerProcess(join(root, options.out ?? BENCH_OUT, 'main', 'server.js'), deck, { timeoutMs: options.timeoutMs ?? 60_000 })
+  return { url: server.url, readyMs: performance.now() - t0, stop: () => void server.stop() }
 }

@@ -32,6 +32,8 @@ export interface BrowserServer {
   server: Server
   url: string
   emit<E extends EventName>(event: E, payload: Events[E]): void
+  /** Resolves once the host watches the deck for edits (hot reload): a save before it would go unnoticed. */
+  watching: Promise<void>
   close(): Promise<void>
 }
 
@@ -218,6 +220,7 @@ export function startBrowserServer(
         server,
         url: `http://127.0.0.1:${port}/`,
         emit,
+        watching: host.watching,
         close: () =>
           new Promise<void>((done) => {
             events.close()

@@ -55,6 +55,10 @@ async function main(): Promise<void> {
     throw error
   })
   serverUrl = server.url
+  // "ready" includes hot reload: the deck watcher's first scan takes a few ms (bounded, for a huge runs/ folder).
+  let slowScan: NodeJS.Timeout | undefined
+  await Promise.race([server.watching, new Promise<void>((done) => (slowScan = setTimeout(done, 2000)))])
+  clearTimeout(slowScan)
   console.log(`demodeck ready at ${server.url}`)
   const stop = (): void => {
     void server.close().then(() => process.exit(0))

@@ -9,9 +9,9 @@ import { copyDeck, expect, removeDir, repoRoot, startServer, test } from './fixt
 import { warmModels } from './settle'
 
 /**
- * Saves `text` to `file` until `shown` has `expected`. The browser-mode server says it is ready before its file
- * watcher has finished its first scan, and a save made before that is not seen (an app limit at start-up, not what
- * these tests are about); saving again once the watcher runs is, as it would be for a person.
+ * Saves `text` to `file` until `shown` has `expected`. The browser-mode server says it is ready only once it
+ * watches the deck (tests/unit/server/server-watching.test.ts); saving again covers a file event that a heavily
+ * loaded CI machine was seen to miss, as a person would save again.
  */
 async function saveUntilSeen(file: string, text: string, shown: import('@playwright/test').Locator, expected: RegExp): Promise<void> {
   await expect(async () => {

@@ -6,11 +6,12 @@
  * current health at once instead of staying green until the next keep-warm ping
  * (see [Note: a page that connects late still gets the current state] in src/server/event-stream.ts).
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test, expect } from '@playwright/test'
 import { copyDeck, removeDir, startServer, type DeckServer } from './fixtures'
 import { fastApiMissing, startFastApi, type Running } from '../fixtures/endpoint/servers'
+import { setEndpoint } from '../fixtures/endpoint/deck'
 import type { EndpointHealth, ModelInfo } from '../../src/shared/types'
 
 const missing = fastApiMissing()
@@ -24,9 +25,7 @@ test.describe(`a page whose event stream connects late${missing ? ` (skipped: ${
   test.beforeAll(async () => {
     api = await startFastApi()
     deck = copyDeck()
-    const manifest = join(deck, 'models', 'disaster-tweets', 'demodeck.json')
-    const json = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, unknown>
-    writeFileSync(manifest, JSON.stringify({ ...json, endpoint: { url: `${api.url}/inference`, timeoutMs: 1500 } }, null, 2))
+    setEndpoint(deck, 'disaster-tweets/demodeck.json', { url: `${api.url}/inference`, timeoutMs: 1500 })
     // One demo slide: once its model's warm-up has pushed its parity, nothing else changes the page's model list
     // (a pushed model list makes the demo predict again, which would refresh the health by another way).
     writeFileSync(join(deck, 'slides', 'deck.md'), '# Tweets\n\n::demo{model="disaster-tweets"}\n')

@@ -6,20 +6,13 @@
  * and — after the service is stopped — the local model answering with a calm
  * label on the audience screen while the presenter sees the diagnosis.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { test, expect } from '@playwright/test'
 import { copyDeck, removeDir, startServer, type DeckServer } from './fixtures'
 import { fastApiMissing, startFastApi, type Running } from '../fixtures/endpoint/servers'
+import { setEndpoint } from '../fixtures/endpoint/deck'
 
 const missing = fastApiMissing()
 const EARTHQUAKE = 'Magnitude 6.1 earthquake hits near the coast, buildings collapsed'
-
-function addEndpoint(deck: string, file: string, endpoint: unknown): void {
-  const path = join(deck, 'models', file)
-  const json = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
-  writeFileSync(path, JSON.stringify({ ...json, endpoint }, null, 2))
-}
 
 test.describe(`a deployed FastAPI endpoint${missing ? ` (skipped: ${missing})` : ''}`, () => {
   test.skip(missing !== null, missing ?? '')
@@ -30,8 +23,8 @@ test.describe(`a deployed FastAPI endpoint${missing ? ` (skipped: ${missing})` :
   test.beforeAll(async () => {
     api = await startFastApi()
     deck = copyDeck()
-    addEndpoint(deck, 'disaster-tweets/demodeck.json', { url: `${api.url}/inference`, timeoutMs: 1500 })
-    addEndpoint(deck, 'wine/model.json', { url: `${api.url}/predict`, record: 3 })
+    setEndpoint(deck, 'disaster-tweets/demodeck.json', { url: `${api.url}/inference`, timeoutMs: 1500 })
+    setEndpoint(deck, 'wine/model.json', { url: `${api.url}/predict`, record: 3 })
     server = await startServer(deck)
     // Warm, as a demo model is by the time its slide shows: a deployed answer waits only briefly for a cold
     // local model (LOCAL_GRACE_MS, tested in tests/unit/host/endpoint/endpoint-service-auth.test.ts).

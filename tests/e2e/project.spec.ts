@@ -176,6 +176,12 @@ test('a missing file, a bad range, a path out of the project, a huge file and a 
   await expect(notices.nth(4)).toContainText('is not a folder')
   // What the author must fix is the speaker's: the audience screen hides it (rehearsal mode shows it).
   for (let i = 0; i < 5; i++) await expect(notices.nth(i)).toBeHidden()
+  // The audience reads a calm line in each place instead of an empty box.
+  const calm = present(page).getByTestId('project-unavailable')
+  await expect(calm).toHaveCount(5)
+  for (let i = 0; i < 5; i++) await expect(calm.nth(i)).toBeVisible()
+  await expect(calm.nth(0)).toHaveText('The project checklist is not available right now.')
+  await expect(calm.nth(4)).toHaveText('The project layout is not available right now.')
 })
 
 test('the presenter opens a link with one key, sends one to the audience, and the Q&A view jumps back to any slide', async ({ context }) => {

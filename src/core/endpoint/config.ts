@@ -169,7 +169,11 @@ export function parseEndpointConfig(value: unknown): { ok: true; config: Endpoin
       .slice(0, 3)
       .map((i) => `${i.path.length ? i.path.join('.') + ': ' : ''}${i.message}`)
       .join('; ')
-    return { ok: false, message: issue ? detail : 'invalid' }
+    // A credential in the URL is named too: fixing the schema alone would leave the secret in the deck.
+    const raw = typeof value === 'string' ? value : typeof value === 'object' && value !== null ? (value as { url?: unknown }).url : undefined
+    const url = typeof raw === 'string' && raw.length > 0 ? checkEndpointUrl(raw) : null
+    const also = url && !url.ok && !/is not a URL/.test(url.message) ? `; ${url.message}` : ''
+    return { ok: false, message: (issue ? detail : 'invalid') + also }
   }
   const config = typeof parsed.data === 'string' ? endpointObjectSchema.parse({ url: parsed.data }) : parsed.data
   const url = checkEndpointUrl(config.url)

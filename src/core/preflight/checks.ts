@@ -7,7 +7,10 @@ import type { PreflightCheck, PreflightFinding, PreflightReport } from '../../sh
 import { parseChartSpec } from '../series/chart-spec'
 import { selectRuns } from '../series/select-runs'
 import { findAssetRefs, isLocalUrl, isRemoteUrl, resolveLocal, type AssetKind } from './assets'
-import { directiveFindings, directiveModels, LIVE_DIRECTIVES } from './directives'
+import { directiveFindings, LIVE_DIRECTIVES, modelSlides } from './directives'
+import { endpointsCheck } from './endpoints'
+import { projectFilesCheck } from './project-files'
+import { runsIndexFindings } from './runs-warnings'
 import type { PreflightFacts } from './facts'
 import { check, withLine, type Context } from './check-context'
 import { clockCheck, timingCheck } from './time-checks'
@@ -122,10 +125,7 @@ function directivesCheck(ctx: Context): PreflightCheck {
 function modelsCheck(ctx: Context): PreflightCheck {
   const { models, trials, deck } = ctx.facts
   const findings: PreflightFinding[] = []
-  const used = new Map<string, number>()
-  for (const slide of deck.slides) {
-    for (const d of slide.directives) for (const { id } of directiveModels(d)) if (!used.has(id)) used.set(id, slide.index)
-  }
+  const used = modelSlides(deck)
   for (const model of models ?? []) {
     const slide = used.get(model.id)
     const severity = slide !== undefined ? 'error' : 'warning'
@@ -137,6 +137,17 @@ function modelsCheck(ctx: Context): PreflightCheck {
         severity,
         code: 'model/cannot-load',
         message: `Model "${model.id}" cannot run${slide === undefined ? ' (no slide uses it)' : ''}: ${problem.message}`
+      })
+    }
+    // Endpoint problems are the Endpoints check's; the rest (manifest, external weights …) are said here.
+    for (const warning of model.warnings) {
+      if (warning.code === 'model/endpoint') continue
+      findings.push({
+        ...base,
+        severity: 'warning',
+        code: 'model/warning',
+        message: `Model "${model.id}": ${warning.message.replace(/\.$/, '')}${slide === undefined ? ' (no slide uses it)' : ''}.`,
+        ...(slide === undefined && warning.file ? { file: warning.file } : {})
       })
     }
     const trial = trials.find((t) => t.id === model.id)
@@ -209,6 +220,7 @@ function runsCheck(ctx: Context): PreflightCheck {
       }
     }
   }
+  if (runs) findings.push(...runsIndexFindings(runs))
   return check(
     'runs',
     'Training runs offline',
@@ -358,8 +370,10 @@ export function runPreflight(facts: PreflightFacts): PreflightReport {
     deckCheck(ctx),
     directivesCheck(ctx),
     modelsCheck(ctx),
+    endpointsCheck(ctx),
     runsCheck(ctx),
     assetsCheck(ctx),
+    projectFilesCheck(ctx),
     layoutCheck(ctx),
     timingCheck(ctx),
     clockCheck(ctx)

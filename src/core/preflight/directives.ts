@@ -31,6 +31,15 @@ export function directiveModels(directive: DirectiveUse): Array<{ id: string; at
   return out
 }
 
+/** The first slide (0-based) on which each model is used by a directive. */
+export function modelSlides(deck: Deck): Map<string, number> {
+  const used = new Map<string, number>()
+  for (const slide of deck.slides) {
+    for (const d of slide.directives) for (const { id } of directiveModels(d)) if (!used.has(id)) used.set(id, slide.index)
+  }
+  return used
+}
+
 function list(values: readonly string[], max = 8): string {
   const shown = values.slice(0, max).join(', ')
   return values.length > max ? `${shown}, …` : shown
@@ -74,7 +83,7 @@ export function directiveFindings(deck: Deck, models: readonly ModelInfo[] | nul
         findings.push({
           severity: 'error',
           code: 'directive/runs-unmatched',
-          message: `${where}: ::chart runs="${spec.runs}": ${selected.unmatched.map((u) => `"${u}"`).join(', ')} ${selected.unmatched.length === 1 ? 'matches' : 'match'} no run id, name or group (runs: ${list(runs.map((r) => (r.group ? `${r.id} (group ${r.group})` : r.id)))}).`,
+          message: `${where}: ::chart runs="${spec.runs}": ${selected.unmatched.map((u) => `"${u}"`).join(', ')} ${selected.unmatched.length === 1 ? 'matches' : 'match'} no run id, name, group or W&B run id (runs: ${list(runs.map((r) => (r.group ? `${r.id} (group ${r.group})` : r.id)))}).`,
           ...at
         })
       }

@@ -7,6 +7,7 @@
 import type { Deck, ModelInfo, ParityReport, RunInfo, SyncState } from '../../shared/types'
 import type { LayoutMeasurement } from '../../shared/preflight'
 import type { SourceFile } from '../deck/parse-deck'
+import type { ProjectFileTrial } from './project-files'
 
 /** What happened when the host loaded one model and ran it. */
 export interface ModelTrial {
@@ -36,6 +37,8 @@ export interface PreflightFacts {
   /** Layout measured in a browser; null when it could not be (with `layoutNote` saying why). */
   layout: LayoutMeasurement[] | null
   layoutNote?: string
+  /** Each `::code`, `::checklist` and `::tree` read as its slide would; absent when not looked at. */
+  projectFiles?: ProjectFileTrial[]
   /** The running app's shared state; null when no app is running (the CLI). */
   sync: SyncState | null
   /** Clock of the caller (ms since epoch) for elapsed-time arithmetic. */

@@ -1,6 +1,8 @@
 /**
  * Which runs a `::chart{runs="…"}` directive means. Each comma-separated
- * token matches a run's id, name or group (case-insensitive); `*` inside a
+ * token matches a run's id, name or group (case-insensitive), or the W&B run
+ * id of a run synced from W&B (`abc12345`, the id a student sees in W&B: the
+ * deck's own id for such a run is `entity__project__abc12345`); `*` inside a
  * token is a wildcard, and a lone `*` (or an empty attribute) means all runs.
  */
 
@@ -9,6 +11,17 @@ export interface SelectableRun {
   id: string
   name: string
   group?: string
+  /** W&B path `entity/project/runId`, when the run came from W&B. */
+  path?: string
+  /** The run's W&B page (…/runs/<runId>), when known. */
+  url?: string
+}
+
+/** The W&B run id of a run (the last part of its W&B path or page address), if it has one. */
+export function wandbRunId(run: SelectableRun): string | undefined {
+  const fromPath = run.path ? /\/([^/]+)$/.exec(run.path)?.[1] : undefined
+  if (fromPath) return fromPath
+  return run.url ? /\/runs\/([^/?#]+)\/?(?:[?#].*)?$/.exec(run.url)?.[1] : undefined
 }
 
 function tokenMatcher(token: string): (value: string | undefined) => boolean {
@@ -39,7 +52,7 @@ export function selectRuns<R extends SelectableRun>(runs: readonly R[], spec: st
   const unmatched: string[] = []
   for (const token of tokens) {
     const match = tokenMatcher(token)
-    const hits = runs.filter((r) => match(r.id) || match(r.name) || match(r.group))
+    const hits = runs.filter((r) => match(r.id) || match(r.name) || match(r.group) || match(wandbRunId(r)))
     if (hits.length === 0) unmatched.push(token)
     for (const hit of hits) chosen.add(hit)
   }

@@ -14,6 +14,7 @@ import { runPreflight } from '../../core/preflight/checks'
 import { deckModelIds } from '../../core/deck/deck-models'
 import { decodeText, listSlideFiles, MAX_SLIDE_FILE_BYTES } from '../deck/load-deck'
 import type { ModelServiceApi, RunsServiceApi } from '../services'
+import { tryProjectFiles } from './project-files'
 
 /** Most files looked at per deck area: a runs/ folder with a million files must not stall the check. */
 const MAX_FILES = 20_000
@@ -130,6 +131,7 @@ export async function checkDeck(input: DeckCheckInput): Promise<PreflightReport>
     now: input.now ?? Date.now()
   }
   if (input.layoutNote) facts.layoutNote = input.layoutNote
+  facts.projectFiles = tryProjectFiles(input.deckRoot, input.deck)
   try {
     models = await input.models.list()
     facts.models = models

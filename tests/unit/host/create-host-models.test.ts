@@ -4,53 +4,37 @@
  * a model only in `::drift` gets that model warmed and, when it does not exist, an unknown-model problem at load
  * (not first when the slide is shown). Real model folders, real worker processes.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
-import { createHost, type Host } from '../../../src/host/create-host'
-import { forkSourceWorker } from '../../../src/host/models/node-worker'
+import type { Host } from '../../../src/host/create-host'
+import { openHost, tempDeck, type TempDeck } from '../../fixtures/host'
 import type { Deck, ModelInfo } from '../../../src/shared/types'
 
-const repoRoot = resolve(__dirname, '../../..')
-const roots: string[] = []
+const decks: TempDeck[] = []
 const hosts: Host[] = []
 afterAll(() => {
   for (const host of hosts) host.dispose()
-  for (const root of roots) rmSync(root, { recursive: true, force: true })
+  for (const deck of decks) deck.cleanup()
 })
 
 /** A deck folder with copies of the example's wine model under the given ids, and these slides. */
 function deckWith(modelIds: string[], slides: string): string {
-  const root = mkdtempSync(join(tmpdir(), 'demodeck-host-models-'))
-  roots.push(root)
-  mkdirSync(join(root, 'slides'))
-  mkdirSync(join(root, 'models'))
-  for (const id of modelIds) cpSync(join(repoRoot, 'models/wine'), join(root, 'models', id), { recursive: true })
-  writeFileSync(join(root, 'slides/deck.md'), slides)
-  return root
+  const deck = tempDeck('demodeck-host-models-', slides, Object.fromEntries(modelIds.map((id) => [id, 'wine'])))
+  decks.push(deck)
+  return deck.root
 }
 
 /** A host that warms up at once and records what it pushes: the latest model list and deck, and worker launches. */
 function open(deckRoot: string): { host: Host; models: () => ModelInfo[]; deck: () => Deck | null; spawned: () => number } {
   let models: ModelInfo[] = []
   let deck: Deck | null = null
-  let spawned = 0
-  const host = createHost({
-    deckRoot,
-    watch: false,
-    wakeEndpoints: false,
-    spawnWorker: () => {
-      spawned += 1
-      return forkSourceWorker()
-    },
+  const { host, spawned } = openHost(deckRoot, {
     emit: (event, payload) => {
       if (event === 'models:changed') models = payload as ModelInfo[]
       if (event === 'deck:changed') deck = payload as Deck
     }
   })
   hosts.push(host)
-  return { host, models: () => models, deck: () => deck, spawned: () => spawned }
+  return { host, models: () => models, deck: () => deck, spawned }
 }
 
 const checked = (models: ModelInfo[]): string[] =>

@@ -4,40 +4,25 @@
  * once a window says `deck:shown` (or after the fallback wait); the warm-up then really happens (worker,
  * session, parity check, pushed as `models:changed`) and the first prediction works. Real worker processes.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createHost, type Host, type HostOptions } from '../../../src/host/create-host'
-import { forkSourceWorker } from '../../../src/host/models/node-worker'
+import type { Host, HostOptions } from '../../../src/host/create-host'
+import { openHost, tempDeck } from '../../fixtures/host'
 import type { ModelInfo, Prediction } from '../../../src/shared/types'
 
-const repoRoot = resolve(__dirname, '../../..')
-const deckRoot = mkdtempSync(join(tmpdir(), 'demodeck-host-start-'))
-mkdirSync(join(deckRoot, 'slides'))
-mkdirSync(join(deckRoot, 'models'))
-cpSync(join(repoRoot, 'models/wine'), join(deckRoot, 'models/wine'), { recursive: true })
-writeFileSync(join(deckRoot, 'slides/deck.md'), '# Wine\n\nA title slide.\n\n---\n\n# Demo\n\n::demo{model="wine"}\n')
+const deck = tempDeck('demodeck-host-start-', '# Wine\n\nA title slide.\n\n---\n\n# Demo\n\n::demo{model="wine"}\n', { wine: 'wine' })
+const deckRoot = deck.root
 
 const hosts: Host[] = []
 afterAll(() => {
   for (const host of hosts) host.dispose()
-  rmSync(deckRoot, { recursive: true, force: true })
+  deck.cleanup()
 })
 
 /** A host on the deck that counts worker launches and resolves `warmed` on the `models:changed` carrying wine's parity. */
 function open(options: Partial<HostOptions>): { host: Host; spawned: () => number; warmed: Promise<ModelInfo> } {
-  let spawned = 0
   let resolveWarmed: (model: ModelInfo) => void = () => undefined
   const warmed = new Promise<ModelInfo>((resolve) => (resolveWarmed = resolve))
-  const host = createHost({
-    deckRoot,
-    watch: false,
-    wakeEndpoints: false,
-    spawnWorker: () => {
-      spawned += 1
-      return forkSourceWorker()
-    },
+  const { host, spawned } = openHost(deckRoot, {
     emit: (event, payload) => {
       if (event !== 'models:changed') return
       const wine = (payload as ModelInfo[]).find((m) => m.id === 'wine')
@@ -46,7 +31,7 @@ function open(options: Partial<HostOptions>): { host: Host; spawned: () => numbe
     ...options
   })
   hosts.push(host)
-  return { host, spawned: () => spawned, warmed }
+  return { host, spawned, warmed }
 }
 
 /** The model's first example input, as the demo offers it. */

@@ -3,41 +3,20 @@
  * ping, the models after their parity checks) still gets that state: the real browser-mode server replays the
  * latest frame of each state event to every stream that opens, and nothing else. Real loopback server and host.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createHost } from '../../../src/host/create-host'
-import { startBrowserServer, type BrowserServer } from '../../../src/server/http-server'
+import type { BrowserServer } from '../../../src/server/http-server'
+import { noWorker, startDeckServer, tempDeck } from '../../fixtures/host'
 import type { EndpointHealth, SyncState } from '../../../src/shared/types'
 
 let server: BrowserServer
-let dir: string
+const deck = tempDeck('dd-events-', '# One\n')
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'dd-events-'))
-  mkdirSync(join(dir, 'slides'))
-  mkdirSync(join(dir, 'renderer'))
-  writeFileSync(join(dir, 'slides', 'deck.md'), '# One\n')
-  writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><div id="root"></div>')
-  server = await startBrowserServer({
-    rendererDir: join(dir, 'renderer'),
-    port: 0,
-    createHost: (emit) =>
-      createHost({
-        deckRoot: dir,
-        spawnWorker: () => {
-          throw new Error('no worker in this test')
-        },
-        emit,
-        watch: false,
-        wakeEndpoints: false
-      })
-  })
+  server = await startDeckServer(deck.root, { ...noWorker, wakeEndpoints: false })
 })
 afterAll(async () => {
   await server.close()
-  rmSync(dir, { recursive: true, force: true })
+  deck.cleanup()
 })
 
 function health(state: EndpointHealth['state'], message: string): EndpointHealth {

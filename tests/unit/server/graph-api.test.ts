@@ -7,9 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createHost } from '../../../src/host/create-host'
-import { forkSourceWorker } from '../../../src/host/models/node-worker'
-import { startBrowserServer, type BrowserServer } from '../../../src/server/http-server'
+import type { BrowserServer } from '../../../src/server/http-server'
+import { startDeckServer } from '../../fixtures/host'
 import { makeDeck } from '../host/models/deck-helpers'
 
 const deck = makeDeck(['graph-small'])
@@ -18,13 +17,7 @@ let server: BrowserServer
 beforeAll(async () => {
   mkdirSync(join(deck.root, 'slides'))
   writeFileSync(join(deck.root, 'slides', 'deck.md'), '# Graph\n\n::demo{model="graph-small"}\n')
-  mkdirSync(join(deck.root, 'renderer'))
-  writeFileSync(join(deck.root, 'renderer', 'index.html'), '<!doctype html><div id="root"></div>')
-  server = await startBrowserServer({
-    rendererDir: join(deck.root, 'renderer'),
-    port: 0,
-    createHost: (emit) => createHost({ deckRoot: deck.root, spawnWorker: () => forkSourceWorker(), emit, watch: false })
-  })
+  server = await startDeckServer(deck.root, {})
 })
 afterAll(async () => {
   await server?.close()

@@ -3,20 +3,19 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { request } from 'node:http'
-import { createHost } from '../../../src/host/create-host'
-import { startBrowserServer, type BrowserServer } from '../../../src/server/http-server'
+import type { BrowserServer } from '../../../src/server/http-server'
+import { noWorker, startDeckServer, tempDeck, type TempDeck } from '../../fixtures/host'
 import { CONTENT_SECURITY_POLICY_HEADER } from '../../../src/shared/csp'
 
 let server: BrowserServer
+let deck: TempDeck
 let dir: string
 let outside: string
 const VIDEO = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251))
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'dd-http-'))
-  mkdirSync(join(dir, 'slides'))
-  mkdirSync(join(dir, 'renderer'))
-  writeFileSync(join(dir, 'slides', 'deck.md'), '---\ntitle: HTTP deck\n---\n# One\nNote: n1\n---\n# Two\n')
+  deck = tempDeck('dd-http-', '---\ntitle: HTTP deck\n---\n# One\nNote: n1\n---\n# Two\n')
+  dir = deck.root
   writeFileSync(join(dir, 'slides', 'plot.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]))
   writeFileSync(join(dir, 'slides', 'clip.mp4'), VIDEO)
   // A file and a folder outside the deck, reachable through symlinks inside it.
@@ -27,26 +26,13 @@ beforeAll(async () => {
   symlinkSync(join(outside, 'secret.png'), join(dir, 'slides', 'link.png'))
   symlinkSync(join(outside, 'photos'), join(dir, 'slides', 'photos'))
   symlinkSync(join(dir, 'slides', 'plot.png'), join(dir, 'slides', 'alias.png'))
-  writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><div id="root"></div>')
-  mkdirSync(join(dir, 'renderer', 'assets'))
+  mkdirSync(join(dir, 'renderer', 'assets'), { recursive: true })
   writeFileSync(join(dir, 'renderer', 'assets', 'app.js'), 'console.log(1)')
-  server = await startBrowserServer({
-    rendererDir: join(dir, 'renderer'),
-    port: 0,
-    createHost: (emit) =>
-      createHost({
-        deckRoot: dir,
-        spawnWorker: () => {
-          throw new Error('no worker in this test')
-        },
-        emit,
-        watch: false
-      })
-  })
+  server = await startDeckServer(dir, noWorker)
 })
 afterAll(async () => {
   await server.close()
-  rmSync(dir, { recursive: true, force: true })
+  deck.cleanup()
   rmSync(outside, { recursive: true, force: true })
 })
 

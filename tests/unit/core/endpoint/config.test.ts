@@ -46,6 +46,13 @@ describe('endpoint config', () => {
     expect(parseEndpointConfig('ftp://h')).toMatchObject({ ok: false, message: expect.stringContaining('https:// or http://') })
   })
 
+  it('names a credential in the URL even when the block is invalid for other reasons', () => {
+    const parsed = parseEndpointConfig({ url: 'https://u:p@x.a.run.app/classify/', timeoutMs: 30, tok: 1 })
+    expect(parsed.ok).toBe(false)
+    const message = parsed.ok ? '' : parsed.message
+    expect(message).toMatch(/^timeoutMs: .*Unrecognized key: "tok"; the endpoint URL contains a user name or password/)
+  })
+
   it("a directive URL replaces only the URL of the model's block", () => {
     const merged = withDirectiveUrl(parse({ url: 'https://a/x', timeoutMs: 5000, auth: { env: 'T' } }), 'https://b/y')
     expect(merged).toMatchObject({ url: 'https://b/y', timeoutMs: 5000, auth: { env: 'T', header: 'Authorization', scheme: 'Bearer' } })

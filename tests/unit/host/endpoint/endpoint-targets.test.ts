@@ -4,7 +4,7 @@
  * reload, which one a call means and the auth each shows. Nothing is called:
  * the URLs are loopback ports nobody listens on.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,7 +13,7 @@ import { ModelService } from '../../../../src/host/models/model-service'
 import { forkSourceWorker } from '../../../../src/host/models/node-worker'
 import { EndpointTargets } from '../../../../src/host/endpoint/endpoint-targets'
 import { RecordStore } from '../../../../src/host/endpoint/record-store'
-import { copyModel } from '../../../fixtures/endpoint/deck'
+import { copyModel, setEndpoint } from '../../../fixtures/endpoint/deck'
 import { refusedUrl } from '../../../fixtures/endpoint/servers'
 
 const auth = { env: 'DEMO_TOKEN', header: 'X-Api-Key', scheme: '' }
@@ -26,12 +26,6 @@ const directives: Array<{ model: string; url: string }> = []
 
 function targetsWith(env: NodeJS.ProcessEnv = {}): EndpointTargets {
   return new EndpointTargets({ deckRoot: deck, models, records: new RecordStore(deck), env, directiveEndpoints: () => directives })
-}
-
-/** Rewrites the endpoint block in a copied model's model.json, as a student editing it would. */
-function setEndpoint(model: string, endpoint: unknown): void {
-  const file = join(deck, 'models', model, 'model.json')
-  writeFileSync(file, JSON.stringify({ ...(JSON.parse(readFileSync(file, 'utf8')) as object), endpoint }, null, 2))
 }
 
 beforeAll(async () => {
@@ -90,13 +84,13 @@ describe('reading the targets', () => {
     expect(again.plan?.describe).toBe('POST /predict')
     expect(again.inflight).toBe(wine.inflight)
 
-    setEndpoint('wine', { url: `${api}/predict`, timeoutMs: 900 })
+    setEndpoint(deck, 'wine/model.json', { url: `${api}/predict`, timeoutMs: 900 })
     try {
       const changed = (await targets.refresh()).get(`wine|${api}/predict`)!
       expect(changed.plan).toBeNull()
       expect(changed.health).toMatchObject({ state: 'up', timeoutMs: 900 })
     } finally {
-      setEndpoint('wine', `${api}/predict`)
+      setEndpoint(deck, 'wine/model.json', `${api}/predict`)
     }
   })
 })

@@ -11,6 +11,7 @@ import type { ChecklistGroup, ChecklistItem, ProjectChecklist } from '../../../.
 import { api } from '../../lib/api'
 import type { DirectiveProps } from '../deck/directive-types'
 import { ProjectNotice } from './ProjectNotice'
+import { selectChecklistGroups } from '../../../../core/project/checklist-groups'
 import { useProjectData } from './use-project-data'
 import './project.css'
 
@@ -72,28 +73,12 @@ function Group({ group, show }: { group: ChecklistGroup; show: string | undefine
 }
 
 function Checklist({ checklist, attributes }: { checklist: ProjectChecklist; attributes: Record<string, string> }): React.JSX.Element {
-  const wanted = useMemo(
-    () =>
-      attributes.groups
-        ? new Set(
-            attributes.groups
-              .split(',')
-              .map((name) => name.trim().toLowerCase())
-              .filter(Boolean)
-          )
-        : null,
-    [attributes.groups]
+  const selected = useMemo(
+    () => selectChecklistGroups(checklist.file, checklist.groups, attributes.groups),
+    [checklist.file, checklist.groups, attributes.groups]
   )
-  const groups = wanted ? checklist.groups.filter((group) => wanted.has(group.heading.toLowerCase())) : checklist.groups
-  if (groups.length === 0) {
-    return (
-      <ProjectNotice directive="checklist">
-        {wanted
-          ? `: ${checklist.file} has no group named ${attributes.groups} (it has ${checklist.groups.map((g) => g.heading || '(no heading)').join(', ')}).`
-          : `: ${checklist.file} has no task lists. Write tasks as "- [ ] Create a git repository (M5)" or "- [x] …" under headings such as "### Week 1".`}
-      </ProjectNotice>
-    )
-  }
+  if ('problem' in selected) return <ProjectNotice directive="checklist">: {selected.problem}</ProjectNotice>
+  const groups = selected.groups
   const done = groups.reduce((sum, group) => sum + group.done, 0)
   const total = groups.reduce((sum, group) => sum + group.total, 0)
   // Without columns="N", as many columns as the width holds (CSS column-width): one slide or half of one alike.
