@@ -179,7 +179,7 @@ function modelsCheck(ctx: Context): PreflightCheck {
         ...base,
         severity: 'warning',
         code: 'model/no-reference',
-        message: `Model "${model.id}" has no reference.json, so nothing shows that ONNX Runtime gives PyTorch's outputs (see training/README.md).`
+        message: `Model "${model.id}" has no reference.json, so nothing shows that ONNX Runtime gives PyTorch's outputs (demodeck's README, section "reference.json" under "Your own model", says what it holds; demodeck-export writes it).`
       })
     }
   }

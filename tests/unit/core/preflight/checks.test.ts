@@ -295,3 +295,13 @@ describe('settings and lines', () => {
     expect(slideSpans([{ path: 'slides/deck.md', text }]).map((s) => s.line)).toEqual([5, 13])
   })
 })
+
+describe('no reference.json', () => {
+  it('points to the README section that documents reference.json', () => {
+    const report = runPreflight(facts(GOOD, { trials: [{ id: 'm', noReference: true }] }))
+    const f = report.checks.find((c) => c.id === 'models')!.findings
+    expect(f.map((x) => [x.code, x.severity])).toEqual([['model/no-reference', 'warning']])
+    expect(f[0]!.message).toContain('section "reference.json" under "Your own model"')
+    expect(f[0]!.message).not.toContain('training/README.md')
+  })
+})
