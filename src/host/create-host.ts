@@ -17,7 +17,7 @@ import { watchDeck, type DeckArea } from './deck/watch-deck'
 import { createServices } from './service-factory'
 import { checkDeck } from './preflight/deck-check'
 import { directiveProblems } from '../core/preflight/directives'
-import { deckEndpoints, deckModelIds, deckNeeds } from '../core/deck/deck-models'
+import { deckEndpoints, deckNeeds, deckWarmOrder } from '../core/deck/deck-models'
 import type { ModelServiceApi, RunsServiceApi, SecretStore, WorkerSpawner } from './services'
 import { EndpointService } from './endpoint/endpoint-service'
 import type { TokenStore } from './endpoint/auth'
@@ -149,7 +149,7 @@ export function createHost(options: HostOptions): Host {
         .refresh()
         .then(() => (options.wakeEndpoints === false ? undefined : endpoints.wake()))
         .catch((error: unknown) => log(`endpoint warm-up failed: ${String(error)}`))
-      models.warm(deckModelIds(deck))
+      models.warm(deckWarmOrder(deck))
       void addDirectiveProblems()
     },
     { whenShown: options.backgroundWhenShown === true, ...(options.shownFallbackMs !== undefined ? { fallbackMs: options.shownFallbackMs } : {}) }
@@ -265,7 +265,7 @@ export function createHost(options: HostOptions): Host {
           sync = { ...sync, slide, version: sync.version + 1, origin: 'host' }
           emit('sync:changed', sync)
         }
-        models.warm(deckModelIds(deck))
+        models.warm(deckWarmOrder(deck))
         void endpoints
           .refresh()
           .then(async () => {

@@ -115,6 +115,35 @@ test('presenter and audience stay on the same slide, both ways', async ({ contex
   await expect(currentTitle(late)).toContainText(/data/i)
 })
 
+test("an audience window opened mid-talk lands on the talk's slide, with no slide sliding towards it", async ({ context, server }) => {
+  await fetch(`${server.url}api/sync`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ origin: 'e2e', slide: 3, fragment: -1 })
+  })
+  const audience = await context.newPage()
+  // Every CSS transition a slide starts (reveal.js' slide transition moves them with transform and opacity).
+  await audience.addInitScript(`
+    window.__slideTransitions = []
+    document.addEventListener('transitionrun', (event) => {
+      const target = event.target
+      if (target instanceof Element && target.matches('.reveal .slides > section'))
+        window.__slideTransitions.push('slide ' + (Number(target.getAttribute('data-slide-index')) + 1) + ': ' + event.propertyName)
+    }, true)
+  `)
+  await audience.goto(server.url)
+  await joined(audience)
+  await expect(presentSlide(audience)).toHaveAttribute('data-slide-index', '3')
+  await expect(currentTitle(audience)).toContainText(/framework/i)
+  // Transition events are dispatched with the next frames: let two pass before reading them.
+  await audience.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
+  expect(await audience.evaluate('window.__slideTransitions')).toEqual([])
+  // Moving on from there is the usual slide transition.
+  await audience.keyboard.press('ArrowRight')
+  await expect(presentSlide(audience)).toHaveAttribute('data-slide-index', '4')
+  await expect.poll(() => audience.evaluate('window.__slideTransitions.length')).toBeGreaterThan(0)
+})
+
 test('a key pressed the moment the window is in sync moves every window, and the demo there is live', async ({ context, server }) => {
   test.slow() // a fresh server: its model answers warm first (see [Note: warm the models a spec types into] in settle.ts)
   await warmModels(server, ['disaster-tweets'])

@@ -14,6 +14,17 @@ export function deckModelIds(deck: Pick<Deck, 'slides'>): string[] {
   return [...new Set(deck.slides.flatMap((s) => s.directives.flatMap((d) => directiveModels(d).map((m) => m.id))))]
 }
 
+/**
+ * The order to warm the deck's models up in: the first `::demo` slide's models (the model, then its A/B pair)
+ * first, since a speaker who rushes to the demo waits for them; then every other model in slide order.
+ * See [Note: the first prediction jumps the warm-up] in host/models/warm-queue.ts.
+ */
+export function deckWarmOrder(deck: Pick<Deck, 'slides'>): string[] {
+  const firstDemo = deck.slides.find((s) => s.directives.some((d) => d.name === 'demo' && directiveModels(d).length > 0))
+  const demo = firstDemo?.directives.filter((d) => d.name === 'demo').flatMap((d) => directiveModels(d).map((m) => m.id)) ?? []
+  return [...new Set([...demo, ...deckModelIds(deck)])]
+}
+
 /** The deployed endpoints named by `::demo{model=… endpoint=…}`, in slide order. */
 export function deckEndpoints(deck: Pick<Deck, 'slides'>): Array<{ model: string; url: string }> {
   return deck.slides.flatMap((slide) =>

@@ -20,6 +20,7 @@ import type { ResolvedModel } from '../../core/models/spec'
 import type { ModelServiceApi, WorkerSpawner } from '../services'
 import { loadModels } from './model-folder'
 import { WorkerSlot } from './worker-slot'
+import { WarmQueue } from './warm-queue'
 import type { ProbeJob, ProbeWorkerResult } from '../probe/probe-protocol'
 
 /** Options of the model service. */
@@ -51,6 +52,8 @@ export class ModelService implements ModelServiceApi {
   /** Why the parity check of "<id>@<revision>" could not run, until it runs (see [Note: parity that could not run]). */
   private readonly parityErrors = new Map<string, string>()
   private disposed = false
+  /** The background warm-up; the speaker's calls go ahead of it: see [Note: the first prediction jumps the warm-up]. */
+  private readonly warmQueue = new WarmQueue((id, yieldToCalls) => this.warmOne(id, yieldToCalls))
   private readonly onChange: () => void
   private readonly maxGraphBytes: number | undefined
 
@@ -186,8 +189,10 @@ export class ModelService implements ModelServiceApi {
     if (model.info.task !== 'node-classification') throw new ApiError('bad_request', `model "${id}" is a ${model.info.task.replace('-', ' ')} model, not a graph model`)
     const spec = this.runnable(model)
     const slot = this.slot(model)
-    await slot.ensureLoaded(spec)
-    return (await slot.request({ type: 'graph-run', spec, ...(edits ? { edits } : {}) })) as GraphRun
+    return this.warmQueue.urgent(async () => {
+      await slot.ensureLoaded(spec)
+      return (await slot.request({ type: 'graph-run', spec, ...(edits ? { edits } : {}) })) as GraphRun
+    })
   }
 
   private runnable(model: ResolvedModel): NonNullable<ResolvedModel['spec']> {
@@ -203,8 +208,10 @@ export class ModelService implements ModelServiceApi {
     const model = await this.get(id)
     const spec = this.runnable(model)
     const slot = this.slot(model)
-    await slot.ensureLoaded(spec)
-    return (await slot.request({ type: 'predict', spec, input })) as Prediction
+    return this.warmQueue.urgent(async () => {
+      await slot.ensureLoaded(spec)
+      return (await slot.request({ type: 'predict', spec, input })) as Prediction
+    })
   }
 
   /** The size of the model's ONNX file in bytes, or null when it has none. */
@@ -251,21 +258,23 @@ export class ModelService implements ModelServiceApi {
     return run
   }
 
-  /** Starts the models' workers, loads the models and runs their parity checks, in the background. */
+  /**
+   * Starts the models' workers, loads the models and runs their parity checks, in the background, one model at a
+   * time in the order given (see `deckWarmOrder`); predictions go ahead of it.
+   */
   warm(ids: string[]): void {
-    void (async () => {
-      const models = await this.resolved()
-      for (const id of ids) {
-        const model = models.get(id)
-        if (!model?.spec) continue
-        try {
-          await this.slot(model).ensureLoaded(model.spec)
-          if (model.spec.referenceFile) await this.parity(id)
-        } catch {
-          // Warming is best effort; the same error reaches the user on their first real call.
-        }
-      }
-    })()
+    this.warmQueue.enqueue(ids)
+  }
+
+  /** One model's warm-up (errors are the queue's to swallow: the same error reaches the user on their first real call). */
+  private async warmOne(id: string, yieldToCalls: () => Promise<void>): Promise<void> {
+    if (this.disposed) return
+    const model = (await this.resolved()).get(id)
+    if (!model?.spec) return
+    await this.slot(model).ensureLoaded(model.spec)
+    if (!model.spec.referenceFile) return
+    await yieldToCalls()
+    if (!this.disposed) await this.parity(id)
   }
 
   /** Kills every worker and fails pending calls. */

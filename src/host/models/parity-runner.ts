@@ -15,6 +15,7 @@ import type { ParityReport, PredictInput, TabularFeature } from '../../shared/ty
 import { packPixels, pilPixels, type RgbaImage } from '../../core/models/image'
 import { referenceSchema, type Reference, type TensorJson } from '../../core/models/manifest'
 import { judgeParity, maxAbsDiff, type SampleMeasure, type StageDifference } from '../../core/models/parity'
+import { normalizationCandidates, normalizeBlame, type Normalization } from '../../core/models/normalize-blame'
 import { scoresFor } from '../../core/models/postprocess'
 import type { ModelSpec } from '../../core/models/spec'
 import { featureWidth, FeatureError } from '../../core/models/tabular'
@@ -175,9 +176,12 @@ function tabularStage(features: TabularFeature[], ours: number[], theirs: number
  * Image samples keep their reference feeds as the 8-bit `stages.pixels` PNG (what ToTensor received), not as
  * megabytes of inline floats: the feeds are that image rescaled and normalized (exact arithmetic).
  */
-async function feedsFromPixels(spec: ModelSpec, sample: Sample): Promise<Feeds | null> {
+async function feedsFromPixels(spec: ModelSpec, sample: Sample, normalization?: Normalization): Promise<Feeds | null> {
   if (!spec.image || !sample.stages?.pixels) return null
-  const { layout, pipeline, inputName } = spec.image
+  const { layout, inputName } = spec.image
+  const pipeline = normalization
+    ? { ...spec.image.pipeline, scale: normalization.scale, mean: normalization.mean ? [...normalization.mean] : null, std: normalization.std ? [...normalization.std] : null }
+    : spec.image.pipeline
   const decoded = await decodeImage(await imageBytes(spec.dir, sample.stages.pixels))
   const stride = decoded.channels ?? 4
   const pixels = new Uint8Array(decoded.width * decoded.height * layout.channels)
@@ -220,10 +224,26 @@ export async function runParity(spec: ModelSpec, session: ort.InferenceSession, 
     }
     const outputDiff = (got: Record<string, number[]>): number => names.reduce((m, n) => Math.max(m, maxAbsDiff(got[n]!, expected[n]!)), 0)
     const measure: SampleMeasure = { index: i + 1, name: sampleName(sample), exportDiff: null, feedDiff: null, scoreDiff: null }
-    const refFeeds = sample.feeds
+    let refFeeds = sample.feeds
       ? Object.fromEntries(Object.entries(sample.feeds).map(([name, t]) => [name, tensorFromJson(name, t)]))
       : await feedsFromPixels(spec, sample)
     if (refFeeds) measure.exportDiff = outputDiff(await run(refFeeds))
+    // See [Note: rebuilt feeds carry model.json's normalization] (core/models/normalize-blame.ts).
+    let blame: StageDifference | undefined
+    if (refFeeds && !sample.feeds && spec.image && measure.exportDiff !== null && measure.exportDiff > reference.tolerance) {
+      const { pipeline, layout } = spec.image
+      const current = { scale: pipeline.scale, mean: pipeline.mean, std: pipeline.std }
+      for (const candidate of normalizationCandidates(current, layout.channels)) {
+        const feeds = (await feedsFromPixels(spec, sample, candidate))!
+        const diff = outputDiff(await run(feeds))
+        if (diff <= reference.tolerance) {
+          refFeeds = feeds
+          measure.exportDiff = diff
+          blame = normalizeBlame(current, candidate, diff)
+          break
+        }
+      }
+    }
 
     // Demodeck's own preprocessing. Inputs the demo refuses (an empty text) count for the export check only.
     let ours: Feeds | null = null
@@ -256,7 +276,8 @@ export async function runParity(spec: ModelSpec, session: ort.InferenceSession, 
         }
         measure.feedDiff = diff
         if (diff > reference.tolerance) {
-          if (spec.task === 'image-classification' && sample.input?.image) measure.difference = await imageStage(spec, sample, values, diff)
+          if (blame) measure.difference = blame
+          else if (spec.task === 'image-classification' && sample.input?.image) measure.difference = await imageStage(spec, sample, values, diff)
           else if (spec.task === 'text-classification') measure.difference = textStage(ours, refFeeds)
           else if (spec.tabular) {
             const name = spec.tabular.inputName

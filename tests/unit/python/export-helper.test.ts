@@ -5,7 +5,7 @@
  * demodeck loads each folder, passes its parity check and predicts what PyTorch predicted. Skips, saying why,
  * where those Python packages are missing.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -83,6 +83,27 @@ describe.skipIf(missing)(`python export helper${missing ? ` (skipped: ${missing}
     expect(readFileSync(join(deck, 'schemas/model.schema.json'), 'utf8')).toBe(readFileSync(join(repoRoot, 'schemas/model.schema.json'), 'utf8'))
     expect(manifest.image).toMatchObject({ width: 224, height: 224, resize: 'shortest-edge', shortestEdge: 256, cropOffset: 'round', resample: 2 })
   })
+
+  it("blames model.json's normalize stage, not the ONNX file, when mean/std were edited after the export", async () => {
+    // The export's stages.pixels are rebuilt into feeds with model.json's mean/std: edit them to 0.5 (the model was trained with ImageNet's).
+    cpSync(join(deck, 'models/tv-cnn'), join(deck, 'models/tv-cnn-edited'), { recursive: true })
+    const file = join(deck, 'models/tv-cnn-edited/model.json')
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as { image: { mean: number[]; std: number[] } }
+    writeFileSync(file, JSON.stringify({ ...manifest, image: { ...manifest.image, mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5] } }))
+    const edited = new ModelService(deck, () => forkSourceWorker(), { timeoutMs: 30_000 })
+    try {
+      const parity = await edited.parity('tv-cnn-edited')
+      // Failed, or a warning when this small model's scores still agree within 1 point: either way the stage is named.
+      expect(parity.status).not.toBe('ok')
+      expect(parity.message).not.toMatch(/Export parity FAILED|re-export/)
+      expect(parity.message).toContain(
+        `normalize: model.json's image normalization ("scale": 0.00392156862745098, "mean": [0.5, 0.5, 0.5], "std": [0.5, 0.5, 0.5]) is not the one the model was trained with: with "scale": 0.00392156862745098, "mean": [0.485, 0.456, 0.406], "std": [0.229, 0.224, 0.225] ONNX Runtime matches the reference`
+      )
+      expect(parity.exportParity?.ok).toBe(true)
+    } finally {
+      edited.dispose()
+    }
+  }, 120_000)
 
   it('refuses what it cannot export, naming the fix', () => {
     const refusals = results.find((r) => r.refusals)!.refusals!

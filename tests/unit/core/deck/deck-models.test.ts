@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Deck } from '../../../../src/shared/types'
-import { deckEndpoints, deckModelIds, deckNeeds } from '../../../../src/core/deck/deck-models'
+import { deckEndpoints, deckModelIds, deckNeeds, deckWarmOrder } from '../../../../src/core/deck/deck-models'
 
 function deck(...slides: Array<Array<[string, Record<string, string>]>>): Pick<Deck, 'slides'> {
   return {
@@ -23,6 +23,28 @@ describe('deckModelIds', () => {
   })
   it('is empty for a deck without live models', () => {
     expect(deckModelIds(deck([['chart', { runs: 'all' }]], []))).toEqual([])
+  })
+})
+
+describe('deckWarmOrder', () => {
+  it("warms the first demo slide's models first (its A/B pair next), then the others in slide order", () => {
+    const d = deck(
+      [['model-card', { model: 'digits' }]],
+      [['drift', { model: 'wine' }]],
+      [
+        ['chart', { runs: 'all' }],
+        ['demo', { model: 'tweets', compare: 'tweets-int8' }]
+      ],
+      [['demo', { model: 'digits' }]],
+      [['model-card', { model: 'cora' }]]
+    )
+    expect(deckWarmOrder(d)).toEqual(['tweets', 'tweets-int8', 'digits', 'wine', 'cora'])
+    expect(new Set(deckWarmOrder(d))).toEqual(new Set(deckModelIds(d)))
+  })
+  it('is the slide order when no slide has a demo, and skips a demo without a model', () => {
+    const d = deck([['model-card', { model: 'b' }]], [['demo', {}]], [['drift', { model: 'a' }]], [['demo', { model: 'c', compare: 'none' }]])
+    expect(deckWarmOrder(d)).toEqual(['c', 'b', 'a'])
+    expect(deckWarmOrder(deck([['model-card', { model: 'b' }]], [['drift', { model: 'a' }]]))).toEqual(['b', 'a'])
   })
 })
 

@@ -17,7 +17,7 @@ import { HelpOverlay } from './HelpOverlay'
 import { ProblemsBanner } from './ProblemsBanner'
 import { DeckErrorScreen } from './DeckErrorScreen'
 import { useSlideMounting } from './use-slide-mounting'
-import { RevealHost } from './RevealHost'
+import { RevealHost, slideWithoutTransition } from './RevealHost'
 import { AudienceLink } from '../project/AudienceLink'
 import './deck.css'
 import './audience.css'
@@ -40,6 +40,8 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
    */
   const inSync = useRef(false)
   const [synced, setSynced] = useState(false)
+  /** This window has moved to the host's slide once: later moves slide; the first jumps (see [Note: joining mid-talk]). */
+  const joinedTalk = useRef(false)
   // Slide 1 is painted before the other slides' content is mounted: see [Note: slide 1 first].
   const mounting = useSlideMounting()
   const { all: allMounted, mountNow } = mounting
@@ -51,11 +53,14 @@ export function DeckView({ deck }: { deck: Deck }): React.JSX.Element {
     if (!reveal || !reveal.isReady()) return
     inSync.current = true
     setSynced(true)
+    const joining = !joinedTalk.current
+    joinedTalk.current = true
     const indices = reveal.getIndices()
     const f = indices.f ?? -1
     if (indices.h === state.slide && f === state.fragment) return
     applyingRemote.current = { h: state.slide, f: state.fragment }
-    reveal.slide(state.slide, 0, state.fragment)
+    if (joining) slideWithoutTransition(reveal, state.slide, state.fragment)
+    else reveal.slide(state.slide, 0, state.fragment)
   }, [])
 
   const { sync, update, current: currentSync } = useSync(goTo)

@@ -68,6 +68,29 @@ export function layoutFirstSlide(wrapper: HTMLElement, slides: HTMLElement, conf
   return () => observer.disconnect()
 }
 
+/**
+ * [Note: joining mid-talk]
+ * A window opened during the talk (the audience screen reopened, a second screen plugged in) learns the
+ * talk's slide once reveal.js has started on slide 1. Moving there with reveal.js' transition slid every
+ * slide in between across the projector. The first move jumps instead: reveal.js' own "no-transition"
+ * class (the one it sets while it starts) on the slides, their backgrounds and the progress bar, the move,
+ * a style flush so the new positions are taken without transitions, then the class goes; removing it
+ * changes no property, so nothing animates. Every later move has its usual transition.
+ */
+/** Moves reveal.js to slide `h`, fragment `f`, without any transition: see [Note: joining mid-talk]. */
+export function slideWithoutTransition(reveal: RevealApi, h: number, f: number): void {
+  const root = reveal.getRevealElement()
+  const parts = root ? [...root.querySelectorAll<HTMLElement>(':scope > .slides, :scope > .backgrounds, :scope > .progress')] : []
+  for (const part of parts) part.classList.add('no-transition')
+  try {
+    reveal.slide(h, 0, f)
+    // Reading layout computes every style now, with transitions off.
+    void root?.offsetHeight
+  } finally {
+    for (const part of parts) part.classList.remove('no-transition')
+  }
+}
+
 interface Props {
   /** reveal.js' configuration; a change after start-up is applied with `configure()`. */
   config: RevealConfig
