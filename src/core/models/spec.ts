@@ -206,7 +206,7 @@ export function resolveModel(folder: FolderContents): ResolvedModel {
         problem(
           'model/no-config',
           onnxFile
-            ? `this folder has ${onnxFile} but no model.json (demodeck manifest) or config.json (Hugging Face export)${guess ? `; it looks like ${guess.task ? `${guess.task.startsWith('image') ? 'an' : 'a'} ${guess.task.replace('-', ' ')} model: ${guess.reason}` : `no model demodeck runs: ${guess.reason}`}` : ''}. Run \`npm run add-model -- models/${folder.id}/${onnxFile}\` to write a model.json draft`
+            ? `this folder has ${onnxFile} but no model.json (demodeck manifest) or config.json (Hugging Face export)${guess ? `; it looks like ${guess.task ? `${guess.task.startsWith('image') ? 'an' : 'a'} ${guess.task.replace('-', ' ')} model: ${guess.reason}` : `no model demodeck runs: ${guess.reason}`}` : ''}. Run \`npm run add-model -- models/${folder.id}/${onnxFile} --deck <this deck's folder>\` in the demodeck folder to write a model.json draft`
             : 'this folder has no model.json and no config.json, so it is not a model folder'
         )
       }

@@ -36,7 +36,7 @@ describe('a folder with only model.onnx', () => {
     const onnx = { file: 'model.onnx', revision: '1', sizeBytes: 1, summary: summary('image-photo/model.onnx') }
     const resolved = resolveModel({ id: 'cnn', dir: '/deck/models/cnn', files: ['model.onnx'], json: {}, onnx })
     expect(resolved.info.task).toBe('image-classification')
-    expect(resolved.info.errors[0]!.message).toContain('Run `npm run add-model -- models/cnn/model.onnx` to write a model.json draft')
+    expect(resolved.info.errors[0]!.message).toContain("Run `npm run add-model -- models/cnn/model.onnx --deck <this deck's folder>` in the demodeck folder to write a model.json draft")
     expect(resolved.spec).toBeNull()
   })
 })
