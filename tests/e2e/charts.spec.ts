@@ -9,6 +9,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { copyDeck, removeDir, repoRoot, startServer, type DeckServer } from './fixtures'
+import { settledBox } from './settle'
 import type { Deck } from '../../src/shared/types'
 
 /** Writes one run folder in the W&B row format (common.md), with a NaN row and aliased key names. */
@@ -94,23 +95,6 @@ function historyRows(file: string): Array<Record<string, unknown>> {
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as Record<string, unknown>)
-}
-
-/** The box of `locator` once it stops moving (reveal.js animates the slide in). */
-async function settledBox(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
-  let last = ''
-  await expect
-    .poll(
-      async () => {
-        const now = JSON.stringify(await locator.boundingBox())
-        const settled = now === last && now !== 'null'
-        last = now
-        return settled
-      },
-      { intervals: [100] }
-    )
-    .toBe(true)
-  return JSON.parse(last) as { x: number; y: number; width: number; height: number }
 }
 
 /**
